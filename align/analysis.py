@@ -1,0 +1,110 @@
+"""Per-sentence analysis shared by the scorers: words, stems, numbers, cues, lengths.
+
+A :class:`DocPair` holds the two sides of one document and computes each analysis
+once, on first use, so that every scorer reads the same tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+import numpy as np
+
+from corpora import is_cjk_lang
+from glossary.numbers import extract_numbers
+
+from .cedict import Cedict
+from .tokens import content_stems, is_han, latin_words, punctuation_cues, stem
+
+__all__ = ["DocPair", "Side", "text_length"]
+
+_SPACE = re.compile(r"\s+")
+
+
+def text_length(text: str) -> int:
+    """Length in characters, white space runs counted once."""
+    return len(_SPACE.sub(" ", text.strip()))
+
+
+class Side:
+    """One side of a document pair: its sentences and their analyses."""
+
+    def __init__(self, texts: Sequence[str], lang: str, paragraphs: Sequence[int] | None = None) -> None:
+        self.texts = tuple(texts)
+        self.lang = lang
+        self.cjk = is_cjk_lang(lang)
+        self.english = lang.split("-")[0].lower() == "en"
+        self.paragraphs = np.asarray(paragraphs if paragraphs is not None else [0] * len(self.texts), dtype=np.int64)
+        self.lengths = np.array([text_length(t) for t in self.texts], dtype=np.float64)
+        self._cache: dict[str, object] = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def _memo(self, key: str, make):
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    def numbers(self) -> list[list[str]]:
+        """Number keys of each sentence (``num:1100``, ``month:1``)."""
+        return self._memo("numbers", lambda: [[n.key for n in extract_numbers(t, self.lang)] for t in self.texts])
+
+    def cues(self) -> list[list[str]]:
+        """Punctuation cue tokens of each sentence."""
+        return self._memo("cues", lambda: [punctuation_cues(t) for t in self.texts])
+
+    def stems(self) -> list[list[str]]:
+        """English content stems (for a CJK side: stems of its Latin-script words)."""
+        if self.cjk:
+            return self._memo("stems", lambda: [[stem(w) for w in latin_words(t) if len(w) > 1] for t in self.texts])
+        return self._memo("stems", lambda: [content_stems(t) for t in self.texts])
+
+    def words(self, cedict: Cedict) -> list[list[str]]:
+        """Chinese dictionary words of each sentence (fewest-words path, Han only)."""
+        return self._memo("words", lambda: [cedict.segment(t) for t in self.texts])
+
+    def capitalized(self) -> list[list[str]]:
+        """Capitalized words not at the start of the sentence (name candidates)."""
+
+        def make() -> list[list[str]]:
+            out = []
+            for t in self.texts:
+                toks = re.findall(r"[A-Za-z][A-Za-z'’\-]*", t)
+                names = []
+                for k, w in enumerate(toks):
+                    if w[0].isupper() and (k > 0 or len(toks) == 1 or w.lower() not in _COMMON_INITIALS):
+                        names.append(w)
+                out.append(names)
+            return out
+
+        return self._memo("capitalized", make)
+
+    def han_text(self) -> list[str]:
+        """Each sentence's Chinese characters only."""
+        return self._memo("han", lambda: ["".join(c for c in t if is_han(c)) for t in self.texts])
+
+
+_COMMON_INITIALS = frozenset(
+    "the a an i he she it we they you this that these those there then when what why how but and or so "
+    "if in on at as after before yes no oh well now just all his her my our your their".split()
+)
+
+
+class DocPair:
+    """The two sides of one document, and the resources the scorers share."""
+
+    def __init__(self, src: Side, tgt: Side, cedict: Cedict | None = None) -> None:
+        self.src = src
+        self.tgt = tgt
+        self.cedict = cedict
+
+    @property
+    def zh_en(self) -> tuple[Side, Side, bool] | None:
+        """(Chinese side, English side, whether Chinese is the source), if this is zh/en."""
+        if self.src.cjk and self.tgt.english:
+            return self.src, self.tgt, True
+        if self.tgt.cjk and self.src.english:
+            return self.tgt, self.src, False
+        return None

@@ -1,0 +1,43 @@
+"""The Python API: texts in, an :class:`~corpora.Alignment` out."""
+
+from __future__ import annotations
+
+from corpora import Alignment, Segment
+
+from .aligner import Aligner, AlignOptions
+from .errors import AlignError
+from .lang import detect_language, normalize_lang
+from .segment import segment_lines, segment_text
+
+__all__ = ["align_texts", "prepare_side"]
+
+
+def prepare_side(text: str, lang: str | None, split: bool = True, name: str = "<text>",
+                 semicolon: bool = False) -> tuple[tuple[Segment, ...], str]:
+    """Segments of a text and its (detected or validated) language."""
+    code = normalize_lang(lang) if lang else detect_language(text, name)
+    segments = segment_text(text, code, semicolon) if split else segment_lines(text)
+    if not segments:
+        raise AlignError(f"{name}: no sentences found")
+    return segments, code
+
+
+def align_texts(
+    src_text: str,
+    tgt_text: str,
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    split: bool = True,
+    options: AlignOptions | None = None,
+    aligner: Aligner | None = None,
+) -> Alignment:
+    """Segment two texts into sentences and align them.
+
+    Languages are detected when not given. With ``split=False`` every non-empty line
+    is one sentence and a blank line ends a paragraph. Pass an ``aligner`` to reuse
+    its loaded dictionary across calls.
+    """
+    src, s_lang = prepare_side(src_text, src_lang, split, "source")
+    tgt, t_lang = prepare_side(tgt_text, tgt_lang, split, "target")
+    engine = aligner or Aligner(options)
+    return engine.align(src, tgt, s_lang, t_lang)

@@ -1,0 +1,162 @@
+"""``duiqi``: the command line. A thin layer: parse options, call the library, print.
+
+Every error a user can cause ends as one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import warnings
+from pathlib import Path
+
+import click
+
+from corpora import DuiqiError, DuiqiWarning, __version__, read_text
+from corpora.formats import format_for_path, get_format, write_alignment, writer_names
+
+from .errors import AlignError
+
+__all__ = ["main", "cli"]
+
+EXIT_BAD_INPUT = 2
+
+
+class DuiqiGroup(click.Group):
+    """A click group whose errors are one line each, exit code 2."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", DuiqiWarning)
+                warnings.showwarning = _show_warning
+                rv = super().main(args, prog_name or "duiqi", complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Exit as e:
+            sys.exit(e.exit_code)
+        except click.UsageError as e:
+            hint = f" (see '{e.ctx.command_path} --help')" if e.ctx is not None else ""
+            _fail(e.format_message() + hint, EXIT_BAD_INPUT)
+        except click.ClickException as e:
+            _fail(e.format_message(), e.exit_code)
+        except click.exceptions.Abort:
+            _fail("aborted", 1)
+        except DuiqiError as e:
+            _fail(str(e), EXIT_BAD_INPUT)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(1)
+        except MemoryError:
+            _fail("out of memory", EXIT_BAD_INPUT)
+        except OSError as e:
+            target = f"{e.filename}: " if getattr(e, "filename", None) else ""
+            _fail(f"{target}{e.strerror or e}", EXIT_BAD_INPUT)
+        except Exception as e:  # a bug: still one line, but say so
+            if os.environ.get("DUIQI_DEBUG"):
+                raise
+            _fail(f"internal error: {type(e).__name__}: {e} (set DUIQI_DEBUG=1 for details)", 3)
+        if not standalone_mode:
+            return rv
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"duiqi: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    click.echo(f"duiqi: warning: {message}", err=True)
+
+
+def _check_output(out: str | None, *inputs: str | None) -> None:
+    if out is None:
+        return
+    out_path = Path(out).resolve()
+    for inp in inputs:
+        if inp is not None and Path(inp).resolve() == out_path:
+            raise AlignError(f"{out}: refusing to overwrite an input file")
+    if Path(out).is_dir():
+        raise AlignError(f"{out}: is a directory")
+    parent = Path(out).parent
+    if str(parent) and not parent.exists():
+        raise AlignError(f"{out}: cannot write (no such directory {parent})")
+
+
+def _output_format(out: str | None, fmt: str | None) -> str:
+    if fmt:
+        return get_format(fmt).name
+    if out is None:
+        return "tsv"
+    found = format_for_path(out)
+    if found is None or not found.writable:
+        raise AlignError(
+            f"{out}: cannot tell the output format from the extension; give --format "
+            f"({'|'.join(writer_names())})"
+        )
+    return found.name
+
+
+@click.group(cls=DuiqiGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="duiqi")
+def cli() -> None:
+    """duiqi (对齐): align Chinese and English texts sentence by sentence, check
+    terminology against a glossary, and export translation memories."""
+
+
+@cli.command("align")
+@click.argument("src", type=click.Path(dir_okay=False))
+@click.argument("tgt", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), help="Output file (default: TSV on stdout).")
+@click.option("-f", "--format", "fmt", type=click.Choice(writer_names()), help="Output format (default: from OUT's extension).")
+@click.option("--src-lang", help="Source language (default: detected), e.g. zh, zh-TW, en.")
+@click.option("--tgt-lang", help="Target language (default: detected).")
+@click.option("--no-split", is_flag=True, help="Input is one sentence a line; a blank line ends a paragraph.")
+@click.option("--split-semicolon", is_flag=True, help="Also end Chinese sentences at ；.")
+@click.option("--encoding", help="Force the input encoding (default: detected).")
+@click.option("--max-bead", type=click.IntRange(2, 8), default=5, show_default=True,
+              help="Largest bead: source + target sentences.")
+def align_cmd(src, tgt, out, fmt, src_lang, tgt_lang, no_split, split_semicolon, encoding, max_bead) -> None:
+    """Align SRC with its translation TGT and write the beads."""
+    from .aligner import Aligner, AlignOptions
+    from .api import prepare_side
+
+    fmt_name = _output_format(out, fmt)
+    _check_output(out, src, tgt)
+    src_text = read_text(src, encoding)
+    tgt_text = read_text(tgt, encoding)
+    s_segs, s_lang = prepare_side(src_text, src_lang, not no_split, src, split_semicolon)
+    t_segs, t_lang = prepare_side(tgt_text, tgt_lang, not no_split, tgt, split_semicolon)
+    aligner = Aligner(AlignOptions(max_bead=max_bead))
+    alignment = aligner.align(s_segs, t_segs, s_lang, t_lang)
+    write_alignment(alignment, out, fmt_name)
+
+
+@cli.command("evaluate")
+@click.argument("gold", type=click.Path())
+@click.argument("test", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def evaluate_cmd(gold, test, as_json) -> None:
+    """Strict and lax precision/recall/F1 of TEST beads against GOLD beads.
+
+    GOLD and TEST are bead files ([0,1]:[2] a line) or directories of same-named files.
+    """
+    from .evaluate import score_files
+
+    s = score_files(gold, test)
+    if as_json:
+        keys = ("p_strict", "r_strict", "f1_strict", "p_lax", "r_lax", "f1_lax")
+        click.echo(json.dumps({k: round(getattr(s, k), 6) for k in keys}))
+        return
+    click.echo(f"{'':10} {'strict':>8} {'lax':>8}")
+    click.echo(f"{'precision':10} {s.p_strict:8.4f} {s.p_lax:8.4f}")
+    click.echo(f"{'recall':10} {s.r_strict:8.4f} {s.r_lax:8.4f}")
+    click.echo(f"{'F1':10} {s.f1_strict:8.4f} {s.f1_lax:8.4f}")
+    click.echo(f"({s.documents} document(s), {s.gold_beads} gold beads, {s.test_beads} test beads)")
+
+
+def main() -> None:
+    """Console entry point."""
+    cli.main(prog_name="duiqi")

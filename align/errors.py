@@ -1,0 +1,15 @@
+"""Errors of the aligner and its command line."""
+
+from __future__ import annotations
+
+from corpora.errors import DuiqiError
+
+__all__ = ["AlignError", "LanguageError"]
+
+
+class AlignError(DuiqiError):
+    """Bad options or input for the aligner."""
+
+
+class LanguageError(AlignError):
+    """A language that cannot be detected or is not supported."""

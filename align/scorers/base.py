@@ -1,0 +1,159 @@
+"""The scorer interface: evidence that a source and a target sentence translate each other.
+
+A scorer turns a :class:`~align.analysis.DocPair` into a :class:`Coverage`: what each
+sentence *holds* (weighted tokens, summing to its mass) and what each sentence of the
+other side *covers* (the tokens it can account for). For a candidate bead, the matched
+mass over the total mass of both sides is the scorer's vote; the aligner pools the
+votes of all scorers. The search never sees scorers, only the costs made from them.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Sequence
+
+import numpy as np
+from scipy import sparse
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..analysis import DocPair
+
+__all__ = ["Scorer", "Coverage", "Vocabulary", "token_matrix", "idf_weights", "band_rowdot"]
+
+
+class Vocabulary:
+    """Token → column id, growing as tokens are added."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def id(self, token: str) -> int:
+        """The id of ``token``, assigned on first sight."""
+        found = self.ids.get(token)
+        if found is None:
+            found = self.ids[token] = len(self.ids)
+        return found
+
+
+def token_matrix(rows: Sequence[Sequence[str]], vocab: Vocabulary, size: int | None = None) -> sparse.csr_matrix:
+    """Count matrix (sentences × vocabulary) of token lists."""
+    indptr = [0]
+    indices: list[int] = []
+    for toks in rows:
+        indices.extend(vocab.id(t) for t in toks)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float64)
+    m = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), size or len(vocab)))
+    m.sum_duplicates()
+    return m
+
+
+def idf_weights(m: sparse.csr_matrix) -> np.ndarray:
+    """Inverse document frequency of each column: log(1 + rows / df)."""
+    df = np.bincount(m.indices, minlength=m.shape[1]).astype(np.float64)
+    return np.log1p(m.shape[0] / np.maximum(df, 1.0))
+
+
+def _binary(m: sparse.csr_matrix) -> sparse.csr_matrix:
+    b = m.copy().tocsr()
+    b.data = np.ones_like(b.data)
+    return b
+
+
+def band_rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray,
+                width: int, chunk: int = 64) -> np.ndarray:
+    """``out[k, c] = a[k] · b[lo[k] + c]`` for ``lo[k] <= lo[k] + c < hi[k]``, else 0.
+
+    Computed in blocks of ``chunk`` rows, so memory stays linear in the number of rows.
+    """
+    n = a.shape[0]
+    out = np.zeros((n, width), dtype=np.float64)
+    bt = b.T.tocsc()
+    for k0 in range(0, n, chunk):
+        k1 = min(n, k0 + chunk)
+        c0 = int(lo[k0:k1].min())
+        c1 = int(hi[k0:k1].max())
+        if c1 <= c0:
+            continue
+        block = (a[k0:k1] @ bt[:, c0:c1]).toarray()
+        for r in range(k1 - k0):
+            k = k0 + r
+            s, e = int(lo[k]), int(hi[k])
+            if e > s:
+                out[k, : e - s] = block[r, s - c0 : e - c0]
+    return out
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Tokens held and covered by each sentence of both sides, for one scorer.
+
+    ``src_held`` (n × V) holds the weighted tokens of source sentences; ``tgt_covers``
+    (m × V) marks the tokens each target sentence accounts for; ``tgt_held`` and
+    ``src_covers`` the same the other way round (another token space W). Either pair
+    may be None for one-sided evidence.
+    """
+
+    name: str
+    weight: float
+    n_src: int
+    n_tgt: int
+    src_held: sparse.csr_matrix | None = None
+    tgt_covers: sparse.csr_matrix | None = None
+    tgt_held: sparse.csr_matrix | None = None
+    src_covers: sparse.csr_matrix | None = None
+
+    @property
+    def src_mass(self) -> np.ndarray:
+        if self.src_held is None:
+            return np.zeros(self.n_src)
+        return np.asarray(self.src_held.sum(axis=1)).ravel()
+
+    @property
+    def tgt_mass(self) -> np.ndarray:
+        if self.tgt_held is None:
+            return np.zeros(self.n_tgt)
+        return np.asarray(self.tgt_held.sum(axis=1)).ravel()
+
+    def band_match(self, lo: np.ndarray, hi: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+        """Matched source and target mass of every sentence pair in a band."""
+        zero = np.zeros((self.n_src, width))
+        ms = zero if self.src_held is None else band_rowdot(self.src_held, self.tgt_covers, lo, hi, width)
+        mt = zero if self.tgt_held is None else band_rowdot(self.src_covers, self.tgt_held, lo, hi, width)
+        return ms, mt
+
+    @classmethod
+    def symmetric(cls, name: str, weight: float, src: Sequence[Sequence[str]], tgt: Sequence[Sequence[str]]) -> "Coverage":
+        """Evidence from tokens both sides share as such (numbers, names, cues)."""
+        vocab = Vocabulary()
+        s = token_matrix(src, vocab)
+        t = token_matrix(tgt, vocab)
+        size = len(vocab)
+        s.resize((s.shape[0], size))
+        t.resize((t.shape[0], size))
+        idf = (idf_weights(sparse.vstack([s, t]).tocsr()))
+        sb, tb = _binary(s), _binary(t)
+        w = sparse.diags(idf)
+        return cls(name, weight, s.shape[0], t.shape[0], (sb @ w).tocsr(), tb, (tb @ w).tocsr(), sb)
+
+
+class Scorer(ABC):
+    """One kind of evidence. ``fit`` reads a document pair and returns its Coverage,
+    or None when the evidence does not apply (e.g. a dictionary for another pair)."""
+
+    name: ClassVar[str]
+
+    def __init__(self, weight: float = 1.0) -> None:
+        self.weight = weight
+
+    @abstractmethod
+    def fit(self, doc: "DocPair") -> Coverage | None:
+        """The evidence this scorer finds in ``doc``."""
+
+    def describe(self) -> str:
+        """Short name with its settings, for the signature."""
+        return f"{self.name}:{self.weight:g}"

@@ -1,0 +1,93 @@
+"""Names: English words in pinyin (Chen Qingyang, Bao-yu) found in the Chinese characters."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import product
+
+from ..analysis import DocPair
+from .base import Coverage, Scorer, Vocabulary, idf_weights, token_matrix
+
+__all__ = ["NameScorer", "pinyin_split"]
+
+_MAX_CHARS = 3
+
+
+def pinyin_split(word: str, syllables: frozenset[str], max_syllables: int = _MAX_CHARS) -> tuple[str, ...] | None:
+    """Split a romanized word into pinyin syllables ("qingyang" → ("qing", "yang")), or None."""
+    w = word.lower().replace("'", "").replace("’", "").replace("-", "")
+    if not w.isalpha() or not w.isascii():
+        return None
+    return _split(w, syllables, max_syllables)
+
+
+@lru_cache(maxsize=50_000)
+def _split(w: str, syllables: frozenset[str], max_syllables: int) -> tuple[str, ...] | None:
+    if not w:
+        return ()
+    if max_syllables == 0:
+        return None
+    for k in range(min(6, len(w)), 0, -1):
+        head = w[:k]
+        if head in syllables:
+            rest = _split(w[k:], syllables, max_syllables - 1)
+            if rest is not None:
+                return (head, *rest)
+    return None
+
+
+class NameScorer(Scorer):
+    """Capitalized English words that read as pinyin of characters in the Chinese.
+
+    One-sided evidence: the English names hold the mass; a Chinese sentence covers a
+    name when one to three consecutive characters can be read as it.
+    """
+
+    name = "names"
+
+    def fit(self, doc: DocPair) -> Coverage | None:
+        found = doc.zh_en
+        if found is None or doc.cedict is None:
+            return None
+        zh, en, zh_is_src = found
+        cedict = doc.cedict
+        syllables = cedict.syllables()
+        en_names = []
+        for names in en.capitalized():
+            toks = []
+            for w in names:
+                split = pinyin_split(w, syllables)
+                if split:
+                    toks.append("".join(split))
+            en_names.append(toks)
+        wanted = {t for toks in en_names for t in toks}
+        if not wanted:
+            return None
+        zh_readings = []
+        for text in zh.han_text():
+            seen = set()
+            for i in range(len(text)):
+                for n in range(1, _MAX_CHARS + 1):
+                    if i + n > len(text):
+                        break
+                    choices = [cedict.readings(c) for c in text[i : i + n]]
+                    if not all(choices):
+                        break
+                    for combo in product(*choices):
+                        s = "".join(combo)
+                        if s in wanted:
+                            seen.add(s)
+            zh_readings.append(sorted(seen))
+        vocab = Vocabulary()
+        e = token_matrix(en_names, vocab)
+        z = token_matrix(zh_readings, vocab)
+        e.resize((e.shape[0], len(vocab)))
+        z.resize((z.shape[0], len(vocab)))
+        e.data[:] = 1.0
+        z.data[:] = 1.0
+        from scipy import sparse
+
+        e_held = (e @ sparse.diags(idf_weights(e))).tocsr()
+        if zh_is_src:
+            return Coverage(self.name, self.weight, len(zh), len(en), None, None, e_held, z)
+        return Coverage(self.name, self.weight, len(en), len(zh), e_held, z, None, None)

@@ -1,0 +1,167 @@
+"""Dynamic programming over beads inside a band: time and memory linear in the length.
+
+The search sees only costs: for every bead type (a source sentences, b target
+sentences) a cost for each cell of the band, plus one penalty for skipping a sentence
+(the 1-0 and 0-1 beads). Cell (i, j) of the band is the state "i source and j target
+sentences aligned"; row i spans target positions ``lo[i]..hi[i]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+import numpy as np
+
+__all__ = ["Band", "band_around", "band_around_path", "search", "bead_types"]
+
+
+@dataclass(frozen=True)
+class Band:
+    """Rows 0..n of the DP table; row i holds target positions lo[i]..hi[i] inclusive."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+
+    @property
+    def n(self) -> int:
+        return len(self.lo) - 1
+
+    @property
+    def width(self) -> int:
+        return int((self.hi - self.lo).max()) + 1
+
+    def cells(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Row index, column offset and target position of every cell, as flat arrays."""
+        widths = (self.hi - self.lo + 1).astype(np.int64)
+        rows = np.repeat(np.arange(len(self.lo)), widths)
+        starts = np.repeat(np.cumsum(widths) - widths, widths)
+        cols = np.arange(int(widths.sum())) - starts
+        return rows, cols, self.lo[rows] + cols
+
+
+def band_around(centers: np.ndarray, half_width: int, m: int) -> Band:
+    """A band of ``half_width`` target positions either side of ``centers`` (one per row).
+
+    Rows are made monotone and the corners (0, 0) and (n, m) are always inside.
+    """
+    centers = np.asarray(centers, dtype=np.float64)
+    lo = np.floor(centers - half_width).astype(np.int64)
+    hi = np.ceil(centers + half_width).astype(np.int64)
+    return _monotone(lo, hi, m)
+
+
+def band_around_path(path: list[tuple[int, int, int, int]], n: int, m: int, half_width: int) -> Band:
+    """A band of ``half_width`` target positions either side of a path of beads."""
+    lo = np.full(n + 1, m, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    lo[0] = hi[0] = 0
+    for i0, i1, j0, j1 in path:
+        if i1 == i0:
+            lo[i0] = min(lo[i0], j0)
+            hi[i0] = max(hi[i0], j1)
+            continue
+        for i in range(i0, i1 + 1):
+            j = j0 + (j1 - j0) * (i - i0) // (i1 - i0)
+            lo[i] = min(lo[i], j)
+            hi[i] = max(hi[i], j)
+    return _monotone(lo - half_width, hi + half_width, m)
+
+
+def _monotone(lo: np.ndarray, hi: np.ndarray, m: int) -> Band:
+    lo = np.clip(lo, 0, m)
+    hi = np.clip(hi, 0, m)
+    lo = np.minimum.accumulate(lo[::-1])[::-1]  # lo never decreases going down
+    hi = np.maximum.accumulate(hi)
+    lo[0] = 0
+    hi[-1] = m
+    # consecutive rows must overlap so a 1-1 or 1-0 step always exists
+    hi[:-1] = np.maximum(hi[:-1], lo[1:])
+    return Band(lo, hi)
+
+
+def bead_types(max_bead: int, max_side: int | None = None) -> tuple[tuple[int, int], ...]:
+    """All a-b with a, b ≥ 1 and a + b ≤ max_bead (and each side ≤ max_side)."""
+    side = max_side or max_bead - 1
+    return tuple(
+        (a, b)
+        for a in range(1, side + 1)
+        for b in range(1, side + 1)
+        if a + b <= max_bead
+    )
+
+
+def search(
+    costs: Mapping[tuple[int, int], np.ndarray],
+    band: Band,
+    skip: float,
+) -> list[tuple[int, int, int, int]]:
+    """The cheapest path of beads from (0, 0) to (n, m) through the band.
+
+    ``costs[(a, b)]`` has shape (n + 1, band.width): the cost of the bead of type a-b
+    ending at each cell. Skipping a sentence (1-0 or 0-1) costs ``skip``. Returns the
+    beads as (src_start, src_end, tgt_start, tgt_end), in order.
+    """
+    n = band.n
+    lo, hi = band.lo, band.hi
+    types = [t for t in costs if t[0] >= 1 and t[1] >= 0]
+    types.append((1, 0))
+    width = band.width
+    inf = np.inf
+    dist = np.full((n + 1, width), inf)
+    choice = np.full((n + 1, width), -1, dtype=np.int16)  # index into types, or -1: insertion
+    ins_from = np.zeros((n + 1, width), dtype=np.int32)  # column an insertion run starts from
+    for i in range(n + 1):
+        w = int(hi[i] - lo[i] + 1)
+        js = np.arange(lo[i], hi[i] + 1)
+        best = np.full(w, inf)
+        arg = np.full(w, -1, dtype=np.int16)
+        if i == 0:
+            best[0] = 0.0 if lo[0] == 0 else inf
+        for t, (a, b) in enumerate(types):
+            r = i - a
+            if r < 0:
+                continue
+            prev_cols = js - b - lo[r]
+            ok = (prev_cols >= 0) & (js - b <= hi[r])
+            if not ok.any():
+                continue
+            cand = np.full(w, inf)
+            cand[ok] = dist[r, prev_cols[ok]]
+            if (a, b) == (1, 0):
+                cand += skip
+            else:
+                cand += costs[(a, b)][i, :w]
+            better = cand < best
+            best[better] = cand[better]
+            arg[better] = t
+        # insertions (0-1 beads) along the row: best[j] = min_j' best[j'] + (j - j') * skip
+        shifted = best - np.arange(w) * skip
+        run_min = np.minimum.accumulate(shifted)
+        pos = np.arange(w)
+        is_new = shifted <= run_min
+        start = np.maximum.accumulate(np.where(is_new, pos, 0))
+        final = run_min + pos * skip
+        dist[i, :w] = final
+        choice[i, :w] = np.where(start == pos, arg, -1)
+        ins_from[i, :w] = start
+    # backtrace
+    m = int(hi[n])
+    beads: list[tuple[int, int, int, int]] = []
+    i, j = n, m
+    if not np.isfinite(dist[n, m - lo[n]]):
+        raise RuntimeError("no path through the band")  # pragma: no cover - band always connects
+    while i > 0 or j > 0:
+        c = j - lo[i]
+        t = int(choice[i, c])
+        if t < 0:
+            j0 = int(lo[i] + ins_from[i, c])
+            for jj in range(j, j0, -1):
+                beads.append((i, i, jj - 1, jj))
+            j = j0
+            continue
+        a, b = types[t]
+        beads.append((i - a, i, j - b, j))
+        i, j = i - a, j - b
+    beads.reverse()
+    return beads

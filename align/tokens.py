@@ -1,0 +1,141 @@
+"""Tokens the scorers compare: English stems, Latin words in Chinese text, cues.
+
+English words are lower-cased, irregular forms mapped to their lemma and then
+stemmed with Snowball, so that a text's "houses", "went" and a dictionary gloss's
+"house", "to go" meet on the same token.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = [
+    "STOPWORDS",
+    "stem",
+    "english_words",
+    "content_stems",
+    "gloss_stems",
+    "latin_words",
+    "punctuation_cues",
+    "is_han",
+]
+
+STOPWORDS = frozenset(
+    """
+    a an the and or but nor so yet for of to in on at by with from into onto upon as than then
+    that this these those there here it its it's is are was were be been being am do does did done
+    have has had having i me my mine we us our ours you your yours he him his she her hers they them
+    their theirs who whom whose which what when where why how not no yes all any both each either
+    neither some such own same too very can could may might must shall should will would s t just
+    also only about above after again against before below between during over under out up down off
+    through while if because until till whether one's oneself itself himself herself themselves
+    myself yourself ourselves let get got gets getting
+    sb sth something someone somebody etc esp usu fig lit abbr cl variant old used see also
+    """.split()
+)
+
+# Irregular English forms → lemma (the lemma is then stemmed like any word).
+_IRREGULAR = {
+    "went": "go", "gone": "go", "goes": "go", "said": "say", "says": "say", "saw": "see", "seen": "see",
+    "took": "take", "taken": "take", "came": "come", "made": "make", "knew": "know", "known": "know",
+    "thought": "think", "told": "tell", "found": "find", "gave": "give", "given": "give", "got": "get",
+    "gotten": "get", "left": "leave", "felt": "feel", "kept": "keep", "began": "begin", "begun": "begin",
+    "brought": "bring", "bought": "buy", "stood": "stand", "understood": "understand", "heard": "hear",
+    "held": "hold", "ran": "run", "sat": "sit", "spoke": "speak", "spoken": "speak", "wrote": "write",
+    "written": "write", "ate": "eat", "eaten": "eat", "drank": "drink", "drunk": "drink", "slept": "sleep",
+    "met": "meet", "lost": "lose", "sent": "send", "spent": "spend", "built": "build", "fell": "fall",
+    "fallen": "fall", "fought": "fight", "caught": "catch", "taught": "teach", "sought": "seek",
+    "struck": "strike", "stole": "steal", "stolen": "steal", "threw": "throw", "thrown": "throw",
+    "flew": "fly", "flown": "fly", "grew": "grow", "grown": "grow", "drew": "draw", "drawn": "draw",
+    "rode": "ride", "ridden": "ride", "rose": "rise", "risen": "rise", "woke": "wake", "woken": "wake",
+    "wore": "wear", "worn": "wear", "tore": "tear", "torn": "tear", "broke": "break", "broken": "break",
+    "chose": "choose", "chosen": "choose", "froze": "freeze", "frozen": "freeze", "forgot": "forget",
+    "forgotten": "forget", "hid": "hide", "hidden": "hide", "bit": "bite", "bitten": "bite",
+    "shook": "shake", "shaken": "shake", "sang": "sing", "sung": "sing", "swam": "swim", "swum": "swim",
+    "rang": "ring", "rung": "ring", "sank": "sink", "sunk": "sink", "sprang": "spring", "won": "win",
+    "hung": "hang", "dug": "dig", "led": "lead", "fed": "feed", "fled": "flee", "bled": "bleed",
+    "bred": "breed", "lay": "lie", "lain": "lie", "laid": "lay", "paid": "pay", "meant": "mean",
+    "dealt": "deal", "dreamt": "dream", "learnt": "learn", "burnt": "burn", "knelt": "kneel",
+    "wept": "weep", "swept": "sweep", "crept": "creep", "lent": "lend", "bent": "bend", "shot": "shoot",
+    "lit": "light", "slid": "slide", "stuck": "stick", "swung": "swing", "wound": "wind",
+    "children": "child", "men": "man", "women": "woman", "feet": "foot", "teeth": "tooth",
+    "mice": "mouse", "geese": "goose", "people": "person", "lives": "life", "wives": "wife",
+    "knives": "knife", "leaves": "leaf", "wolves": "wolf", "thieves": "thief", "halves": "half",
+    "better": "good", "best": "good", "worse": "bad", "worst": "bad", "elder": "old", "eldest": "old",
+    "further": "far", "farther": "far", "furthest": "far", "farthest": "far", "more": "much",
+    "most": "much", "less": "little", "least": "little",
+    "i'm": "i", "don't": "do", "didn't": "do", "can't": "can", "won't": "will", "couldn't": "could",
+}
+
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
+_HAN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
+
+
+def is_han(ch: str) -> bool:
+    """True for a Chinese character (CJK unified ideograph)."""
+    return bool(_HAN.match(ch))
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english").stemWord(word)
+
+
+def stem(word: str) -> str:
+    """Lower-case, map an irregular form to its lemma, then Snowball-stem."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = _IRREGULAR.get(w, w)
+    return _stem(w)
+
+
+def english_words(text: str) -> list[str]:
+    """The words of a Latin-script text, in order (apostrophes kept inside words)."""
+    return _WORD.findall(text)
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the non-stopword words of an English text, in order."""
+    out = []
+    for w in english_words(text):
+        lw = w.lower().replace("’", "'")
+        if lw in STOPWORDS or len(lw) < 2:
+            continue
+        s = stem(lw)
+        if s not in STOPWORDS:
+            out.append(s)
+    return out
+
+
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\|\S+")
+
+
+@lru_cache(maxsize=400_000)
+def gloss_stems(gloss: str) -> tuple[str, ...]:
+    """Content stems of one dictionary gloss ("to look at (sth)" → ("look",))."""
+    if gloss.startswith(("CL:", "variant of", "old variant", "see ", "also written", "abbr. for",
+                         "Japanese variant", "erhua variant", "used in", "surname ")):
+        return ()
+    return tuple(dict.fromkeys(content_stems(_PAREN.sub(" ", gloss))))
+
+
+def latin_words(text: str) -> list[str]:
+    """Latin-script words inside a (Chinese) text, lower-cased: "AI", "CPU", "Pan"."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+_CUES = (
+    ("?", "？?"),
+    ("!", "！!"),
+    ("quote", "“”「」『』\"«»《》"),
+    ("paren", "（）()"),
+)
+
+
+def punctuation_cues(text: str) -> list[str]:
+    """Cue tokens for punctuation that survives translation: ? ! quotes (and 《》) brackets."""
+    return ["cue:" + name for name, chars in _CUES if any(c in text for c in chars)]

@@ -1,0 +1,29 @@
+"""duiqi's data layer: parallel text, its file formats and the bundled corpus."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .errors import CorporaError, DuiqiError, DuiqiWarning, FormatError, InputError
+from .model import Alignment, Bead, Segment, TextPair, is_cjk_lang, join_segments
+from .textio import atomic_write, read_text
+from .bundled import BundledCorpus, bundled_corpus
+
+__all__ = [
+    "__version__",
+    "Alignment",
+    "Bead",
+    "Segment",
+    "TextPair",
+    "is_cjk_lang",
+    "join_segments",
+    "read_text",
+    "atomic_write",
+    "DuiqiError",
+    "CorporaError",
+    "InputError",
+    "FormatError",
+    "DuiqiWarning",
+    "BundledCorpus",
+    "bundled_corpus",
+]

@@ -1,0 +1,140 @@
+"""Readers and writers of parallel text, in a registry keyed by format name.
+
+Each format lives in its own module, imported only when used. A writer module has
+``write(alignment, out, **options)`` writing text to ``out``; a reader module has
+``read(path, **options) -> Alignment``. The CLI takes its ``--format`` choices from
+:func:`writer_names` and :func:`reader_names`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from ..errors import FormatError
+from ..model import Alignment
+from ..textio import atomic_write
+
+__all__ = [
+    "Format",
+    "FORMATS",
+    "get_format",
+    "format_for_path",
+    "writer_names",
+    "reader_names",
+    "write_alignment",
+    "read_alignment",
+    "render_alignment",
+]
+
+
+@dataclass(frozen=True)
+class Format:
+    """A file format duiqi reads and/or writes."""
+
+    name: str
+    extensions: tuple[str, ...]
+    module: str
+    readable: bool
+    writable: bool
+    description: str
+
+    def load(self):
+        """Import the module implementing this format."""
+        return importlib.import_module(self.module)
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("tmx", (".tmx",), "corpora.formats.tmx", True, True, "TMX 1.4b translation memory"),
+    Format("tsv", (".tsv", ".tab"), "corpora.formats.tsv", True, True, "tab-separated pairs with a header"),
+    Format("jsonl", (".jsonl", ".ndjson"), "corpora.formats.jsonl", True, True, "one JSON object per bead"),
+    Format("align", (".align",), "corpora.formats.beads", False, True, "vecalign/bertalign beads: [0,1]:[2]"),
+)
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name``; FormatError if there is none."""
+    for f in FORMATS:
+        if f.name == name.lower():
+            return f
+    raise FormatError(f"unknown format {name!r} (known: {', '.join(f.name for f in FORMATS)})")
+
+
+def format_for_path(path: str | os.PathLike[str]) -> Format | None:
+    """The format a file name's extension implies, or None."""
+    suffix = Path(path).suffix.lower()
+    for f in FORMATS:
+        if suffix in f.extensions:
+            return f
+    return None
+
+
+def writer_names() -> list[str]:
+    """Names of the formats duiqi can write."""
+    return [f.name for f in FORMATS if f.writable]
+
+
+def reader_names() -> list[str]:
+    """Names of the formats duiqi can read pairs from."""
+    return [f.name for f in FORMATS if f.readable]
+
+
+def _resolve(fmt: str | None, path: str | os.PathLike[str] | None, default: str) -> Format:
+    if fmt:
+        return get_format(fmt)
+    if path is not None:
+        found = format_for_path(path)
+        if found is None:
+            raise FormatError(
+                f"{path}: cannot tell the format from the extension; give --format "
+                f"({', '.join(writer_names())})"
+            )
+        return found
+    return get_format(default)
+
+
+def render_alignment(alignment: Alignment, fmt: str, **options) -> str:
+    """The alignment written in format ``fmt``, as a string."""
+    f = get_format(fmt)
+    if not f.writable:
+        raise FormatError(f"format {f.name!r} cannot be written")
+    buf = io.StringIO()
+    f.load().write(alignment, buf, **options)
+    return buf.getvalue()
+
+
+def write_alignment(
+    alignment: Alignment,
+    path: str | os.PathLike[str] | None = None,
+    fmt: str | None = None,
+    stream: TextIO | None = None,
+    **options,
+) -> Format:
+    """Write ``alignment`` to ``path`` atomically, or to ``stream`` (default stdout).
+
+    The format is ``fmt``, else the one ``path``'s extension implies, else TSV.
+    Returns the format used.
+    """
+    f = _resolve(fmt, path, "tsv")
+    if not f.writable:
+        raise FormatError(f"format {f.name!r} cannot be written")
+    module = f.load()
+    if path is None:
+        module.write(alignment, stream if stream is not None else sys.stdout, **options)
+    else:
+        with atomic_write(path) as out:
+            module.write(alignment, out, **options)
+    return f
+
+
+def read_alignment(path: str | os.PathLike[str], fmt: str | None = None, **options) -> Alignment:
+    """Read pairs from ``path`` (format from ``fmt`` or the extension)."""
+    f = _resolve(fmt, path, "tsv")
+    if not f.readable:
+        raise FormatError(f"format {f.name!r} cannot be read as pairs")
+    return f.load().read(path, **options)
