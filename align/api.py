@@ -9,7 +9,7 @@ from .errors import AlignError
 from .lang import detect_language, normalize_lang
 from .segment import segment_lines, segment_text
 
-__all__ = ["align_texts", "prepare_side"]
+__all__ = ["align_texts", "align_files", "prepare_side"]
 
 
 def prepare_side(text: str, lang: str | None, split: bool = True, name: str = "<text>",
@@ -40,4 +40,26 @@ def align_texts(
     src, s_lang = prepare_side(src_text, src_lang, split, "source")
     tgt, t_lang = prepare_side(tgt_text, tgt_lang, split, "target")
     engine = aligner or Aligner(options)
+    return engine.align(src, tgt, s_lang, t_lang)
+
+
+def align_files(
+    src_path: str,
+    tgt_path: str,
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    no_split: bool = False,
+    split_semicolon: bool = False,
+    encoding: str | None = None,
+    max_bead: int = 5,
+    aligner: Aligner | None = None,
+) -> Alignment:
+    """Read, segment and align two files (encodings detected unless ``encoding``)."""
+    from corpora import read_text
+
+    src_text = read_text(src_path, encoding)
+    tgt_text = read_text(tgt_path, encoding)
+    src, s_lang = prepare_side(src_text, src_lang, not no_split, str(src_path), split_semicolon)
+    tgt, t_lang = prepare_side(tgt_text, tgt_lang, not no_split, str(tgt_path), split_semicolon)
+    engine = aligner or Aligner(AlignOptions(max_bead=max_bead))
     return engine.align(src, tgt, s_lang, t_lang)

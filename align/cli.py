@@ -9,14 +9,13 @@ import json
 import os
 import sys
 import warnings
-from pathlib import Path
 
 import click
 
-from corpora import DuiqiError, DuiqiWarning, __version__, read_text
-from corpora.formats import format_for_path, get_format, write_alignment, writer_names
+from corpora import DuiqiError, DuiqiWarning, __version__
+from corpora.formats import write_alignment, writer_names
 
-from .errors import AlignError
+from .cliutil import check_output, output_format, pass_alignment_options
 
 __all__ = ["main", "cli"]
 
@@ -71,34 +70,6 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
     click.echo(f"duiqi: warning: {message}", err=True)
 
 
-def _check_output(out: str | None, *inputs: str | None) -> None:
-    if out is None:
-        return
-    out_path = Path(out).resolve()
-    for inp in inputs:
-        if inp is not None and Path(inp).resolve() == out_path:
-            raise AlignError(f"{out}: refusing to overwrite an input file")
-    if Path(out).is_dir():
-        raise AlignError(f"{out}: is a directory")
-    parent = Path(out).parent
-    if str(parent) and not parent.exists():
-        raise AlignError(f"{out}: cannot write (no such directory {parent})")
-
-
-def _output_format(out: str | None, fmt: str | None) -> str:
-    if fmt:
-        return get_format(fmt).name
-    if out is None:
-        return "tsv"
-    found = format_for_path(out)
-    if found is None or not found.writable:
-        raise AlignError(
-            f"{out}: cannot tell the output format from the extension; give --format "
-            f"({'|'.join(writer_names())})"
-        )
-    return found.name
-
-
 @click.group(cls=DuiqiGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="duiqi")
 def cli() -> None:
@@ -111,26 +82,14 @@ def cli() -> None:
 @click.argument("tgt", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False), help="Output file (default: TSV on stdout).")
 @click.option("-f", "--format", "fmt", type=click.Choice(writer_names()), help="Output format (default: from OUT's extension).")
-@click.option("--src-lang", help="Source language (default: detected), e.g. zh, zh-TW, en.")
-@click.option("--tgt-lang", help="Target language (default: detected).")
-@click.option("--no-split", is_flag=True, help="Input is one sentence a line; a blank line ends a paragraph.")
-@click.option("--split-semicolon", is_flag=True, help="Also end Chinese sentences at ；.")
-@click.option("--encoding", help="Force the input encoding (default: detected).")
-@click.option("--max-bead", type=click.IntRange(2, 8), default=5, show_default=True,
-              help="Largest bead: source + target sentences.")
-def align_cmd(src, tgt, out, fmt, src_lang, tgt_lang, no_split, split_semicolon, encoding, max_bead) -> None:
+@pass_alignment_options
+def align_cmd(src, tgt, out, fmt, align_opts) -> None:
     """Align SRC with its translation TGT and write the beads."""
-    from .aligner import Aligner, AlignOptions
-    from .api import prepare_side
+    from .api import align_files
 
-    fmt_name = _output_format(out, fmt)
-    _check_output(out, src, tgt)
-    src_text = read_text(src, encoding)
-    tgt_text = read_text(tgt, encoding)
-    s_segs, s_lang = prepare_side(src_text, src_lang, not no_split, src, split_semicolon)
-    t_segs, t_lang = prepare_side(tgt_text, tgt_lang, not no_split, tgt, split_semicolon)
-    aligner = Aligner(AlignOptions(max_bead=max_bead))
-    alignment = aligner.align(s_segs, t_segs, s_lang, t_lang)
+    fmt_name = output_format(out, fmt)
+    check_output(out, src, tgt)
+    alignment = align_files(src, tgt, **align_opts)
     write_alignment(alignment, out, fmt_name)
 
 

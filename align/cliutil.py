@@ -1,0 +1,74 @@
+"""Pieces shared by the CLI's commands: common options and output checks."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from corpora.formats import format_for_path, get_format, writer_names
+
+from .errors import AlignError
+
+__all__ = ["check_output", "output_format", "alignment_options", "pass_alignment_options"]
+
+
+def check_output(out: str | None, *inputs: str | None) -> None:
+    """Refuse to write over an input, into a directory, or into a missing directory."""
+    if out is None:
+        return
+    out_path = Path(out).resolve()
+    for inp in inputs:
+        if inp is not None and Path(inp).resolve() == out_path:
+            raise AlignError(f"{out}: refusing to overwrite an input file")
+    if Path(out).is_dir():
+        raise AlignError(f"{out}: is a directory")
+    parent = Path(out).parent
+    if str(parent) and not parent.exists():
+        raise AlignError(f"{out}: cannot write (no such directory {parent})")
+
+
+def output_format(out: str | None, fmt: str | None, default: str = "tsv") -> str:
+    """The format to write: ``fmt``, else OUT's extension, else ``default``."""
+    if fmt:
+        return get_format(fmt).name
+    if out is None:
+        return default
+    found = format_for_path(out)
+    if found is None or not found.writable:
+        raise AlignError(
+            f"{out}: cannot tell the output format from the extension; give --format "
+            f"({'|'.join(writer_names())})"
+        )
+    return found.name
+
+
+def alignment_options(func):
+    """The options of every command that aligns two texts (align, check, review, batch)."""
+    options = [
+        click.option("--src-lang", help="Source language (default: detected), e.g. zh, zh-TW, en."),
+        click.option("--tgt-lang", help="Target language (default: detected)."),
+        click.option("--no-split", is_flag=True,
+                     help="Input is one sentence a line; a blank line ends a paragraph."),
+        click.option("--split-semicolon", is_flag=True, help="Also end Chinese sentences at ；."),
+        click.option("--encoding", help="Force the input encoding (default: detected)."),
+        click.option("--max-bead", type=click.IntRange(2, 8), default=5, show_default=True,
+                     help="Largest bead: source + target sentences."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def pass_alignment_options(func):
+    """Collect the shared alignment options into one ``align_opts`` dict argument."""
+
+    names = ("src_lang", "tgt_lang", "no_split", "split_semicolon", "encoding", "max_bead")
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        kwargs["align_opts"] = {k: kwargs.pop(k) for k in names}
+        return func(*args, **kwargs)
+
+    return alignment_options(wrapper)
