@@ -87,8 +87,8 @@ def align_cmd(src, tgt, out, fmt, align_opts) -> None:
     """Align SRC with its translation TGT and write the beads."""
     from .api import align_files
 
-    fmt_name = output_format(out, fmt)
     check_output(out, src, tgt)
+    fmt_name = output_format(out, fmt)
     alignment = align_files(src, tgt, **align_opts)
     write_alignment(alignment, out, fmt_name)
 
