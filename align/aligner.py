@@ -27,6 +27,10 @@ __all__ = ["AlignOptions", "Aligner"]
 
 DEFAULT_SCORERS = ("dictionary", "names", "numbers", "cues")
 
+# Tuned on MAC-Dev and bible-5k by benchmarks/tune_weights.py (see its docstring).
+WEIGHTS = Weights()
+MT_WEIGHTS = Weights(scorers=(("translation", 1.0), ("chrf", 1.0)))
+
 
 @dataclass(frozen=True)
 class AlignOptions:
@@ -36,11 +40,11 @@ class AlignOptions:
     scorers: tuple[str, ...] = DEFAULT_SCORERS
     first_width: int = 30
     second_width: int = 6
-    weights: Weights = field(default_factory=Weights)
+    weights: Weights = field(default_factory=lambda: WEIGHTS)
     learn: bool = True
     learn_quantile: float = 0.3
     learn_dice: float = 0.3
-    learn_weight: float = 1.0
+    mt_weights: Weights = field(default_factory=lambda: MT_WEIGHTS)
 
     def validate(self) -> "AlignOptions":
         if not 2 <= self.max_bead <= 8:
@@ -90,11 +94,18 @@ class Aligner:
         src_lang: str,
         tgt_lang: str,
         extra_scorers: Sequence[Scorer] = (),
+        translation: Sequence[str] | None = None,
     ) -> Alignment:
-        """Align two segment lists; every segment ends up in exactly one bead."""
+        """Align two segment lists; every segment ends up in exactly one bead.
+
+        ``translation``: a machine translation of the source into the target language,
+        one line per source segment; adds word and chrF evidence and the weights tuned
+        for it. ``extra_scorers``: more evidence (e.g. glossary anchors).
+        """
         src = tuple(src)
         tgt = tuple(tgt)
         signature = self.options.signature([s.describe() for s in extra_scorers]
+                                           + (["translation", "chrf"] if translation is not None else [])
                                            + ([f"learned:{len(self.lexicon)}"] if self.lexicon else []))
         if not src or not tgt:
             beads = [Bead((k,), (), 0.0) for k in range(len(src))] + [Bead((), (k,), 0.0) for k in range(len(tgt))]
@@ -104,12 +115,19 @@ class Aligner:
         doc = DocPair(s_side, t_side, None)
         if doc.zh_en is not None:
             doc.cedict = self.cedict
-        scorers = [*make_scorers(self.options.scorers), *extra_scorers]
         options = self.options
+        if translation is not None:
+            from .scorers.translation import ChrfScorer, TranslationScorer
+
+            mt = options.mt_weights
+            extra_scorers = [*extra_scorers, TranslationScorer(translation, mt.scorer("translation")),
+                             ChrfScorer(translation, mt.scorer("chrf"))]
+            options = replace(options, weights=mt)
+        scorers = [*make_scorers(options.scorers, options.weights), *extra_scorers]
         if self.lexicon is not None:
             from .scorers.learned import LearnedScorer
 
-            scorers.append(LearnedScorer(self.lexicon, options.learn_weight))
+            scorers.append(LearnedScorer(self.lexicon, options.weights.scorer("learned")))
             options = replace(options, learn=False)
         coverages = [c for c in (s.fit(doc) for s in scorers) if c is not None]
         raw = _search(doc, coverages, options)
@@ -165,14 +183,17 @@ def _solve(feats: dict[tuple[int, int], BeadFeatures], band: Band, weights: Weig
     return search(costs, band, -weights.skip)
 
 
-def _confidence(feats, band: Band, bead: tuple[int, int, int, int]) -> float:
-    i0, i1, j0, j1 = bead
-    kind = (i1 - i0, j1 - j0)
-    f = feats.get(kind)
-    if f is None:
-        return 0.0
-    hit = np.nonzero((f.rows == i1) & (f.cols == j1 - band.lo[i1]))[0]
-    return float(f.confidence[hit[0]]) if len(hit) else 0.0
+def _with_confidence(feats: dict[tuple[int, int], BeadFeatures], band: Band, path):
+    """Pair every bead of ``path`` with its confidence (0 for one-sided beads)."""
+    conf = np.zeros(len(path))
+    if path:
+        arr = np.array(path)
+        ends = band.index(arr[:, 1], arr[:, 3])
+        kinds = np.stack([arr[:, 1] - arr[:, 0], arr[:, 3] - arr[:, 2]], axis=1)
+        for kind, f in feats.items():
+            hit = (kinds[:, 0] == kind[0]) & (kinds[:, 1] == kind[1])
+            conf[hit] = f.confidence_at(ends[hit])
+    return [(bead, float(c)) for bead, c in zip(path, conf)]
 
 
 def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
@@ -184,9 +205,10 @@ def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
     band1 = band_around(centers, max(options.first_width, 3), m)
     feats1 = problem.features(band1, [(1, 1)], weights)
     path1 = _solve(feats1, band1, weights)
-    ones = [b for b in path1 if b[1] - b[0] == 1 and b[3] - b[2] == 1]
+    ones = [(b, c) for b, c in _with_confidence(feats1, band1, path1) if b[1] - b[0] == 1 and b[3] - b[2] == 1]
     if len(ones) >= 10:
-        conf = np.array([_confidence(feats1, band1, b) for b in ones])
+        conf = np.array([c for _, c in ones])
+        ones = [b for b, _ in ones]
         good = conf >= np.quantile(conf, 0.5)
         s_len = np.array([problem.doc.src.lengths[b[0]] for b in ones])[good]
         t_len = np.array([problem.doc.tgt.lengths[b[2]] for b in ones])[good]
@@ -203,14 +225,14 @@ def _search(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
     types = bead_types(options.max_bead)
     feats2 = problem.features(band2, types, weights)
     path2 = _solve(feats2, band2, weights)
-    result = [(bead, _confidence(feats2, band2, bead)) for bead in path2]
+    result = _with_confidence(feats2, band2, path2)
     if options.learn:
         learned = _learned_coverage(doc, result, options)
         if learned is not None:
             problem.coverages = [*coverages, learned]
             feats2 = problem.features(band2, types, weights)
             path2 = _solve(feats2, band2, weights)
-            result = [(bead, _confidence(feats2, band2, bead)) for bead in path2]
+            result = _with_confidence(feats2, band2, path2)
     return result
 
 
@@ -226,4 +248,4 @@ def _learned_coverage(doc: DocPair, result, options: AlignOptions) -> Coverage |
     src_units = train_units(doc.src.texts, doc.src.lang)
     tgt_units = train_units(doc.tgt.texts, doc.tgt.lang)
     lexicon = learn_lexicon(src_units, tgt_units, pairs, min_dice=options.learn_dice)
-    return LearnedScorer(lexicon, options.learn_weight).fit(doc)
+    return LearnedScorer(lexicon, options.weights.scorer("learned")).fit(doc)

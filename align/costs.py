@@ -63,7 +63,7 @@ class Weights:
     """Weights of the bead features; a bead's score is their weighted sum.
 
     ``types`` adds a bias per bead type (a, b); ``skip`` is the score of a 1-0 or 0-1
-    bead. ``sim_extra``/``length_extra`` weigh the similarity and length features
+    bead; ``scorers`` weighs each scorer's evidence in the pooled similarity. ``sim_extra``/``length_extra`` weigh the similarity and length features
     once more per sentence beyond the first two, so larger beads need more evidence.
     """
 
@@ -78,6 +78,11 @@ class Weights:
     types: tuple[tuple[tuple[int, int], float], ...] = ()
     prior_mass: float = 1.0
     prior_sim: float = 0.2
+    scorers: tuple[tuple[str, float], ...] = ()
+
+    def scorer(self, name: str, default: float = 1.0) -> float:
+        """The weight of the evidence of scorer ``name``."""
+        return dict(self.scorers).get(name, default)
 
     def vector(self, kind: tuple[int, int]) -> np.ndarray:
         """The weights of FEATURES for beads of type ``kind``."""
@@ -140,13 +145,21 @@ def _span_matched(ev: PairEvidence, i: np.ndarray, j: np.ndarray, a: int, b: int
 
 @dataclass(frozen=True)
 class BeadFeatures:
-    """Features of the candidate beads of one type, at band cells (rows[k], cols[k])."""
+    """Features of the candidate beads of one type, ending at band cells ``cells``
+    (flat indices, increasing)."""
 
     kind: tuple[int, int]
-    rows: np.ndarray
-    cols: np.ndarray
-    values: np.ndarray  # (cells, len(FEATURES))
-    confidence: np.ndarray  # (cells,) in [0, 1]
+    cells: np.ndarray
+    values: np.ndarray  # (len(cells), len(FEATURES))
+    confidence: np.ndarray  # (len(cells),) in [0, 1]
+
+    def confidence_at(self, cells: np.ndarray) -> np.ndarray:
+        """Confidence of the beads ending at the given flat cells (0 where unknown)."""
+        cells = np.asarray(cells, dtype=np.int64)
+        if not len(self.cells):
+            return np.zeros(len(cells))
+        pos = np.clip(np.searchsorted(self.cells, cells), 0, len(self.cells) - 1)
+        return np.where(self.cells[pos] == cells, self.confidence[pos], 0.0)
 
 
 @dataclass(frozen=True)
@@ -169,9 +182,9 @@ def bead_features(
 ) -> BeadFeatures:
     """Features of every bead of type ``kind`` ending inside ``band``."""
     a, b = kind
-    rows, cols, js = band.cells()
+    rows, _, js = band.cells()
     ok = (rows >= a) & (js >= b)
-    i, j, c = rows[ok], js[ok], cols[ok]
+    i, j, cells = rows[ok], js[ok], np.nonzero(ok)[0]
     matched = _span_matched(ev, i, j, a, b)
     mass = ev.src_mass[i] - ev.src_mass[i - a] + ev.tgt_mass[j] - ev.tgt_mass[j - b]
     sim = (matched + weights.prior_mass * weights.prior_sim) / (mass + weights.prior_mass)
@@ -184,12 +197,12 @@ def bead_features(
     extra = a + b - 2
     values = np.stack([sim, sim * extra, lp, lp * extra, crossing, quote, ratio], axis=1)
     confidence = np.clip(sim * np.exp(0.5 * lp), 0.0, 1.0)
-    return BeadFeatures(kind, i, c, values, confidence)
+    return BeadFeatures(kind, cells, values, confidence)
 
 
 def bead_costs(features: BeadFeatures, weights: Weights, band: Band) -> np.ndarray:
-    """DP costs (negated scores) of one bead type over the band; inf where impossible."""
+    """DP costs (negated scores) of one bead type over the band's cells; inf where impossible."""
     score = features.values @ weights.vector(features.kind) + weights.bias(features.kind)
-    cost = np.full((band.n + 1, band.width), np.inf)
-    cost[features.rows, features.cols] = -score
+    cost = np.full(band.size, np.inf)
+    cost[features.cells] = -score
     return cost
