@@ -142,7 +142,7 @@ class Review:
         """The bead rows shown: index, classes, type, sentence ids and texts per side."""
         return self.page.evaluate("""() => Array.from(document.querySelectorAll('#beads .bead')).map(r => {
             const side = s => Array.from(r.querySelectorAll('.side.' + s + ' .sent')).map(e => {
-                const c = e.cloneNode(true); c.querySelectorAll('.sid, button').forEach(x => x.remove());
+                const c = e.cloneNode(true); c.querySelectorAll('.sid, .pmark, button').forEach(x => x.remove());
                 return [Number(e.dataset.id), c.textContent]; });
             return {k: Number(r.dataset.k), cls: r.className.split(' '), kind: r.querySelector('.kind').textContent,
                     num: r.querySelector('.num').textContent, src: side('src'), tgt: side('tgt'),
@@ -198,11 +198,13 @@ def test_page_renders_every_bead_side_by_side(review, alignment, annotations, th
         assert ("low" in r["cls"]) == (b.score is not None and b.score < threshold)
     assert [r["num"] for r in rows] == [str(k + 1) for k in range(len(rows))]
     assert review.page.locator(".side.src").first.get_attribute("lang") == "zh"
-    # paragraph breaks are visible: one divider where a bead starts a new paragraph
-    paragraphs = [alignment.src[b.src[0]].paragraph if b.src else alignment.tgt[b.tgt[0]].paragraph
-                  for b in alignment.beads]
-    breaks = sum(1 for a, b in zip(paragraphs, paragraphs[1:]) if a != b)
-    assert breaks > 0 and review.page.locator("#beads .para").count() == breaks
+    # paragraph breaks are visible: a divider above each bead starting a source paragraph,
+    # a ¶ on every sentence (either side) that starts a paragraph
+    starts = lambda segs: [i for i in range(1, len(segs)) if segs[i].paragraph != segs[i - 1].paragraph]
+    dividers = [k for k, b in enumerate(alignment.beads) if b.src and b.src[0] in starts(alignment.src)]
+    assert dividers and review.page.locator("#beads .para").count() == len(dividers)
+    assert review.page.locator("#beads .side.src .pmark").count() == len(starts(alignment.src))
+    assert review.page.locator("#beads .side.tgt .pmark").count() == len(starts(alignment.tgt))
     # glossary terms are highlighted with their tooltips; issues sit on their beads
     highlights, issues = annotations
     marks = review.page.locator("#beads mark.term")
