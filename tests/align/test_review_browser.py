@@ -287,7 +287,7 @@ def test_merge_split_move_reject_undo_then_export(review, alignment, tmp_path):
     for side, pos in (("src", len(first.src)), ("tgt", len(first.tgt)), ("src", len(first.src))):
         review.row(1).locator(f'button.cut[data-side="{side}"][data-pos="{pos}"]').click()
     expected_bar = f"{len(first.src)}-{len(first.tgt)} + {len(alignment.beads[2].src)}-{len(alignment.beads[2].tgt)}"
-    assert expected_bar in review.row(1).locator(".splitbar").inner_text()
+    assert expected_bar in review.row(1).locator(".splitbar").text_content()
     review.row(1).locator('button[data-act="apply-split"]').click()
     beads = split(beads, 1, len(first.src), len(first.tgt))
     assert review.ids() == ids_of(alignment.beads)
