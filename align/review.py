@@ -223,6 +223,8 @@ def render_review(
 ) -> str:
     """The review page of ``alignment`` as one self-contained HTML document."""
     alignment.validate()
+    if not alignment.beads:
+        raise AlignError("nothing to review: the alignment has no beads")
     options = options or ReviewOptions()
     if not 0.0 <= options.threshold <= 1.0:
         raise AlignError(f"threshold must be between 0 and 1, not {options.threshold}")

@@ -167,6 +167,11 @@ def test_bad_annotations_are_one_clear_error(alignment, tmp_path, highlight, iss
     assert not out.exists()
 
 
+def test_an_empty_alignment_is_refused():
+    with pytest.raises(AlignError, match="no beads"):
+        render_review(Alignment((), (), ()))
+
+
 # ---- the command ----
 
 def run(*args: str):
