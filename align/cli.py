@@ -116,6 +116,11 @@ def evaluate_cmd(gold, test, as_json) -> None:
     click.echo(f"({s.documents} document(s), {s.gold_beads} gold beads, {s.test_beads} test beads)")
 
 
+from .commands_formats import convert_cmd, tmx_group  # noqa: E402
+
+cli.add_command(convert_cmd); cli.add_command(tmx_group)  # noqa: E702
+
+
 def main() -> None:
     """Console entry point."""
     cli.main(prog_name="duiqi")

@@ -10,7 +10,7 @@ from typing import IO, Iterator
 
 from .errors import CorporaError, InputError
 
-__all__ = ["read_text", "decode_bytes", "atomic_write", "normalize_newlines"]
+__all__ = ["read_text", "decode_bytes", "detect_encoding", "atomic_write", "normalize_newlines"]
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -52,11 +52,11 @@ def decode_bytes(data: bytes, name: str = "<input>", encoding: str | None = None
     except UnicodeDecodeError:
         pass
     if b"\x00" in data[:4096]:
-        guess = _detect(data)
+        guess = detect_encoding(data)
         if guess and guess.startswith("utf_16"):
             return normalize_newlines(data.decode(guess))
         raise InputError(f"{name}: looks like a binary file, not text")
-    guess = _detect(data)
+    guess = detect_encoding(data)
     for codec in ((guess,) if guess else ()) + _LEGACY:
         try:
             return normalize_newlines(data.decode(codec))
@@ -65,7 +65,8 @@ def decode_bytes(data: bytes, name: str = "<input>", encoding: str | None = None
     raise InputError(f"{name}: cannot decode the text (not UTF-8, GB18030 or Big5); try --encoding")
 
 
-def _detect(data: bytes) -> str | None:
+def detect_encoding(data: bytes) -> str | None:
+    """The encoding charset-normalizer finds for ``data`` (its first 200 kB), or None."""
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - declared dependency
