@@ -134,7 +134,7 @@ def iter_xml(
                                           "(duiqi never expands entities)")
             yield event, el
     except etree.XMLSyntaxError as e:
-        msg = str(e.msg or e).split(", line ")[0]
+        msg = " ".join(str(e.msg or e).split(", line ")[0].split())
         if "amplification" in msg or "entity" in msg.lower():
             msg += " (duiqi never expands entities)"
         line = f"line {e.lineno}: " if e.lineno else ""
