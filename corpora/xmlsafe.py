@@ -19,14 +19,21 @@ import os
 import re
 from pathlib import Path
 from typing import Iterator
+from xml.sax.saxutils import escape
 
 from .errors import FormatError, InputError
 
-__all__ = ["iter_xml", "local_name", "release", "sniff_xml_encoding", "XML_NS"]
+__all__ = ["iter_xml", "local_name", "release", "sniff_xml_encoding", "xml_text", "XML_NS"]
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _SNIFF_BYTES = 65536
+_LIBXML2_NAMES = {"gb18030": "GB18030", "big5": "BIG5", "big5hkscs": "BIG5-HKSCS", "cp1252": "windows-1252"}
 _DECLARED = re.compile(rb"^<\?xml[^>]*encoding\s*=", re.I)
+
+
+def xml_text(text: str) -> str:
+    """Text escaped for element content; CR kept as ``&#13;`` (a parser turns a raw CR into LF)."""
+    return escape(text, {"\r": "&#13;"})
 
 
 def local_name(el) -> str:
@@ -50,12 +57,13 @@ def sniff_xml_encoding(head: bytes) -> str | None:
     """The encoding to force on an XML file whose start is ``head``, or None.
 
     None when the file tells its encoding itself (a BOM, UTF-16 without BOM, an
-    ``encoding`` declaration) or is UTF-8; else the encoding charset-normalizer
-    detects. Only the first 64 KiB are looked at.
+    ``encoding`` declaration), is UTF-8 (or UTF-8 up to a bad byte: the parser then
+    reports it), or has no plausible legacy encoding; else GB18030, Big5 or
+    Windows-1252 as :func:`corpora.textio.detect_encoding` finds it in the first 64 KiB.
     """
-    if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return None
-    if head[:4] in (b"<\x00?\x00", b"\x00<\x00?", b"<\x00\x00\x00", b"\x00\x00\x00<"):
+    from .textio import _utf8_before, detect_encoding, utf16_without_bom
+
+    if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head[:4096]):
         return None
     if _DECLARED.match(head.lstrip()):
         return None
@@ -63,11 +71,10 @@ def sniff_xml_encoding(head: bytes) -> str | None:
         head.decode("utf-8")
         return None
     except UnicodeDecodeError as e:
-        if e.start >= len(head) - 3 and len(head) >= _SNIFF_BYTES:
-            return None  # a character cut at the end of the sample
-    from .textio import detect_encoding
-
-    return detect_encoding(head)
+        if _utf8_before(head, e.start) or b"\x00" in head[:4096]:
+            return None
+    codec = detect_encoding(head, partial=len(head) >= _SNIFF_BYTES)
+    return _LIBXML2_NAMES.get(codec or "")
 
 
 def _check_entities(root, path: Path) -> None:
@@ -110,14 +117,14 @@ def iter_xml(
         raise InputError(f"{p}: file is empty")
     if encoding is None:
         encoding = sniff_xml_encoding(head)
-    context = etree.iterparse(
-        str(p), events=("start", "end"), resolve_entities=False, no_network=True,
-        load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True,
-        remove_pis=True, encoding=encoding, recover=False,
-    )
     seen_root = False
     external_dtd = False  # only then may undeclared entity references pass the parser
     try:
+        context = etree.iterparse(
+            str(p), events=("start", "end"), resolve_entities=False, no_network=True,
+            load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True,
+            remove_pis=True, encoding=encoding, recover=False,
+        )
         for event, el in context:
             if not seen_root:
                 seen_root = True

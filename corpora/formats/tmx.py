@@ -25,12 +25,12 @@ import re
 import warnings
 from dataclasses import replace
 from typing import Iterable, Iterator, TextIO
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from ..errors import DuiqiWarning, FormatError
 from ..model import Alignment
 from ..units import Content, Inline, MemoryHeader, TranslationUnit, Variant, alignment_from_units, units_from_alignment
-from ..xmlsafe import XML_NS, iter_xml, local_name, release
+from ..xmlsafe import XML_NS, iter_xml, local_name, release, xml_text
 
 __all__ = [
     "write", "read", "write_units", "iter_units", "read_header", "tmx_lang", "strip_illegal_xml",
@@ -231,7 +231,7 @@ def serialize_content(content: Content, parent: str = "seg") -> str:
     allowed = _CHILDREN[parent]
     for part in content:
         if isinstance(part, str):
-            out.append(escape(part))
+            out.append(xml_text(part))
         elif part.tag in allowed:
             out.append(f"<{part.tag}{_attr_text(_inline_attrs(part))}>"
                        f"{serialize_content(part.content, part.tag)}</{part.tag}>")
@@ -241,8 +241,8 @@ def serialize_content(content: Content, parent: str = "seg") -> str:
 
 
 def _props_notes_xml(props, notes, indent: str) -> str:
-    lines = [f"{indent}<prop type={quoteattr(k or 'x-unknown')}>{escape(v)}</prop>\n" for k, v in props]
-    lines += [f"{indent}<note>{escape(n)}</note>\n" for n in notes]
+    lines = [f"{indent}<prop type={quoteattr(k or 'x-unknown')}>{xml_text(v)}</prop>\n" for k, v in props]
+    lines += [f"{indent}<note>{xml_text(n)}</note>\n" for n in notes]
     return "".join(lines)
 
 

@@ -1,7 +1,8 @@
 """Tab-separated pairs: ``src  tgt  score  type  src_ids  tgt_ids`` with a header row.
 
 Reading accepts any file whose first two columns are source and target text, with
-or without that header. Tabs and line breaks inside a text become spaces; text is
+or without that header. Tabs and line breaks inside a text become spaces and NUL
+characters are removed (with a warning); text is
 stripped of surrounding white space. Inline tags of a translation memory are not
 kept: a row holds the segments' plain text.
 """
@@ -9,9 +10,10 @@ kept: a row holds the segments' plain text.
 from __future__ import annotations
 
 import os
+import warnings
 from typing import Iterable, Iterator, TextIO
 
-from ..errors import FormatError
+from ..errors import DuiqiWarning, FormatError
 from ..model import Alignment
 from ..textio import read_text
 from ..units import (
@@ -24,6 +26,10 @@ COLUMNS = ("src", "tgt", "score", "type", "src_ids", "tgt_ids")
 
 
 def _clean(text: str) -> str:
+    """Tabs and line breaks become spaces; NUL (which marks a binary file) is removed."""
+    if "\x00" in text:
+        warnings.warn(f"removed NUL characters from {text.replace(chr(0), '')[:40]!r}", DuiqiWarning, stacklevel=3)
+        text = text.replace("\x00", "")
     return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
 
 

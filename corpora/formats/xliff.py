@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import os
 from typing import Iterable, Iterator, TextIO
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from ..model import Alignment
 from ..units import (
     Content, Inline, MemoryHeader, TranslationUnit, Variant, alignment_from_units, peek_languages,
     units_from_alignment,
 )
-from ..xmlsafe import iter_xml, local_name, release
+from ..xmlsafe import iter_xml, local_name, release, xml_text
 from .tmx import strip_illegal_xml
 
 __all__ = ["NS", "read", "write", "iter_units", "read_header", "write_units"]
@@ -158,7 +158,7 @@ def serialize_content(content: Content, ids: list[int]) -> str:
     out = []
     for part in content:
         if isinstance(part, str):
-            out.append(escape(part))
+            out.append(xml_text(part))
             continue
         ids[0] += 1
         inner = serialize_content(part.content, ids)
@@ -215,9 +215,9 @@ def write_units(
             parts.append(f"        <target{state_attr}>{serialize_content(tgt.content, ids)}</target>\n")
         if unit.props:
             parts.append('        <prop-group name="tmx">')
-            parts.extend(f"<prop prop-type={quoteattr(k)}>{escape(v)}</prop>" for k, v in unit.props)
+            parts.extend(f"<prop prop-type={quoteattr(k)}>{xml_text(v)}</prop>" for k, v in unit.props)
             parts.append("</prop-group>\n")
-        parts.extend(f"        <note>{escape(n)}</note>\n" for n in unit.notes)
+        parts.extend(f"        <note>{xml_text(n)}</note>\n" for n in unit.notes)
         parts.append("      </trans-unit>\n")
         out.write(strip_illegal_xml("".join(parts), where))
     out.write("    </body>\n  </file>\n</xliff>\n")

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import os
 from typing import Iterable, Iterator, TextIO
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from ..model import Alignment
 from ..units import (
     Content, Inline, MemoryHeader, TranslationUnit, Variant, alignment_from_units, peek_languages,
     units_from_alignment,
 )
-from ..xmlsafe import iter_xml, local_name, release
+from ..xmlsafe import iter_xml, local_name, release, xml_text
 from .tmx import strip_illegal_xml
 from .xliff import read_header
 
@@ -144,7 +144,7 @@ def serialize_content(content: Content, data: list[str], side: str, marks: list[
     out = []
     for part in content:
         if isinstance(part, str):
-            out.append(escape(part))
+            out.append(xml_text(part))
         elif part.tag == "hi":
             marks[0] += 1
             inner = serialize_content(part.content, data, side, marks)
@@ -192,13 +192,13 @@ def write_units(
         parts = [f"  <unit id={quoteattr(unit.tuid or str(count))}>\n"]
         if unit.props:
             parts.append('   <mda:metadata><mda:metaGroup category="tmx">')
-            parts.extend(f"<mda:meta type={quoteattr(k or 'x-unknown')}>{escape(v)}</mda:meta>" for k, v in unit.props)
+            parts.extend(f"<mda:meta type={quoteattr(k or 'x-unknown')}>{xml_text(v)}</mda:meta>" for k, v in unit.props)
             parts.append("</mda:metaGroup></mda:metadata>\n")
         if unit.notes:
-            parts.append("   <notes>" + "".join(f"<note>{escape(n)}</note>" for n in unit.notes) + "</notes>\n")
+            parts.append("   <notes>" + "".join(f"<note>{xml_text(n)}</note>" for n in unit.notes) + "</notes>\n")
         if data:
             parts.append("   <originalData>" + "".join(
-                f'<data id="d{k}">{escape(d)}</data>' for k, d in enumerate(data, 1)) + "</originalData>\n")
+                f'<data id="d{k}">{xml_text(d)}</data>' for k, d in enumerate(data, 1)) + "</originalData>\n")
         state = next((v for k, v in tgt.props if k == "x-state"), "") if tgt is not None else ""
         state_attr = f" state={quoteattr(state)}" if state in ("initial", "translated", "reviewed", "final") else ""
         parts.append(f"   <segment{state_attr}>\n    <source>{source}</source>\n")
