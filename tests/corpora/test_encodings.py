@@ -80,3 +80,25 @@ def test_tmx_forced_encoding_overrides_a_wrong_declaration(tmp_path):
     with pytest.raises(Exception, match="malformed TMX"):
         read_alignment(path)
     assert next(tmx.iter_units(path, encoding="gbk")).text("zh") == FIRST
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_without_bom(tmp_path, codec):
+    path = tmp_path / "u16.txt"
+    path.write_bytes(ZH.encode(codec))
+    assert read_text(path) == ZH
+
+
+def test_utf8_with_a_bad_byte_is_an_error_not_a_guess(tmp_path):
+    data = ZH.encode("utf-8")
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data[:3000] + b"\xff" + data[3000:])
+    with pytest.raises(InputError, match="not valid UTF-8 at byte 3000"):
+        read_text(path)
+
+
+def test_nul_characters_mean_binary(tmp_path):
+    path = tmp_path / "nul.txt"
+    path.write_bytes(b"abc\x00def\n" * 10)
+    with pytest.raises(InputError, match="binary"):
+        read_text(path)
