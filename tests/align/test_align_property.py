@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.aligner import Aligner
+from align import Aligner
 from align.api import align_texts, prepare_side
 
 ZH_SENTENCES = ["之江实验室召开2020年度内部大会。", "主任朱世强作工作报告。", "副主任袁继新主持会议。",
