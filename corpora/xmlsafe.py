@@ -89,21 +89,7 @@ def _check_entities(root, path: Path) -> None:
         )
 
 
-def iter_xml(
-    path: str | os.PathLike[str],
-    root: str | tuple[str, ...],
-    kind: str,
-    encoding: str | None = None,
-) -> Iterator[tuple[str, object]]:
-    """Yield ``(event, element)`` pairs ("start"/"end") of an untrusted XML file.
-
-    ``root`` names the root element(s) allowed (local names); ``kind`` names the
-    format in messages (e.g. "TMX"). The caller clears elements it is done with.
-    """
-    from lxml import etree
-
-    p = Path(path)
-    roots = (root,) if isinstance(root, str) else root
+def _open_head(p: Path) -> bytes:
     try:
         with open(p, "rb") as f:
             head = f.read(_SNIFF_BYTES)
@@ -115,17 +101,34 @@ def iter_xml(
         raise InputError(f"{p}: cannot read ({e.strerror})") from None
     if not head.strip():
         raise InputError(f"{p}: file is empty")
+    return head
+
+
+def iter_xml(
+    path: str | os.PathLike[str],
+    root: str | tuple[str, ...],
+    kind: str,
+    encoding: str | None = None,
+    tags: tuple[str, ...] | None = None,
+) -> Iterator[tuple[str, object]]:
+    """Yield ``(event, element)`` pairs ("start"/"end") of an untrusted XML file.
+
+    ``root`` names the root element(s) allowed (local names); ``kind`` names the
+    format in messages (e.g. "TMX"). With ``tags`` only the "end" events of
+    elements of those local names are yielded, which is much faster. The caller
+    clears elements it is done with (:func:`release`).
+    """
+    from lxml import etree
+
+    p = Path(path)
+    roots = (root,) if isinstance(root, str) else root
+    head = _open_head(p)
     if encoding is None:
         encoding = sniff_xml_encoding(head)
-    seen_root = False
-    external_dtd = False  # only then may undeclared entity references pass the parser
     try:
-        context = etree.iterparse(
-            str(p), events=("start", "end"), resolve_entities=False, no_network=True,
-            load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True,
-            remove_pis=True, encoding=encoding, recover=False,
-        )
-        for event, el in context:
+        external_dtd = False  # only then may undeclared entity references pass the parser
+        seen_root = False
+        for event, el in _parse(p, encoding, ("start", "end"), None):
             if not seen_root:
                 seen_root = True
                 name = local_name(el)
@@ -134,12 +137,19 @@ def iter_xml(
                 _check_entities(el, p)
                 docinfo = el.getroottree().docinfo
                 external_dtd = bool(docinfo.system_url or docinfo.public_id)
+                if tags is not None and not external_dtd:
+                    break  # the root is fine: parse again, letting libxml2 pick the elements
             elif external_dtd and event == "end":
                 for child in el:
                     if child.tag is etree.Entity:
                         raise FormatError(f"{p}: line {child.sourceline}: unexpanded entity {child.text} "
                                           "(duiqi never expands entities)")
-            yield event, el
+            if tags is None or (event == "end" and local_name(el) in tags):
+                yield event, el
+        if not seen_root:
+            raise FormatError(f"{p}: not a {kind} file (no root element)")
+        if tags is not None and not external_dtd:
+            yield from _parse(p, encoding, ("end",), tuple(f"{{*}}{t}" for t in tags))
     except etree.XMLSyntaxError as e:
         msg = " ".join(str(e.msg or e).split(", line ")[0].split())
         if "amplification" in msg or "entity" in msg.lower():
@@ -150,5 +160,14 @@ def iter_xml(
         raise InputError(f"{p}: unknown encoding {encoding!r}") from None
     except OSError as e:
         raise InputError(f"{p}: cannot read ({e})") from None
-    if not seen_root:
-        raise FormatError(f"{p}: not a {kind} file (no root element)")
+
+
+def _parse(p: Path, encoding: str | None, events: tuple[str, ...], tags: tuple[str, ...] | None):
+    """lxml's iterparse with everything that reaches outside the file turned off."""
+    from lxml import etree
+
+    return etree.iterparse(
+        str(p), events=events, tag=tags, resolve_entities=False, no_network=True, load_dtd=False,
+        dtd_validation=False, huge_tree=False, remove_comments=True, remove_pis=True, encoding=encoding,
+        recover=False,
+    )

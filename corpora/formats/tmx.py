@@ -181,10 +181,9 @@ def read_header(path: str | os.PathLike[str], encoding: str | None = None, **_: 
 
 def iter_units(path: str | os.PathLike[str], encoding: str | None = None, **_: object) -> Iterator[TranslationUnit]:
     """Yield the translation units of a TMX file one by one, in bounded memory."""
-    for event, el in iter_xml(path, "tmx", "TMX", encoding):
-        if event == "end" and local_name(el) == "tu":
-            yield _unit(el)
-            release(el)
+    for _event, el in iter_xml(path, "tmx", "TMX", encoding, tags=("tu",)):
+        yield _unit(el)
+        release(el)
 
 
 def read(
