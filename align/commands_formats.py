@@ -7,7 +7,6 @@ grow with the file. Outputs are written atomically; an input is never overwritte
 
 from __future__ import annotations
 
-import sys
 import warnings
 from collections import Counter
 

@@ -29,6 +29,7 @@ __all__ = [
     "plain_text",
     "same_lang",
     "units_from_alignment",
+    "unit_from_pair",
     "alignment_from_units",
     "PlainPair",
     "plain_pairs",
@@ -36,10 +37,12 @@ __all__ = [
     "peek_languages",
     "SCORE_PROP",
     "BEAD_PROP",
+    "SIGNATURE_PROP",
 ]
 
-SCORE_PROP = "x-score"
-BEAD_PROP = "x-bead"
+SCORE_PROP = "x-score"  # the aligner's score of a unit
+BEAD_PROP = "x-bead"  # the bead type of a unit, e.g. "2-1"
+SIGNATURE_PROP = "x-duiqi-signature"  # the header prop recording what made a file
 
 # Elements whose content is part of the running text; all other inline elements
 # are codes (formatting, placeholders) left out of the plain text.
@@ -158,16 +161,22 @@ def same_lang(a: str, b: str) -> bool:
     return a == b or a.split("-")[0] == b.split("-")[0]
 
 
+def unit_from_pair(
+    tuid: str, src: str, tgt: str, src_lang: str, tgt_lang: str, score: str | None = None, kind: str | None = None
+) -> TranslationUnit:
+    """A unit of two plain-text variants; ``score`` and ``kind`` (bead type) become props."""
+    props = ((SCORE_PROP, score),) if score is not None else ()
+    props += ((BEAD_PROP, kind),) if kind else ()
+    return TranslationUnit(
+        (Variant(src_lang, (src,) if src else ()), Variant(tgt_lang, (tgt,) if tgt else ())), tuid, props
+    )
+
+
 def units_from_alignment(alignment: Alignment, include_one_sided: bool = False) -> Iterator[TranslationUnit]:
     """One unit per bead, numbered from 1, with the score and bead type as props."""
     for n, p in enumerate(alignment.pairs(include_one_sided), 1):
-        props = ((SCORE_PROP, f"{p.score:.4f}"),) if p.score is not None else ()
-        yield TranslationUnit(
-            variants=(Variant(alignment.src_lang, (p.src,) if p.src else ()),
-                      Variant(alignment.tgt_lang, (p.tgt,) if p.tgt else ())),
-            tuid=str(n),
-            props=props + ((BEAD_PROP, p.kind),),
-        )
+        score = f"{p.score:.4f}" if p.score is not None else None
+        yield unit_from_pair(str(n), p.src, p.tgt, alignment.src_lang, alignment.tgt_lang, score, p.kind)
 
 
 def pick_languages(

@@ -1,15 +1,15 @@
 """Readers and writers of parallel text, in a registry keyed by format name.
 
-Each format lives in its own module, imported only when used. A writer module has
-``write(alignment, out, **options)`` writing text to ``out``; a reader module has
-``read(path, **options) -> Alignment``. The CLI takes its ``--format`` choices from
+Each format lives in its own module, imported only when used. Readers stream
+:class:`~corpora.units.TranslationUnit` s: ``iter_units(path, **options)`` (and
+optionally ``read_header(path, **options)``). Writers have
+``write_units(units, out, header, **options) -> int`` and/or
+``write(alignment, out, **options)``. ``duiqi convert`` and ``duiqi tmx`` pass
+units from reader to writer (:func:`read_units`, :func:`write_units`), so inline
+tags, props and notes survive; :func:`read_alignment` and :func:`write_alignment`
+give and take the plain-text :class:`~corpora.model.Alignment` the aligner and the
+glossary checks use. The CLI takes its ``--format`` choices from
 :func:`writer_names` and :func:`reader_names`.
-
-Translation-memory formats also stream :class:`~corpora.units.TranslationUnit` s:
-``iter_units(path, **options)`` (and optionally ``read_header(path, **options)``)
-to read, ``write_units(units, out, header, **options) -> int`` to write. That is
-what ``duiqi convert`` and ``duiqi tmx`` use, so inline tags, props and notes
-pass through (:func:`read_units`, :func:`write_units`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Iterable, Iterator, TextIO
 from ..errors import FormatError
 from ..model import Alignment
 from ..textio import atomic_write
-from ..units import MemoryHeader, TranslationUnit, alignment_from_units
+from ..units import SIGNATURE_PROP, MemoryHeader, TranslationUnit, alignment_from_units, units_from_alignment
 
 __all__ = [
     "Format",
@@ -110,13 +110,22 @@ def _resolve(fmt: str | None, path: str | os.PathLike[str] | None, default: str)
     return get_format(default)
 
 
+def _write(module, alignment: Alignment, out: TextIO, **options) -> None:
+    if hasattr(module, "write"):
+        module.write(alignment, out, **options)
+    else:
+        header = MemoryHeader(srclang=alignment.src_lang)
+        module.write_units(units_from_alignment(alignment), out, header, src_lang=alignment.src_lang,
+                           tgt_lang=alignment.tgt_lang, signature=alignment.signature)
+
+
 def render_alignment(alignment: Alignment, fmt: str, **options) -> str:
     """The alignment written in format ``fmt``, as a string."""
     f = get_format(fmt)
     if not f.writable:
         raise FormatError(f"format {f.name!r} cannot be written")
     buf = io.StringIO()
-    f.load().write(alignment, buf, **options)
+    _write(f.load(), alignment, buf, **options)
     return buf.getvalue()
 
 
@@ -137,19 +146,23 @@ def write_alignment(
         raise FormatError(f"format {f.name!r} cannot be written")
     module = f.load()
     if path is None:
-        module.write(alignment, stream if stream is not None else sys.stdout, **options)
+        _write(module, alignment, stream if stream is not None else sys.stdout, **options)
     else:
         with atomic_write(path) as out:
-            module.write(alignment, out, **options)
+            _write(module, alignment, out, **options)
     return f
 
 
 def read_alignment(path: str | os.PathLike[str], fmt: str | None = None, **options) -> Alignment:
-    """Read pairs from ``path`` (format from ``fmt`` or the extension)."""
+    """The plain text pairs of two languages of ``path`` (format from ``fmt`` or the
+    extension; ``src_lang``/``tgt_lang`` choose the languages, else the file's)."""
     f = _resolve(fmt, path, "tsv")
     if not f.readable:
         raise FormatError(f"format {f.name!r} cannot be read as pairs")
-    return f.load().read(path, **options)
+    header, units = read_units(path, f.name, **options)
+    signature = next((v for k, v in header.props if k == SIGNATURE_PROP), "")
+    return alignment_from_units(units, header, options.get("src_lang"), options.get("tgt_lang"), str(path),
+                                signature)
 
 
 def input_format(path: str | os.PathLike[str], fmt: str | None = None) -> Format:

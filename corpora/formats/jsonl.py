@@ -13,11 +13,9 @@ from typing import Iterable, Iterator, TextIO
 from ..errors import FormatError
 from ..model import Alignment
 from ..textio import read_text
-from ..units import (
-    BEAD_PROP, SCORE_PROP, MemoryHeader, TranslationUnit, Variant, alignment_from_units, plain_pairs,
-)
+from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair
 
-__all__ = ["write", "read", "iter_units", "write_units"]
+__all__ = ["write", "iter_units", "write_units"]
 
 
 def _record(src, tgt, src_ids, tgt_ids, kind, score, src_lang, tgt_lang) -> str:
@@ -82,25 +80,7 @@ def iter_units(
             raise FormatError(f"{path}:{n}: object has neither 'src' nor 'tgt'")
         slang = src_lang or (str(obj["src_lang"]) if obj.get("src_lang") else "zh")
         tlang = tgt_lang or (str(obj["tgt_lang"]) if obj.get("tgt_lang") else "en")
-        src, tgt = obj.get("src", "").strip(), obj.get("tgt", "").strip()
         score = obj.get("score")
-        props: tuple[tuple[str, str], ...] = ()
-        if isinstance(score, (int, float)) and not isinstance(score, bool):
-            props = ((SCORE_PROP, str(float(score))),)
-        if isinstance(obj.get("type"), str):
-            props += ((BEAD_PROP, obj["type"]),)
-        yield TranslationUnit(
-            (Variant(slang, (src,) if src else ()), Variant(tlang, (tgt,) if tgt else ())), str(n), props
-        )
-
-
-def read(
-    path: str | os.PathLike[str],
-    src_lang: str | None = None,
-    tgt_lang: str | None = None,
-    encoding: str | None = None,
-    **_: object,
-) -> Alignment:
-    """Read objects with ``src`` and ``tgt`` keys, one a line."""
-    units = iter_units(path, src_lang, tgt_lang, encoding)
-    return alignment_from_units(units, MemoryHeader(), src_lang, tgt_lang, str(path))
+        score = str(float(score)) if isinstance(score, (int, float)) and not isinstance(score, bool) else None
+        kind = obj["type"] if isinstance(obj.get("type"), str) else None
+        yield unit_from_pair(str(n), obj.get("src", "").strip(), obj.get("tgt", "").strip(), slang, tlang, score, kind)

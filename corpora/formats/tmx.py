@@ -27,9 +27,9 @@ from dataclasses import replace
 from typing import Iterable, Iterator, TextIO
 from xml.sax.saxutils import quoteattr
 
-from ..errors import DuiqiWarning, FormatError
+from ..errors import DuiqiWarning
 from ..model import Alignment
-from ..units import Content, Inline, MemoryHeader, TranslationUnit, Variant, alignment_from_units, units_from_alignment
+from ..units import SIGNATURE_PROP, Content, Inline, MemoryHeader, TranslationUnit, Variant, units_from_alignment
 from ..xmlsafe import XML_NS, iter_xml, local_name, release, xml_text
 
 __all__ = [
@@ -37,7 +37,6 @@ __all__ = [
     "SIGNATURE_PROP",
 ]
 
-SIGNATURE_PROP = "x-duiqi-signature"
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DEFAULT_REGION = {"zh": "zh-CN", "en": "en-US", "ja": "ja-JP", "ko": "ko-KR", "fr": "fr-FR",
                    "de": "de-DE", "es": "es-ES", "it": "it-IT", "pt": "pt-PT", "nl": "nl-NL", "ru": "ru-RU"}
@@ -186,21 +185,15 @@ def iter_units(path: str | os.PathLike[str], encoding: str | None = None, **_: o
         release(el)
 
 
-def read(
-    path: str | os.PathLike[str],
-    src_lang: str | None = None,
-    tgt_lang: str | None = None,
-    encoding: str | None = None,
-    **_: object,
-) -> Alignment:
-    """Read the plain text pairs of two languages of a TMX file.
+def read(path: str | os.PathLike[str], src_lang: str | None = None, tgt_lang: str | None = None,
+         encoding: str | None = None, **_: object) -> Alignment:
+    """The plain text pairs of two languages of a TMX file (see
+    :func:`corpora.formats.read_alignment`): the source is ``src_lang``, else the
+    header's ``srclang``, else the first ``tuv``'s; the target ``tgt_lang``, else the
+    first other language."""
+    from . import read_alignment
 
-    The source language is ``src_lang``, else the header's ``srclang``, else the
-    first ``tuv``'s; the target is ``tgt_lang``, else the first other language.
-    """
-    header = read_header(path, encoding)
-    signature = next((v for k, v in header.props if k == SIGNATURE_PROP), "")
-    return alignment_from_units(iter_units(path, encoding), header, src_lang, tgt_lang, str(path), signature)
+    return read_alignment(path, "tmx", src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding)
 
 
 # --- writing -------------------------------------------------------------------------

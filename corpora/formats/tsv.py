@@ -16,11 +16,9 @@ from typing import Iterable, Iterator, TextIO
 from ..errors import DuiqiWarning, FormatError
 from ..model import Alignment
 from ..textio import read_text
-from ..units import (
-    BEAD_PROP, SCORE_PROP, MemoryHeader, TranslationUnit, Variant, alignment_from_units, plain_pairs,
-)
+from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair
 
-__all__ = ["COLUMNS", "write", "read", "iter_units", "write_units"]
+__all__ = ["COLUMNS", "write", "iter_units", "write_units"]
 
 COLUMNS = ("src", "tgt", "score", "type", "src_ids", "tgt_ids")
 
@@ -76,7 +74,8 @@ def iter_units(
     encoding: str | None = None,
     **_: object,
 ) -> Iterator[TranslationUnit]:
-    """Yield one two-variant unit per row (a duiqi header row is skipped)."""
+    """Yield one two-variant unit per row (a duiqi header row is skipped); languages
+    default to zh and en."""
     text = read_text(path, encoding)
     slang, tlang = src_lang or "zh", tgt_lang or "en"
     lines = text.split("\n")
@@ -90,27 +89,11 @@ def iter_units(
             continue
         if len(cols) < 2:
             raise FormatError(f"{path}:{n}: expected source<TAB>target, found no tab")
-        props: tuple[tuple[str, str], ...] = ()
+        score = None
         if len(cols) > 2 and cols[2].strip():
             try:
-                props = ((SCORE_PROP, str(float(cols[2]))),)
+                score = str(float(cols[2]))
             except ValueError:
                 pass
-        if len(cols) > 3 and cols[3].strip():
-            props += ((BEAD_PROP, cols[3].strip()),)
-        src, tgt = cols[0].strip(), cols[1].strip()
-        yield TranslationUnit(
-            (Variant(slang, (src,) if src else ()), Variant(tlang, (tgt,) if tgt else ())), str(n), props
-        )
-
-
-def read(
-    path: str | os.PathLike[str],
-    src_lang: str | None = None,
-    tgt_lang: str | None = None,
-    encoding: str | None = None,
-    **_: object,
-) -> Alignment:
-    """Read pairs from the first two columns (languages default to zh and en)."""
-    slang, tlang = src_lang or "zh", tgt_lang or "en"
-    return alignment_from_units(iter_units(path, slang, tlang, encoding), MemoryHeader(slang), slang, tlang, str(path))
+        kind = cols[3].strip() if len(cols) > 3 else None
+        yield unit_from_pair(str(n), cols[0].strip(), cols[1].strip(), slang, tlang, score, kind)

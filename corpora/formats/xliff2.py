@@ -21,16 +21,14 @@ import os
 from typing import Iterable, Iterator, TextIO
 from xml.sax.saxutils import quoteattr
 
-from ..model import Alignment
 from ..units import (
-    Content, Inline, MemoryHeader, TranslationUnit, Variant, alignment_from_units, peek_languages,
-    units_from_alignment,
+    Content, Inline, MemoryHeader, TranslationUnit, Variant, peek_languages,
 )
 from ..xmlsafe import iter_xml, local_name, release, xml_text
 from .tmx import strip_illegal_xml
 from .xliff import read_header
 
-__all__ = ["NS", "MDA_NS", "read", "write", "iter_units", "read_header", "write_units"]
+__all__ = ["NS", "MDA_NS", "iter_units", "read_header", "write_units"]
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
@@ -122,18 +120,6 @@ def iter_units(
             release(el)
 
 
-def read(
-    path: str | os.PathLike[str],
-    src_lang: str | None = None,
-    tgt_lang: str | None = None,
-    encoding: str | None = None,
-    **_: object,
-) -> Alignment:
-    """The plain text pairs of an XLIFF file."""
-    units = iter_units(path, src_lang, tgt_lang, encoding)
-    return alignment_from_units(units, read_header(path, encoding), src_lang, tgt_lang, str(path))
-
-
 def _code_text(content: Content) -> str:
     return "".join(p if isinstance(p, str) else _code_text(p.content) for p in content)
 
@@ -209,8 +195,3 @@ def write_units(
     out.write(" </file>\n</xliff>\n")
     return count
 
-
-def write(alignment: Alignment, out: TextIO, **options: object) -> None:
-    """Write the alignment's two-sided beads as XLIFF 2.0 units."""
-    header = MemoryHeader(srclang=alignment.src_lang)
-    write_units(units_from_alignment(alignment), out, header, alignment.src_lang, alignment.tgt_lang)
