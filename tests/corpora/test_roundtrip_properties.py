@@ -34,7 +34,7 @@ pairs_strategy = st.lists(st.tuples(st.text(min_size=1), st.text(min_size=1)), m
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(pairs=pairs_strategy)
-def test_any_text_round_trips_through_every_format(tmp_path, pairs):
+def test_any_text_round_trips_through_every_format(tmp_path, assert_valid_tmx, pairs):
     pairs = [(s.strip(), t.strip()) for s, t in pairs]
     for fmt in reader_names():
         want = [(expected(s, fmt), expected(t, fmt)) for s, t in pairs]
@@ -44,6 +44,8 @@ def test_any_text_round_trips_through_every_format(tmp_path, pairs):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             write_alignment(alignment, path, fmt)
+        if fmt == "tmx":
+            assert_valid_tmx(path)
         back = read_alignment(path, fmt, src_lang="zh", tgt_lang="en")
         assert [(p.src, p.tgt) for p in back.pairs()] == want, fmt
         if fmt in ("tmx", "tsv", "jsonl"):
@@ -89,11 +91,12 @@ def canonical(content) -> tuple:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(zh=st.lists(seg_content, max_size=5), en=st.lists(seg_content, max_size=5),
        note=safe_text, prop=safe_text)
-def test_inline_tags_props_notes_survive_tmx_to_tmx(tmp_path, zh, en, note, prop):
+def test_inline_tags_props_notes_survive_tmx_to_tmx(tmp_path, assert_valid_tmx, zh, en, note, prop):
     unit = TranslationUnit(
         (Variant("zh-CN", canonical(zh), (("x-v", prop),)), Variant("en-US", canonical(en), (), (note,))),
         tuid="1", props=(("x-p", prop),), notes=(note,), attrs=(("usagecount", "3"),),
     )
     path = tmp_path / "tags.tmx"
     write_units([unit], path, "tmx", MemoryHeader(srclang="zh-CN"))
+    assert_valid_tmx(path)
     assert list(tmx.iter_units(path)) == [unit]
