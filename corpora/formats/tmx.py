@@ -280,15 +280,15 @@ def write_units(
 ) -> int:
     """Write units as a TMX 1.4b document, streaming; return how many were written.
 
-    ``signature`` is added as a header prop ``x-duiqi-signature`` (replacing an
-    older one). Units without variants are skipped. With ``renumber`` the units get
+    ``signature`` is added as a header prop ``x-duiqi-signature`` after those the
+    header has (so a filtered memory still records the aligner's settings). Units without variants are skipped. With ``renumber`` the units get
     ``tuid`` 1, 2, ...; else their own ``tuid`` is kept.
     """
     units = iter(units)
     first = next(units, None)
     srclang = header.srclang or (first.variants[0].lang if first is not None and first.variants else "") or "*all*"
-    props = tuple(p for p in header.props if p[0] != SIGNATURE_PROP)
-    if signature:
+    props = header.props
+    if signature and (SIGNATURE_PROP, signature) not in props:
         props += ((SIGNATURE_PROP, signature),)
     head = _header_xml(replace(header, props=props), srclang, creation_date)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n')

@@ -118,3 +118,14 @@ def test_tmx_commands_refuse_in_as_out_and_keep_out_on_failure(data_dir, tmp_pat
     assert result.exit_code == 2 and "malformed TMX" in result.stderr
     assert out.read_text() == "precious"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.tmx", "in.tmx", "out.tmx"]
+
+
+def test_filter_keeps_the_aligners_signature_and_adds_its_own(tmp_path):
+    a = Alignment.from_pairs([("一", "one")], "zh", "en", [0.9], signature="duiqi:0.1.0|max-bead:5")
+    src = tmp_path / "a.tmx"
+    src.write_text(render_alignment(a, "tmx"), encoding="utf-8")
+    out = tmp_path / "f.tmx"
+    assert run("tmx", "filter", src, "-o", out, "--min-score", "0.5").exit_code == 0
+    signatures = [v for k, v in tmx.read_header(out).props if k == "x-duiqi-signature"]
+    assert signatures[0] == "duiqi:0.1.0|max-bead:5" and "tmx filter --min-score 0.5" in signatures[1]
+    assert tmx.read(out).signature == "duiqi:0.1.0|max-bead:5"
