@@ -14,7 +14,7 @@ import click
 
 from corpora import DuiqiWarning, __version__
 from corpora.formats import format_for_path, input_format, read_units, reader_names, write_units, writer_names
-from corpora.tmtools import FilterOptions, dedupe_units, filter_units, merge_headers
+from corpora.tmtools import FilterOptions, convert_file, dedupe_units, filter_units, merge_headers
 
 from .cliutil import check_output, output_format
 
@@ -50,9 +50,8 @@ def convert_cmd(src, out, from_fmt, to_fmt, src_lang, tgt_lang, encoding) -> Non
     fmt_in = input_format(src, from_fmt).name
     fmt_out = output_format(out, to_fmt)
     check_output(out, src)
-    header, units = read_units(src, fmt_in, src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding)
     sig = _signature("convert", **{"from": fmt_in, "to": fmt_out})
-    _report(write_units(units, out, fmt_out, header, signature=sig, src_lang=src_lang, tgt_lang=tgt_lang))
+    _report(convert_file(src, out, fmt_in, fmt_out, sig, src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding))
 
 
 @click.group("tmx")
