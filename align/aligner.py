@@ -28,7 +28,7 @@ __all__ = ["AlignOptions", "Aligner"]
 DEFAULT_SCORERS = ("dictionary", "names", "numbers", "cues")
 
 # Tuned on MAC-Dev and bible-5k by benchmarks/tune_weights.py (see its docstring).
-WEIGHTS = Weights()
+WEIGHTS = Weights(sim=1.0, sim_extra=-0.06, length=0.03, length_extra=0.0, paragraph=-0.3, quote=-0.22, ratio=-0.11, matched=0.05, skip=-0.39, types=(((1, 1), 0.11), ((1, 2), 0.08), ((1, 3), 0.07), ((2, 1), 0.19), ((2, 2), 0.09), ((2, 3), 0.06), ((3, 1), -0.3), ((3, 2), 0.21), ((4, 1), 0.46)), prior_mass=2.0, prior_sim=0.3, scorers=(('cues', 1.0), ('dictionary', 0.75), ('learned', 0.5), ('names', 1.995), ('numbers', 4.0)))
 MT_WEIGHTS = Weights(scorers=(("translation", 1.0), ("chrf", 1.0)))
 
 

@@ -17,9 +17,10 @@ from glossary.numbers import extract_numbers
 from .cedict import Cedict
 from .tokens import content_stems, is_han, latin_words, punctuation_cues, stem
 
-__all__ = ["DocPair", "Side", "text_length", "to_simplified"]
+__all__ = ["DocPair", "Side", "text_length", "to_simplified", "MAX_ANALYSED"]
 
 _SPACE = re.compile(r"\s+")
+MAX_ANALYSED = 4000
 
 
 def text_length(text: str) -> int:
@@ -31,12 +32,14 @@ class Side:
     """One side of a document pair: its sentences and their analyses."""
 
     def __init__(self, texts: Sequence[str], lang: str, paragraphs: Sequence[int] | None = None) -> None:
-        self.texts = tuple(texts)
+        # lexical analysis reads at most MAX_ANALYSED characters of a sentence, so that a
+        # pathological "sentence" cannot make alignment slow; lengths count everything
+        self.texts = tuple(t[:MAX_ANALYSED] for t in texts)
         self.lang = lang
         self.cjk = is_cjk_lang(lang)
         self.english = lang.split("-")[0].lower() == "en"
         self.paragraphs = np.asarray(paragraphs if paragraphs is not None else [0] * len(self.texts), dtype=np.int64)
-        self.lengths = np.array([text_length(t) for t in self.texts], dtype=np.float64)
+        self.lengths = np.array([text_length(t) for t in texts], dtype=np.float64)
         self._cache: dict[str, object] = {}
 
     def __len__(self) -> int:

@@ -12,9 +12,19 @@ from .segment import segment_lines, segment_text
 __all__ = ["align_texts", "align_files", "prepare_side"]
 
 
+MAX_LINE = 1_000_000
+
+
 def prepare_side(text: str, lang: str | None, split: bool = True, name: str = "<text>",
                  semicolon: bool = False) -> tuple[tuple[Segment, ...], str]:
-    """Segments of a text and its (detected or validated) language."""
+    """Segments of a text and its (detected or validated) language.
+
+    A line of more than MAX_LINE characters is refused: it is not running text.
+    """
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_LINE:
+            raise AlignError(f"{name}: line {number} has {len(line):,} characters; a text to align "
+                             f"has lines of at most {MAX_LINE:,}")
     code = normalize_lang(lang) if lang else detect_language(text, name)
     segments = segment_text(text, code, semicolon) if split else segment_lines(text)
     if not segments:

@@ -55,7 +55,7 @@ class LengthModel:
         return np.log(np.maximum(p, 1e-12))
 
 
-FEATURES = ("sim", "sim_extra", "length", "length_extra", "paragraph", "quote", "ratio")
+FEATURES = ("sim", "sim_extra", "length", "length_extra", "paragraph", "quote", "ratio", "matched")
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,7 @@ class Weights:
     paragraph: float = -0.3
     quote: float = 0.0
     ratio: float = 0.0
+    matched: float = 0.0
     skip: float = -0.3
     types: tuple[tuple[tuple[int, int], float], ...] = ()
     prior_mass: float = 1.0
@@ -87,7 +88,7 @@ class Weights:
     def vector(self, kind: tuple[int, int]) -> np.ndarray:
         """The weights of FEATURES for beads of type ``kind``."""
         return np.array([self.sim, self.sim_extra, self.length, self.length_extra, self.paragraph,
-                         self.quote, self.ratio])
+                         self.quote, self.ratio, self.matched])
 
     def bias(self, kind: tuple[int, int]) -> float:
         """The score added to every bead of type ``kind``."""
@@ -103,6 +104,7 @@ class PairEvidence:
     matched: np.ndarray  # (n, width + 1) weighted matched mass, pooled over scorers, prefix-summed
     src_mass: np.ndarray  # (n + 1,) cumulative pooled source mass
     tgt_mass: np.ndarray  # (m + 1,)
+    unit: float  # mean pooled mass of a sentence, the unit of the ``matched`` feature
 
 
 def gather_evidence(coverages: Sequence[Coverage], band: Band, max_src: int, max_tgt: int,
@@ -123,10 +125,12 @@ def gather_evidence(coverages: Sequence[Coverage], band: Band, max_src: int, max
         tgt_mass += cov.weight * cov.tgt_mass
     prefix = np.zeros((n, width + 1))
     np.cumsum(matched, axis=1, out=prefix[:, 1:])
+    unit = float((src_mass.sum() + tgt_mass.sum()) / max(n + m, 1)) or 1.0
     return PairEvidence(
         plo, phi, prefix,
         np.concatenate([[0.0], np.cumsum(src_mass)]),
         np.concatenate([[0.0], np.cumsum(tgt_mass)]),
+        unit,
     )
 
 
@@ -195,7 +199,7 @@ def bead_features(
     log_ratio = np.log((len(tgt.lengths) - 1) / max(len(src.lengths) - 1, 1))
     ratio = np.full(len(i), (b - a) * log_ratio)
     extra = a + b - 2
-    values = np.stack([sim, sim * extra, lp, lp * extra, crossing, quote, ratio], axis=1)
+    values = np.stack([sim, sim * extra, lp, lp * extra, crossing, quote, ratio, matched / ev.unit], axis=1)
     confidence = np.clip(sim * np.exp(0.5 * lp), 0.0, 1.0)
     return BeadFeatures(kind, cells, values, confidence)
 

@@ -37,7 +37,7 @@ from corpora.formats.beads import read_beads  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 TYPES = bead_types(5)
-SCALARS = ("sim_extra", "length", "length_extra", "paragraph", "quote", "ratio", "skip")
+SCALARS = ("sim_extra", "length", "length_extra", "paragraph", "quote", "ratio", "matched", "skip")
 FEATURE_LEVEL = ("prior_sim", "prior_mass")
 
 

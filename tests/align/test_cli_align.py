@@ -147,3 +147,11 @@ def test_failed_run_leaves_existing_output_untouched(tmp_path, corpus):
     assert result.exit_code == 2
     assert out.read_text(encoding="utf-8") == "previous content"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.tmx"]
+
+
+def test_a_giant_line_is_refused_not_aligned_for_minutes(tmp_path, corpus):
+    big = tmp_path / "big.txt"
+    big.write_text("这是一个很长的句子" * 200_000, encoding="utf-8")  # 1.8 million characters, one line
+    result = run("align", str(big), str(corpus.en), "--no-split")
+    assert result.exit_code == 2
+    assert "line 1 has 1,800,000 characters" in result.output
