@@ -116,6 +116,11 @@ def evaluate_cmd(gold, test, as_json) -> None:
     click.echo(f"({s.documents} document(s), {s.gold_beads} gold beads, {s.test_beads} test beads)")
 
 
+from .commands_glossary import COMMANDS as _GLOSSARY_COMMANDS  # noqa: E402
+
+for _command in _GLOSSARY_COMMANDS: cli.add_command(_command)  # check, score, glossary
+
+
 def main() -> None:
     """Console entry point."""
     cli.main(prog_name="duiqi")
