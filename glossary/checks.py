@@ -226,9 +226,11 @@ def check_pairs(
                         seg, src, tgt, "missing", first.term, " | ".join(t.text for t in expected), "",
                         concept_id, f"no rendering of {first.text!r} in the target", (first.start, first.end)))
         if "unexpected" in checks:
+            explained = {(h.start, h.end) for h in t_hits if h.concept in s_concepts}
             for concept_id, hits in approved.items():
                 sources = concepts[concept_id].approved(src_lang)
-                if concept_id not in s_concepts and sources:
+                hits = [h for h in hits if (h.start, h.end) not in explained]  # homographs
+                if concept_id not in s_concepts and sources and hits:
                     h = hits[0]
                     issues.append(TermIssue(
                         seg, src, tgt, "unexpected", sources[0].text, " | ".join(t.text for t in sources),
