@@ -187,6 +187,8 @@ def check_pairs(
     tgt_matcher = TermMatcher(termbase, tgt_lang)
     concepts = {c.id: c for c in termbase.concepts}
     shorts = {c.id: short_forms(c, tgt_lang) for c in termbase.concepts}
+    approved_src = {c.id: c.approved(src_lang) for c in termbase.concepts}
+    approved_tgt = {c.id: c.approved(tgt_lang) for c in termbase.concepts}
     issues: list[TermIssue] = []
     occurrences: list[Occurrence] = []
     first_render: dict[tuple[int, str, str], TermHit] = {}
@@ -207,7 +209,6 @@ def check_pairs(
             if h.approved:
                 approved.setdefault(h.concept, []).append(h)
         for concept_id, first in s_concepts.items():
-            concept = concepts[concept_id]
             hits = [h for h in s_hits if h.concept == concept_id]
             rendered = concept_id in approved
             full = []
@@ -220,7 +221,7 @@ def check_pairs(
                 occurrences.append(Occurrence(seg, concept_id, h.term, rendered, concept_id in forbidden,
                                               tuple(full)))
             if not rendered and concept_id not in forbidden and "missing" in checks:
-                expected = concept.approved(tgt_lang)
+                expected = approved_tgt[concept_id]
                 if expected:
                     issues.append(TermIssue(
                         seg, src, tgt, "missing", first.term, " | ".join(t.text for t in expected), "",
@@ -228,7 +229,7 @@ def check_pairs(
         if "unexpected" in checks:
             explained = {(h.start, h.end) for h in t_hits if h.concept in s_concepts}
             for concept_id, hits in approved.items():
-                sources = concepts[concept_id].approved(src_lang)
+                sources = approved_src[concept_id]
                 hits = [h for h in hits if (h.start, h.end) not in explained]  # homographs
                 if concept_id not in s_concepts and sources and hits:
                     h = hits[0]

@@ -27,6 +27,7 @@ _TOKEN = re.compile(
     r"(?P<w>[^\W_]+)(?P<pos>['’]s(?![^\W_])|(?<=s)['’](?![^\W_]))?"
     r"|(?P<p>[^\w\s\-\u2010-\u2015])"
 )
+_WORD_CHAR = re.compile(r"\w")
 _HYPHENS = re.compile(r"\s*[\-\u2010-\u2015]\s*")
 
 
@@ -93,7 +94,7 @@ class TermMatcher:
         self.english = lang_base(lang) == "en"
         self._patterns: list[_Pattern] = []
         self._keys: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
-        self._stems: dict[str, str] = {}
+        self._stems: dict[bool, dict[str, str]] = {}
         pairs = terms if terms is not None else ((c.id, t) for c, t in termbase.terms_in(lang))
         for concept_id, term in pairs:
             self._add(concept_id, term)
@@ -159,20 +160,25 @@ class TermMatcher:
         return automaton
 
     def _key(self, m: re.Match, case_sensitive: bool) -> str:
-        word = m.group("w")
-        if word is None:
-            return "and" if m.group("p") == "&" else m.group("p")
+        return self._token_key(m.group("w") or m.group("p"), case_sensitive)
+
+    def _token_key(self, token: str, case_sensitive: bool) -> str:
+        """The comparable form of a token (memoized): folded, plural stripped, & = and."""
+        cache = self._stems.setdefault(case_sensitive, {})
+        key = cache.get(token)
+        if key is None:
+            key = cache[token] = self._compute_key(token, case_sensitive)
+        return key
+
+    def _compute_key(self, token: str, case_sensitive: bool) -> str:
+        if not _WORD_CHAR.match(token):  # a punctuation token
+            return "and" if token == "&" else token
         if not case_sensitive:
-            word = _fold(word)
-            if self.english:
-                stem = self._stems.get(word)
-                if stem is None:
-                    stem = self._stems[word] = english_stem(word)
-                return stem
-            return word
-        if self.english and word.endswith("s"):  # CAEs → CAE, but not CAES
-            return english_stem(word)
-        return word
+            word = _fold(token)
+            return english_stem(word) if self.english else word
+        if self.english and token.endswith("s"):  # CAEs → CAE, but not CAES
+            return english_stem(token)
+        return token
 
     # -- matching ------------------------------------------------------------------
 
@@ -215,8 +221,9 @@ class TermMatcher:
         tokens = list(_TOKEN.finditer(norm))
         if not tokens:
             return out
+        texts = [m.group("w") or m.group("p") for m in tokens]
         for cs, automaton in self._automata.items():
-            keys = [self._key(m, cs) for m in tokens]
+            keys = [self._token_key(t, cs) for t in texts]
             haystack = self._join(keys)
             first_token = {}
             pos = 1

@@ -162,6 +162,7 @@ _EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 
                     "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
                     "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
                     "tenth": 10, "tenths": 10, "hundredths": 100}
+_EN_NUMBER_WORDS = frozenset(_EN_UNITS) | frozenset(_EN_ORDINALS) | frozenset(_EN_SCALES)
 _EN_FRACTION = re.compile(
     r"\b(?:(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine|ten)[\s\-]+(?P<den>"
     + "|".join(_EN_DENOMINATORS) + r")|(?P<half>half))\b", re.I)
@@ -227,6 +228,9 @@ def _en_numbers(text: str) -> list[Number]:
             and i + 1 < len(tokens) and tokens[i + 1].group("arabic")
         ):
             out.append(Number(float(_MONTHS[word]), start, m.end(), m.group(0), kind="month"))
+            i += 1
+            continue
+        if word not in _EN_NUMBER_WORDS and "-" not in word:
             i += 1
             continue
         value, end, j, ordinal = _number_words(tokens, i, text)
