@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 from typing import Sequence
 
 import numpy as np
@@ -10,16 +11,25 @@ import numpy as np
 from corpora import Alignment, Bead, Segment, __version__
 
 from .analysis import DocPair, Side
+from .anchors import anchor_centers
 from .cedict import Cedict
-from .costs import CostModel, LengthModel, bead_scores, gather_evidence
+from .costs import BeadFeatures, LengthModel, SideContext, Weights, bead_costs, bead_features, gather_evidence
+from .tokens import inside_quotes
 from .errors import AlignError
 from .scorers import make_scorers, scorer_names
 from .scorers.base import Coverage, Scorer
 from .search import Band, band_around, band_around_path, bead_types, search
 
+if TYPE_CHECKING:  # pragma: no cover
+    from .lexicon import Lexicon
+
 __all__ = ["AlignOptions", "Aligner"]
 
 DEFAULT_SCORERS = ("dictionary", "names", "numbers", "cues")
+
+# Tuned on MAC-Dev and bible-5k by benchmarks/tune_weights.py (see its docstring).
+WEIGHTS = Weights()
+MT_WEIGHTS = Weights(scorers=(("translation", 1.0), ("chrf", 1.0)))
 
 
 @dataclass(frozen=True)
@@ -30,7 +40,11 @@ class AlignOptions:
     scorers: tuple[str, ...] = DEFAULT_SCORERS
     first_width: int = 30
     second_width: int = 6
-    cost: CostModel = field(default_factory=CostModel)
+    weights: Weights = field(default_factory=lambda: WEIGHTS)
+    learn: bool = True
+    learn_quantile: float = 0.3
+    learn_dice: float = 0.3
+    mt_weights: Weights = field(default_factory=lambda: MT_WEIGHTS)
 
     def validate(self) -> "AlignOptions":
         if not 2 <= self.max_bead <= 8:
@@ -40,15 +54,17 @@ class AlignOptions:
             raise AlignError(f"unknown scorer {unknown[0]!r} (known: {', '.join(scorer_names())})")
         return self
 
-    def signature(self) -> str:
-        """``duiqi:0.1.0|scorers:dictionary+names+numbers+cues|max-bead:5|...``"""
+    def signature(self, extra: Sequence[str] = ()) -> str:
+        """``duiqi:0.1.0|scorers:length+dictionary+...|max-bead:5|...``; ``extra`` names
+        scorers added for one run (a loaded lexicon, a translation)."""
+        learned = () if not self.learn or any(e.startswith("learned") for e in extra) else ("learned",)
         return "|".join(
             [
                 f"duiqi:{__version__}",
-                "scorers:" + "+".join(("length", *self.scorers)),
+                "scorers:" + "+".join(("length", *self.scorers, *learned, *extra)),
                 f"max-bead:{self.max_bead}",
                 f"band:{self.first_width}/{self.second_width}",
-                f"skip:{self.cost.skip:g}",
+                f"skip:{self.weights.skip:g}",
             ]
         )
 
@@ -56,9 +72,13 @@ class AlignOptions:
 class Aligner:
     """Aligns documents; holds the resources (dictionary) shared between documents."""
 
-    def __init__(self, options: AlignOptions | None = None, cedict: Cedict | None = None) -> None:
+    def __init__(self, options: AlignOptions | None = None, cedict: Cedict | None = None,
+                 lexicon: "Lexicon | None" = None) -> None:
+        """``lexicon``: a lexicon learned beforehand (e.g. over a whole corpus); when given,
+        it is used from the first pass on, instead of learning one per document."""
         self.options = (options or AlignOptions()).validate()
         self._cedict = cedict
+        self.lexicon = lexicon
 
     @property
     def cedict(self) -> Cedict:
@@ -74,11 +94,19 @@ class Aligner:
         src_lang: str,
         tgt_lang: str,
         extra_scorers: Sequence[Scorer] = (),
+        translation: Sequence[str] | None = None,
     ) -> Alignment:
-        """Align two segment lists; every segment ends up in exactly one bead."""
+        """Align two segment lists; every segment ends up in exactly one bead.
+
+        ``translation``: a machine translation of the source into the target language,
+        one line per source segment; adds word and chrF evidence and the weights tuned
+        for it. ``extra_scorers``: more evidence (e.g. glossary anchors).
+        """
         src = tuple(src)
         tgt = tuple(tgt)
-        signature = self.options.signature()
+        signature = self.options.signature([s.describe() for s in extra_scorers]
+                                           + (["translation", "chrf"] if translation is not None else [])
+                                           + ([f"learned:{len(self.lexicon)}"] if self.lexicon else []))
         if not src or not tgt:
             beads = [Bead((k,), (), 0.0) for k in range(len(src))] + [Bead((), (k,), 0.0) for k in range(len(tgt))]
             return Alignment(src, tgt, tuple(beads), src_lang, tgt_lang, signature)
@@ -87,9 +115,22 @@ class Aligner:
         doc = DocPair(s_side, t_side, None)
         if doc.zh_en is not None:
             doc.cedict = self.cedict
-        scorers = [*make_scorers(self.options.scorers), *extra_scorers]
+        options = self.options
+        if translation is not None:
+            from .scorers.translation import ChrfScorer, TranslationScorer
+
+            mt = options.mt_weights
+            extra_scorers = [*extra_scorers, TranslationScorer(translation, mt.scorer("translation")),
+                             ChrfScorer(translation, mt.scorer("chrf"))]
+            options = replace(options, weights=mt)
+        scorers = [*make_scorers(options.scorers, options.weights), *extra_scorers]
+        if self.lexicon is not None:
+            from .scorers.learned import LearnedScorer
+
+            scorers.append(LearnedScorer(self.lexicon, options.weights.scorer("learned")))
+            options = replace(options, learn=False)
         coverages = [c for c in (s.fit(doc) for s in scorers) if c is not None]
-        raw = _search_two_pass(doc, coverages, self.options)
+        raw = _search(doc, coverages, options)
         beads = tuple(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(float(score), 4))
                       for (i0, i1, j0, j1), score in raw)
         return Alignment(src, tgt, beads, src_lang, tgt_lang, signature)
@@ -100,7 +141,7 @@ def _cumulative(x: np.ndarray) -> np.ndarray:
 
 
 def _paragraph_breaks(side: Side) -> np.ndarray:
-    """breaks[k] = 1 when sentence k starts a new paragraph (k ≥ 1), cumulated."""
+    """Cumulative count of paragraph starts: value k counts starts among sentences 1..k-1."""
     p = side.paragraphs
     starts = np.zeros(len(p) + 1)
     if len(p) > 1:
@@ -108,75 +149,103 @@ def _paragraph_breaks(side: Side) -> np.ndarray:
     return np.cumsum(starts)
 
 
-def _costs_for(
-    doc: DocPair,
-    coverages: Sequence[Coverage],
-    band: Band,
-    types: Sequence[tuple[int, int]],
-    length: LengthModel,
-    model: CostModel,
-) -> tuple[dict[tuple[int, int], np.ndarray], dict[tuple[int, int], np.ndarray]]:
-    n, m = len(doc.src), len(doc.tgt)
-    max_a = max(a for a, _ in types)
-    max_b = max(b for _, b in types)
-    ev = gather_evidence(coverages, band, max_a, max_b, n, m)
-    rows, cols, js = band.cells()
-    slen = _cumulative(doc.src.lengths)
-    tlen = _cumulative(doc.tgt.lengths)
-    s_breaks = _paragraph_breaks(doc.src)
-    t_breaks = _paragraph_breaks(doc.tgt)
-    width = band.width
-    costs: dict[tuple[int, int], np.ndarray] = {}
-    scores: dict[tuple[int, int], np.ndarray] = {}
-    for a, b in types:
-        ok = (rows >= a) & (js >= b)
-        i, j, c = rows[ok], js[ok], cols[ok]
-        sim, lp = bead_scores(ev, i, j, a, b, slen, tlen, length, model)
-        crossing = (s_breaks[i] - s_breaks[i - a + 1]) + (t_breaks[j] - t_breaks[j - b + 1])
-        score = sim + model.length_weight * lp - model.merge_penalty * (a + b - 2) - model.paragraph_penalty * crossing
-        cost = np.full((n + 1, width), np.inf)
-        cost[i, c] = -score
-        costs[(a, b)] = cost
-        conf = np.zeros((n + 1, width))
-        conf[i, c] = sim * np.exp(lp * 0.5)
-        scores[(a, b)] = conf
-    return costs, scores
+def _side_context(side: Side) -> SideContext:
+    quoted = np.array([*inside_quotes(side.texts, side.paragraphs), False], dtype=np.float64)
+    return SideContext(_cumulative(side.lengths), _paragraph_breaks(side), quoted)
 
 
-def _search_two_pass(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
-    n, m = len(doc.src), len(doc.tgt)
-    model = options.cost
-    length = LengthModel.from_totals(doc.src.lengths, doc.tgt.lengths)
-    # pass 1: 1-1 beads and skips, wide band along the diagonal
-    diag = np.arange(n + 1) * (m / n)
-    band1 = band_around(diag, max(options.first_width, 3), m)
-    costs1, scores1 = _costs_for(doc, coverages, band1, [(1, 1)], length, model)
-    path1 = search(costs1, band1, model.skip)
-    ones = [(i0, j0) for i0, i1, j0, j1 in path1 if i1 - i0 == 1 and j1 - j0 == 1]
-    if ones:
-        conf = np.array([scores1[(1, 1)][i0 + 1, j0 + 1 - band1.lo[i0 + 1]] for i0, j0 in ones])
+@dataclass
+class _Problem:
+    """One document pair prepared for the search: evidence, lengths, paragraph breaks."""
+
+    doc: DocPair
+    coverages: Sequence[Coverage]
+    length: LengthModel
+
+    def __post_init__(self) -> None:
+        self.n, self.m = len(self.doc.src), len(self.doc.tgt)
+        self.src = _side_context(self.doc.src)
+        self.tgt = _side_context(self.doc.tgt)
+
+    def features(self, band: Band, types: Sequence[tuple[int, int]], weights: Weights) -> dict[tuple[int, int], BeadFeatures]:
+        """Features of every candidate bead of the given types inside the band."""
+        max_a = max(a for a, _ in types)
+        max_b = max(b for _, b in types)
+        ev = gather_evidence(self.coverages, band, max_a, max_b, self.n, self.m)
+        return {
+            kind: bead_features(ev, band, kind, self.src, self.tgt, self.length, weights)
+            for kind in types
+        }
+
+
+def _solve(feats: dict[tuple[int, int], BeadFeatures], band: Band, weights: Weights):
+    costs = {kind: bead_costs(f, weights, band) for kind, f in feats.items()}
+    return search(costs, band, -weights.skip)
+
+
+def _with_confidence(feats: dict[tuple[int, int], BeadFeatures], band: Band, path):
+    """Pair every bead of ``path`` with its confidence (0 for one-sided beads)."""
+    conf = np.zeros(len(path))
+    if path:
+        arr = np.array(path)
+        ends = band.index(arr[:, 1], arr[:, 3])
+        kinds = np.stack([arr[:, 1] - arr[:, 0], arr[:, 3] - arr[:, 2]], axis=1)
+        for kind, f in feats.items():
+            hit = (kinds[:, 0] == kind[0]) & (kinds[:, 1] == kind[1])
+            conf[hit] = f.confidence_at(ends[hit])
+    return [(bead, float(c)) for bead, c in zip(path, conf)]
+
+
+def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
+    """1-1 beads and skips in a wide band around the anchor chain; refits the length
+    model on its confident beads and returns the band for the second pass."""
+    n, m = problem.n, problem.m
+    weights = options.weights
+    centers = anchor_centers(problem.coverages, n, m)
+    band1 = band_around(centers, max(options.first_width, 3), m)
+    feats1 = problem.features(band1, [(1, 1)], weights)
+    path1 = _solve(feats1, band1, weights)
+    ones = [(b, c) for b, c in _with_confidence(feats1, band1, path1) if b[1] - b[0] == 1 and b[3] - b[2] == 1]
+    if len(ones) >= 10:
+        conf = np.array([c for _, c in ones])
+        ones = [b for b, _ in ones]
         good = conf >= np.quantile(conf, 0.5)
-        s_len = np.array([doc.src.lengths[i0] for i0, _ in ones])[good]
-        t_len = np.array([doc.tgt.lengths[j0] for _, j0 in ones])[good]
-        length = length.refit(s_len, t_len)
-    # pass 2: every bead type in a narrow band around the first path
+        s_len = np.array([problem.doc.src.lengths[b[0]] for b in ones])[good]
+        t_len = np.array([problem.doc.tgt.lengths[b[2]] for b in ones])[good]
+        problem.length = problem.length.refit(s_len, t_len)
+    return band_around_path(path1, n, m, options.second_width)
+
+
+def _search(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
+    """First pass, second pass; then, if asked, learn a lexicon from the result and
+    run the second pass again with it."""
+    weights = options.weights
+    problem = _Problem(doc, coverages, LengthModel.from_totals(doc.src.lengths, doc.tgt.lengths))
+    band2 = _first_pass(problem, options)
     types = bead_types(options.max_bead)
-    band2 = band_around_path(path1, n, m, options.second_width)
-    costs2, scores2 = _costs_for(doc, coverages, band2, types, length, model)
-    path2 = search(costs2, band2, model.skip)
-    out = []
-    for i0, i1, j0, j1 in path2:
-        a, b = i1 - i0, j1 - j0
-        if a and b:
-            score = scores2[(a, b)][i1, j1 - band2.lo[i1]]
-        else:
-            score = 0.0
-        out.append(((i0, i1, j0, j1), score))
-    return out
+    feats2 = problem.features(band2, types, weights)
+    path2 = _solve(feats2, band2, weights)
+    result = _with_confidence(feats2, band2, path2)
+    if options.learn:
+        learned = _learned_coverage(doc, result, options)
+        if learned is not None:
+            problem.coverages = [*coverages, learned]
+            feats2 = problem.features(band2, types, weights)
+            path2 = _solve(feats2, band2, weights)
+            result = _with_confidence(feats2, band2, path2)
+    return result
 
 
-def replace_options(options: AlignOptions, **changes) -> AlignOptions:
-    """A copy of ``options`` with some fields changed (cost fields by name too)."""
-    cost_fields = {k: v for k, v in changes.items() if hasattr(options.cost, k)}
-    own = {k: v for k, v in changes.items() if k not in cost_fields}
-    return replace(options, cost=replace(options.cost, **cost_fields), **own)
+def _learned_coverage(doc: DocPair, result, options: AlignOptions) -> Coverage | None:
+    """A lexicon learned from the confident two-sided beads of ``result``."""
+    from .lexicon import confident_pairs, learn_lexicon, train_units
+    from .scorers.learned import LearnedScorer
+
+    beads = [(range(b[0], b[1]), range(b[2], b[3]), c) for b, c in result]
+    if sum(1 for s, t, _ in beads if len(s) and len(t)) < 20:
+        return None
+    pairs = confident_pairs(doc.src.texts, doc.tgt.texts, beads, doc.src.lang, doc.tgt.lang, options.learn_quantile)
+    src_units = train_units(doc.src.texts, doc.src.lang)
+    tgt_units = train_units(doc.tgt.texts, doc.tgt.lang)
+    lexicon = learn_lexicon(src_units, tgt_units, pairs, min_dice=options.learn_dice)
+    return LearnedScorer(lexicon, options.weights.scorer("learned")).fit(doc)

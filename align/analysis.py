@@ -17,7 +17,7 @@ from glossary.numbers import extract_numbers
 from .cedict import Cedict
 from .tokens import content_stems, is_han, latin_words, punctuation_cues, stem
 
-__all__ = ["DocPair", "Side", "text_length"]
+__all__ = ["DocPair", "Side", "text_length", "to_simplified"]
 
 _SPACE = re.compile(r"\s+")
 
@@ -47,6 +47,11 @@ class Side:
             self._cache[key] = make()
         return self._cache[key]
 
+    def lookup_texts(self) -> tuple[str, ...]:
+        """The texts as dictionary lookups see them: Traditional Chinese converted to
+        Simplified (OpenCC), everything else unchanged. Output keeps the original text."""
+        return self._memo("lookup", lambda: to_simplified(self.texts) if self.cjk else self.texts)
+
     def numbers(self) -> list[list[str]]:
         """Number keys of each sentence (``num:1100``, ``month:1``)."""
         return self._memo("numbers", lambda: [[n.key for n in extract_numbers(t, self.lang)] for t in self.texts])
@@ -63,7 +68,7 @@ class Side:
 
     def words(self, cedict: Cedict) -> list[list[str]]:
         """Chinese dictionary words of each sentence (fewest-words path, Han only)."""
-        return self._memo("words", lambda: [cedict.segment(t) for t in self.texts])
+        return self._memo("words", lambda: [cedict.segment(t) for t in self.lookup_texts()])
 
     def capitalized(self) -> list[list[str]]:
         """Capitalized words not at the start of the sentence (name candidates)."""
@@ -83,7 +88,27 @@ class Side:
 
     def han_text(self) -> list[str]:
         """Each sentence's Chinese characters only."""
-        return self._memo("han", lambda: ["".join(c for c in t if is_han(c)) for t in self.texts])
+        return self._memo("han", lambda: ["".join(c for c in t if is_han(c)) for t in self.lookup_texts()])
+
+
+def to_simplified(texts: Sequence[str]) -> tuple[str, ...]:
+    """Texts converted from Traditional to Simplified Chinese when they are Traditional.
+
+    The text counts as Traditional when conversion changes at least 2% of its Chinese
+    characters (Simplified text is left exactly as it is).
+    """
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - declared dependency
+        return tuple(texts)
+    converter = opencc.OpenCC("t2s")
+    sample = "".join(texts[:2000])
+    han = sum(1 for c in sample if is_han(c))
+    converted = converter.convert(sample)
+    changed = sum(1 for a, b in zip(sample, converted) if a != b)
+    if han == 0 or changed < 0.02 * han or len(converted) != len(sample):
+        return tuple(texts)
+    return tuple(converter.convert(t) for t in texts)
 
 
 _COMMON_INITIALS = frozenset(

@@ -53,13 +53,27 @@ def align_files(
     encoding: str | None = None,
     max_bead: int = 5,
     aligner: Aligner | None = None,
+    src_translation: str | None = None,
 ) -> Alignment:
-    """Read, segment and align two files (encodings detected unless ``encoding``)."""
+    """Read, segment and align two files (encodings detected unless ``encoding``).
+
+    ``src_translation``: a file with a machine translation of the source into the
+    target language, one line per source sentence (blank lines ignored).
+    """
     from corpora import read_text
 
     src_text = read_text(src_path, encoding)
     tgt_text = read_text(tgt_path, encoding)
     src, s_lang = prepare_side(src_text, src_lang, not no_split, str(src_path), split_semicolon)
     tgt, t_lang = prepare_side(tgt_text, tgt_lang, not no_split, str(tgt_path), split_semicolon)
+    translation = None
+    if src_translation is not None:
+        translation = [line.strip() for line in read_text(src_translation, encoding).split("\n") if line.strip()]
+        if len(translation) != len(src):
+            raise AlignError(
+                f"{src_translation}: {len(translation)} lines, but {src_path} has {len(src)} "
+                "sentences; give one translated line per source sentence"
+                + ("" if no_split else " (or use --no-split with one sentence a line)")
+            )
     engine = aligner or Aligner(AlignOptions(max_bead=max_bead))
-    return engine.align(src, tgt, s_lang, t_lang)
+    return engine.align(src, tgt, s_lang, t_lang, translation=translation)

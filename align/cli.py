@@ -82,14 +82,16 @@ def cli() -> None:
 @click.argument("tgt", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False), help="Output file (default: TSV on stdout).")
 @click.option("-f", "--format", "fmt", type=click.Choice(writer_names()), help="Output format (default: from OUT's extension).")
+@click.option("--src-translation", type=click.Path(dir_okay=False),
+              help="Machine translation of SRC into TGT's language, one line per source sentence.")
 @pass_alignment_options
-def align_cmd(src, tgt, out, fmt, align_opts) -> None:
+def align_cmd(src, tgt, out, fmt, src_translation, align_opts) -> None:
     """Align SRC with its translation TGT and write the beads."""
     from .api import align_files
 
+    check_output(out, src, tgt, src_translation)
     fmt_name = output_format(out, fmt)
-    check_output(out, src, tgt)
-    alignment = align_files(src, tgt, **align_opts)
+    alignment = align_files(src, tgt, src_translation=src_translation, **align_opts)
     write_alignment(alignment, out, fmt_name)
 
 
@@ -115,6 +117,10 @@ def evaluate_cmd(gold, test, as_json) -> None:
     click.echo(f"{'F1':10} {s.f1_strict:8.4f} {s.f1_lax:8.4f}")
     click.echo(f"({s.documents} document(s), {s.gold_beads} gold beads, {s.test_beads} test beads)")
 
+
+from .commands_review import review_cmd  # noqa: E402
+
+cli.add_command(review_cmd)
 
 from .commands_glossary import COMMANDS as _GLOSSARY_COMMANDS  # noqa: E402
 

@@ -9,15 +9,17 @@ variance estimated from the pair) and paragraph boundaries adjust the score.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from math import erf, sqrt
+from math import sqrt
 from typing import Sequence
 
 import numpy as np
+from scipy.special import erf
 
 from .scorers.base import Coverage
 from .search import Band
 
-__all__ = ["LengthModel", "CostModel", "PairEvidence", "gather_evidence", "bead_scores"]
+__all__ = ["LengthModel", "Weights", "FEATURES", "PairEvidence", "BeadFeatures", "SideContext", "gather_evidence",
+           "bead_features", "bead_costs"]
 
 
 @dataclass(frozen=True)
@@ -49,32 +51,47 @@ class LengthModel:
         """log P(|δ| ≥ observed) of the Gale-Church δ, in nats (0 for a perfect ratio)."""
         mean = (src_len * self.ratio + tgt_len) / 2.0
         delta = (tgt_len - src_len * self.ratio) / np.sqrt(self.var * np.maximum(mean, 1.0))
-        p = 1.0 - _erf(np.abs(delta) / sqrt(2.0))
+        p = 1.0 - erf(np.abs(delta) / sqrt(2.0))
         return np.log(np.maximum(p, 1e-12))
 
 
-_verf = np.vectorize(erf, otypes=[np.float64])
-
-
-def _erf(x: np.ndarray) -> np.ndarray:
-    try:
-        from scipy.special import erf as sp_erf
-
-        return sp_erf(x)
-    except ImportError:  # pragma: no cover
-        return _verf(x)
+FEATURES = ("sim", "sim_extra", "length", "length_extra", "paragraph", "quote", "ratio")
 
 
 @dataclass(frozen=True)
-class CostModel:
-    """How evidence, length and bead shape make a bead's score and cost."""
+class Weights:
+    """Weights of the bead features; a bead's score is their weighted sum.
 
+    ``types`` adds a bias per bead type (a, b); ``skip`` is the score of a 1-0 or 0-1
+    bead; ``scorers`` weighs each scorer's evidence in the pooled similarity. ``sim_extra``/``length_extra`` weigh the similarity and length features
+    once more per sentence beyond the first two, so larger beads need more evidence.
+    """
+
+    sim: float = 1.0
+    sim_extra: float = 0.0
+    length: float = 0.1
+    length_extra: float = 0.0
+    paragraph: float = -0.3
+    quote: float = 0.0
+    ratio: float = 0.0
+    skip: float = -0.3
+    types: tuple[tuple[tuple[int, int], float], ...] = ()
     prior_mass: float = 1.0
     prior_sim: float = 0.2
-    length_weight: float = 0.1
-    merge_penalty: float = 0.05
-    paragraph_penalty: float = 0.3
-    skip: float = 0.3
+    scorers: tuple[tuple[str, float], ...] = ()
+
+    def scorer(self, name: str, default: float = 1.0) -> float:
+        """The weight of the evidence of scorer ``name``."""
+        return dict(self.scorers).get(name, default)
+
+    def vector(self, kind: tuple[int, int]) -> np.ndarray:
+        """The weights of FEATURES for beads of type ``kind``."""
+        return np.array([self.sim, self.sim_extra, self.length, self.length_extra, self.paragraph,
+                         self.quote, self.ratio])
+
+    def bias(self, kind: tuple[int, int]) -> float:
+        """The score added to every bead of type ``kind``."""
+        return dict(self.types).get(kind, 0.0)
 
 
 @dataclass(frozen=True)
@@ -126,25 +143,66 @@ def _span_matched(ev: PairEvidence, i: np.ndarray, j: np.ndarray, a: int, b: int
     return total
 
 
-def bead_scores(
-    ev: PairEvidence,
-    i: np.ndarray,
-    j: np.ndarray,
-    a: int,
-    b: int,
-    src_len: np.ndarray,
-    tgt_len: np.ndarray,
-    length: LengthModel,
-    model: CostModel,
-) -> tuple[np.ndarray, np.ndarray]:
-    """(similarity in [0, 1], length log-probability) of beads a-b ending at cells (i, j).
+@dataclass(frozen=True)
+class BeadFeatures:
+    """Features of the candidate beads of one type, ending at band cells ``cells``
+    (flat indices, increasing)."""
 
-    ``src_len``/``tgt_len`` are cumulative sentence lengths (length n + 1 and m + 1).
-    """
+    kind: tuple[int, int]
+    cells: np.ndarray
+    values: np.ndarray  # (len(cells), len(FEATURES))
+    confidence: np.ndarray  # (len(cells),) in [0, 1]
+
+    def confidence_at(self, cells: np.ndarray) -> np.ndarray:
+        """Confidence of the beads ending at the given flat cells (0 where unknown)."""
+        cells = np.asarray(cells, dtype=np.int64)
+        if not len(self.cells):
+            return np.zeros(len(cells))
+        pos = np.clip(np.searchsorted(self.cells, cells), 0, len(self.cells) - 1)
+        return np.where(self.cells[pos] == cells, self.confidence[pos], 0.0)
+
+
+@dataclass(frozen=True)
+class SideContext:
+    """Per-sentence facts of one side the features use, cumulated where summed."""
+
+    lengths: np.ndarray  # (count + 1,) cumulative lengths
+    breaks: np.ndarray  # (count + 1,) cumulative paragraph starts among sentences 1..k-1
+    quoted: np.ndarray  # (count + 1,) 1.0 where sentence k starts inside a quotation
+
+
+def bead_features(
+    ev: PairEvidence,
+    band: Band,
+    kind: tuple[int, int],
+    src: SideContext,
+    tgt: SideContext,
+    length: LengthModel,
+    weights: Weights,
+) -> BeadFeatures:
+    """Features of every bead of type ``kind`` ending inside ``band``."""
+    a, b = kind
+    rows, _, js = band.cells()
+    ok = (rows >= a) & (js >= b)
+    i, j, cells = rows[ok], js[ok], np.nonzero(ok)[0]
     matched = _span_matched(ev, i, j, a, b)
     mass = ev.src_mass[i] - ev.src_mass[i - a] + ev.tgt_mass[j] - ev.tgt_mass[j - b]
-    sim = (matched + model.prior_mass * model.prior_sim) / (mass + model.prior_mass)
+    sim = (matched + weights.prior_mass * weights.prior_sim) / (mass + weights.prior_mass)
     sim = np.clip(sim, 0.0, 1.0)
-    ls = src_len[i] - src_len[i - a]
-    lt = tgt_len[j] - tgt_len[j - b]
-    return sim, length.log_prob(ls, lt)
+    lp = length.log_prob(src.lengths[i] - src.lengths[i - a], tgt.lengths[j] - tgt.lengths[j - b])
+    crossing = (src.breaks[i] - src.breaks[i - a + 1]) + (tgt.breaks[j] - tgt.breaks[j - b + 1])
+    quote = np.abs(src.quoted[i - a] - tgt.quoted[j - b])
+    log_ratio = np.log((len(tgt.lengths) - 1) / max(len(src.lengths) - 1, 1))
+    ratio = np.full(len(i), (b - a) * log_ratio)
+    extra = a + b - 2
+    values = np.stack([sim, sim * extra, lp, lp * extra, crossing, quote, ratio], axis=1)
+    confidence = np.clip(sim * np.exp(0.5 * lp), 0.0, 1.0)
+    return BeadFeatures(kind, cells, values, confidence)
+
+
+def bead_costs(features: BeadFeatures, weights: Weights, band: Band) -> np.ndarray:
+    """DP costs (negated scores) of one bead type over the band's cells; inf where impossible."""
+    score = features.values @ weights.vector(features.kind) + weights.bias(features.kind)
+    cost = np.full(band.size, np.inf)
+    cost[features.cells] = -score
+    return cost

@@ -3,13 +3,14 @@
 The search sees only costs: for every bead type (a source sentences, b target
 sentences) a cost for each cell of the band, plus one penalty for skipping a sentence
 (the 1-0 and 0-1 beads). Cell (i, j) of the band is the state "i source and j target
-sentences aligned"; row i spans target positions ``lo[i]..hi[i]``.
+sentences aligned"; row i spans target positions ``lo[i]..hi[i]``. Cells are stored
+flat, row after row, in the order :meth:`Band.cells` gives.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import numpy as np
 
@@ -31,6 +32,16 @@ class Band:
     def width(self) -> int:
         return int((self.hi - self.lo).max()) + 1
 
+    @property
+    def offsets(self) -> np.ndarray:
+        """Flat index of the first cell of each row (plus the total at the end)."""
+        widths = (self.hi - self.lo + 1).astype(np.int64)
+        return np.concatenate([[0], np.cumsum(widths)])
+
+    @property
+    def size(self) -> int:
+        return int(self.offsets[-1])
+
     def cells(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Row index, column offset and target position of every cell, as flat arrays."""
         widths = (self.hi - self.lo + 1).astype(np.int64)
@@ -38,6 +49,15 @@ class Band:
         starts = np.repeat(np.cumsum(widths) - widths, widths)
         cols = np.arange(int(widths.sum())) - starts
         return rows, cols, self.lo[rows] + cols
+
+    def index(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Flat index of cells (i, j); -1 where (i, j) is outside the band."""
+        i = np.asarray(i, dtype=np.int64)
+        j = np.asarray(j, dtype=np.int64)
+        inside = (i >= 0) & (i <= self.n)
+        ii = np.where(inside, i, 0)
+        inside &= (j >= self.lo[ii]) & (j <= self.hi[ii])
+        return np.where(inside, self.offsets[ii] + j - self.lo[ii], -1)
 
 
 def band_around(centers: np.ndarray, half_width: int, m: int) -> Band:
@@ -51,7 +71,7 @@ def band_around(centers: np.ndarray, half_width: int, m: int) -> Band:
     return _monotone(lo, hi, m)
 
 
-def band_around_path(path: list[tuple[int, int, int, int]], n: int, m: int, half_width: int) -> Band:
+def band_around_path(path: Sequence[tuple[int, int, int, int]], n: int, m: int, half_width: int) -> Band:
     """A band of ``half_width`` target positions either side of a path of beads."""
     lo = np.full(n + 1, m, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
@@ -98,66 +118,54 @@ def search(
 ) -> list[tuple[int, int, int, int]]:
     """The cheapest path of beads from (0, 0) to (n, m) through the band.
 
-    ``costs[(a, b)]`` has shape (n + 1, band.width): the cost of the bead of type a-b
-    ending at each cell. Skipping a sentence (1-0 or 0-1) costs ``skip``. Returns the
-    beads as (src_start, src_end, tgt_start, tgt_end), in order.
+    ``costs[(a, b)]`` is a flat array over the band's cells: the cost of the bead of
+    type a-b ending at each cell (inf where impossible). Skipping a sentence (a 1-0 or
+    0-1 bead) costs ``skip``. Returns the beads as (src_start, src_end, tgt_start,
+    tgt_end), in order.
     """
     n = band.n
     lo, hi = band.lo, band.hi
-    types = [t for t in costs if t[0] >= 1 and t[1] >= 0]
-    types.append((1, 0))
-    width = band.width
-    inf = np.inf
-    dist = np.full((n + 1, width), inf)
-    choice = np.full((n + 1, width), -1, dtype=np.int16)  # index into types, or -1: insertion
-    ins_from = np.zeros((n + 1, width), dtype=np.int32)  # column an insertion run starts from
+    offsets = band.offsets
+    size = int(offsets[-1])
+    rows, _, js = band.cells()
+    types = [t for t in costs if t[0] >= 1 and t[1] >= 1] + [(1, 0)]
+    # predecessor of every cell for every type (size = sentinel cell holding +inf)
+    pred = np.empty((len(types), size), dtype=np.int32)
+    step = np.empty((len(types), size))
+    for t, (a, b) in enumerate(types):
+        p = band.index(rows - a, js - b)
+        pred[t] = np.where(p >= 0, p, size)
+        step[t] = skip if (a, b) == (1, 0) else costs[(a, b)]
+    dist = np.full(size + 1, np.inf)
+    choice = np.full(size, -1, dtype=np.int16)  # type index, or -1: insertion run
+    run_from = np.zeros(size, dtype=np.int64)  # flat index an insertion run starts from
     for i in range(n + 1):
-        w = int(hi[i] - lo[i] + 1)
-        js = np.arange(lo[i], hi[i] + 1)
-        best = np.full(w, inf)
-        arg = np.full(w, -1, dtype=np.int16)
+        s, e = int(offsets[i]), int(offsets[i + 1])
+        w = e - s
+        cand = dist[pred[:, s:e]] + step[:, s:e]
+        arg = np.argmin(cand, axis=0)
+        best = cand[arg, np.arange(w)]
         if i == 0:
-            best[0] = 0.0 if lo[0] == 0 else inf
-        for t, (a, b) in enumerate(types):
-            r = i - a
-            if r < 0:
-                continue
-            prev_cols = js - b - lo[r]
-            ok = (prev_cols >= 0) & (js - b <= hi[r])
-            if not ok.any():
-                continue
-            cand = np.full(w, inf)
-            cand[ok] = dist[r, prev_cols[ok]]
-            if (a, b) == (1, 0):
-                cand += skip
-            else:
-                cand += costs[(a, b)][i, :w]
-            better = cand < best
-            best[better] = cand[better]
-            arg[better] = t
+            best[0] = 0.0
+            arg[0] = -1
         # insertions (0-1 beads) along the row: best[j] = min_j' best[j'] + (j - j') * skip
-        shifted = best - np.arange(w) * skip
-        run_min = np.minimum.accumulate(shifted)
         pos = np.arange(w)
-        is_new = shifted <= run_min
-        start = np.maximum.accumulate(np.where(is_new, pos, 0))
-        final = run_min + pos * skip
-        dist[i, :w] = final
-        choice[i, :w] = np.where(start == pos, arg, -1)
-        ins_from[i, :w] = start
-    # backtrace
-    m = int(hi[n])
+        shifted = best - pos * skip
+        run_min = np.minimum.accumulate(shifted)
+        start = np.maximum.accumulate(np.where(shifted <= run_min, pos, 0))
+        dist[s:e] = run_min + pos * skip
+        choice[s:e] = np.where(start == pos, arg, -1)
+        run_from[s:e] = s + start
     beads: list[tuple[int, int, int, int]] = []
-    i, j = n, m
-    if not np.isfinite(dist[n, m - lo[n]]):
+    i, j = n, int(hi[n])
+    if not np.isfinite(dist[size - 1]):
         raise RuntimeError("no path through the band")  # pragma: no cover - band always connects
     while i > 0 or j > 0:
-        c = j - lo[i]
-        t = int(choice[i, c])
+        k = int(offsets[i] + j - lo[i])
+        t = int(choice[k])
         if t < 0:
-            j0 = int(lo[i] + ins_from[i, c])
-            for jj in range(j, j0, -1):
-                beads.append((i, i, jj - 1, jj))
+            j0 = int(lo[i] + run_from[k] - offsets[i])
+            beads.extend((i, i, jj - 1, jj) for jj in range(j, j0, -1))
             j = j0
             continue
         a, b = types[t]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Sequence
 
 __all__ = [
     "STOPWORDS",
@@ -18,6 +19,8 @@ __all__ = [
     "gloss_stems",
     "latin_words",
     "punctuation_cues",
+    "quote_marks",
+    "inside_quotes",
     "is_han",
 ]
 
@@ -136,6 +139,52 @@ _CUES = (
 )
 
 
+# Single quotes used as quotation marks, not apostrophes: at a word start after a
+# space (or the text start), or after closing punctuation at a word end.
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?;:—–-])['’](?=[\s)\]—–-]|$)")
+
+
 def punctuation_cues(text: str) -> list[str]:
     """Cue tokens for punctuation that survives translation: ? ! quotes (and 《》) brackets."""
-    return ["cue:" + name for name, chars in _CUES if any(c in text for c in chars)]
+    cues = ["cue:" + name for name, chars in _CUES if any(c in text for c in chars)]
+    if "cue:quote" not in cues and (_SINGLE_OPEN.search(text) or _SINGLE_CLOSE.search(text)):
+        cues.append("cue:quote")
+    return cues
+
+
+def quote_marks(text: str) -> list[int]:
+    """The quotation marks of a text in order: +1 opens, -1 closes, 0 toggles (")."""
+    marks: list[tuple[int, int]] = []
+    for k, ch in enumerate(text):
+        if ch in "“「『«":
+            marks.append((k, 1))
+        elif ch in "”」』»":
+            marks.append((k, -1))
+        elif ch == '"':
+            marks.append((k, 0))
+    if not marks:
+        marks += [(m.start(), 1) for m in _SINGLE_OPEN.finditer(text)]
+        marks += [(m.start(), -1) for m in _SINGLE_CLOSE.finditer(text)]
+        marks.sort()
+    return [v for _, v in marks]
+
+
+def inside_quotes(texts: Sequence[str], paragraphs: Sequence[int]) -> list[bool]:
+    """For each sentence, whether it starts inside a quotation opened before it
+    (in the same paragraph)."""
+    out = []
+    depth = 0
+    last_par = None
+    for text, par in zip(texts, paragraphs):
+        if par != last_par:
+            depth = 0
+            last_par = par
+        out.append(depth > 0)
+        for v in quote_marks(text):
+            if v == 0:
+                depth = 0 if depth > 0 else 1
+            else:
+                depth = max(0, depth + v)
+        depth = min(depth, 1)
+    return out

@@ -10,7 +10,7 @@ import importlib
 
 from .base import Coverage, Scorer
 
-__all__ = ["Scorer", "Coverage", "scorer_names", "make_scorer", "make_scorers"]
+__all__ = ["Scorer", "Coverage", "scorer_names", "make_scorer", "make_scorers", "default_weight"]
 
 # name → (module, class, default weight)
 _REGISTRY: dict[str, tuple[str, str, float]] = {
@@ -32,6 +32,11 @@ def make_scorer(name: str, weight: float | None = None) -> Scorer:
     return getattr(importlib.import_module(module), cls)(default if weight is None else weight)
 
 
-def make_scorers(names) -> list[Scorer]:
-    """Scorers for a list of names."""
-    return [make_scorer(n) for n in names]
+def default_weight(name: str) -> float:
+    """The weight a scorer's evidence gets unless told otherwise."""
+    return _REGISTRY[name][2] if name in _REGISTRY else 1.0
+
+
+def make_scorers(names, weights=None) -> list[Scorer]:
+    """Scorers for a list of names, weighted by ``weights.scorer(name)`` when given."""
+    return [make_scorer(n, None if weights is None else weights.scorer(n, default_weight(n))) for n in names]

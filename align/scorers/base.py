@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Sequence
+from typing import TYPE_CHECKING, ClassVar, Iterable, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -19,7 +19,7 @@ from scipy import sparse
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import DocPair
 
-__all__ = ["Scorer", "Coverage", "Vocabulary", "token_matrix", "idf_weights", "band_rowdot"]
+__all__ = ["Scorer", "Coverage", "Vocabulary", "token_matrix", "idf_weights", "band_rowdot", "linked_coverage"]
 
 
 class Vocabulary:
@@ -58,8 +58,9 @@ def idf_weights(m: sparse.csr_matrix) -> np.ndarray:
     return np.log1p(m.shape[0] / np.maximum(df, 1.0))
 
 
-def _binary(m: sparse.csr_matrix) -> sparse.csr_matrix:
-    b = m.copy().tocsr()
+def _binary(m: sparse.spmatrix) -> sparse.csr_matrix:
+    b = m.tocsr(copy=True)
+    b.eliminate_zeros()
     b.data = np.ones_like(b.data)
     return b
 
@@ -139,6 +140,40 @@ class Coverage:
         sb, tb = _binary(s), _binary(t)
         w = sparse.diags(idf)
         return cls(name, weight, s.shape[0], t.shape[0], (sb @ w).tocsr(), tb, (tb @ w).tocsr(), sb)
+
+
+def linked_coverage(
+    name: str,
+    weight: float,
+    src_tokens: Sequence[Sequence[str]],
+    tgt_tokens: Sequence[Sequence[str]],
+    links: Iterable[tuple[str, str]],
+) -> Coverage:
+    """Evidence from translation links between source and target tokens.
+
+    A source token is accounted for by a target sentence holding any token it is
+    linked to, and the other way round. Only tokens with a link to a token present in
+    the document carry mass, weighted by inverse document frequency.
+    """
+    svocab, tvocab = Vocabulary(), Vocabulary()
+    s = _binary(token_matrix(src_tokens, svocab))
+    t = _binary(token_matrix(tgt_tokens, tvocab))
+    rows, cols = [], []
+    for a, b in links:
+        i, j = svocab.ids.get(a), tvocab.ids.get(b)
+        if i is not None and j is not None:
+            rows.append(i)
+            cols.append(j)
+    g = _binary(sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(svocab), len(tvocab))))
+    s_reach = np.asarray(g.sum(axis=1)).ravel() > 0
+    t_reach = np.asarray(g.sum(axis=0)).ravel() > 0
+    s_held = (s @ sparse.diags(idf_weights(s) * s_reach)).tocsr()
+    t_held = (t @ sparse.diags(idf_weights(t) * t_reach)).tocsr()
+    s_held.eliminate_zeros()
+    t_held.eliminate_zeros()
+    s_covers = _binary(t @ g.T)  # source tokens each target sentence accounts for
+    t_covers = _binary(s @ g)  # target tokens each source sentence accounts for
+    return Coverage(name, weight, s.shape[0], t.shape[0], s_held, s_covers, t_held, t_covers)
 
 
 class Scorer(ABC):

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import numpy as np
-from scipy import sparse
-
 from ..analysis import DocPair
-from .base import Coverage, Scorer, Vocabulary, idf_weights, token_matrix
+from .base import Coverage, Scorer, linked_coverage
 
 __all__ = ["DictionaryScorer", "ZH_FUNCTION_WORDS"]
 
@@ -16,12 +13,6 @@ ZH_FUNCTION_WORDS = frozenset(
     "他 她 它 们 吗 呢 吧 啊 呀 么 得 地 所 而 但 却 并 则 即 乃 矣 焉 哉 乎 兮 者 也 啦 嘛 哪 哦 嗯 "
     "一 这个 那个 这样 那样 我们 你们 他们 她们 它们 自己 什么 怎么 没有 不 没".split()
 )
-
-
-def _binarize(m: sparse.csr_matrix) -> sparse.csr_matrix:
-    m = m.tocsr()
-    m.data = np.ones_like(m.data)
-    return m
 
 
 class DictionaryScorer(Scorer):
@@ -46,34 +37,10 @@ class DictionaryScorer(Scorer):
             for ws, latin in zip(zh.words(cedict), zh.stems())
         ]
         en_stems = en.stems()
-        zvocab, evocab = Vocabulary(), Vocabulary()
-        z = token_matrix(zh_words, zvocab)
-        e = token_matrix(en_stems, evocab)
-        # gloss links between the document's Chinese words and English stems
-        rows, cols = [], []
-        for word, u in zvocab.ids.items():
-            if word.startswith("lat:"):
-                t = evocab.ids.get(word[4:])
-                if t is not None:
-                    rows.append(u)
-                    cols.append(t)
-                continue
-            for s in cedict.stems(word):
-                t = evocab.ids.get(s)
-                if t is not None:
-                    rows.append(u)
-                    cols.append(t)
-        g = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(zvocab), len(evocab)))
-        g = _binarize(g)
-        zb, eb = _binarize(z), _binarize(e)
-        z_reach = np.asarray(g.sum(axis=1)).ravel() > 0  # Chinese words some English stem matches
-        e_reach = np.asarray(g.sum(axis=0)).ravel() > 0
-        z_held = (zb @ sparse.diags(idf_weights(zb) * z_reach)).tocsr()
-        e_held = (eb @ sparse.diags(idf_weights(eb) * e_reach)).tocsr()
-        z_covers = _binarize(zb @ g)  # English stems each Chinese sentence accounts for
-        e_covers = _binarize(eb @ g.T)  # Chinese words each English sentence accounts for
-        z_held.eliminate_zeros()
-        e_held.eliminate_zeros()
+        vocab = {w for ws in zh_words for w in ws}
+        links = [(w, w[4:]) if w.startswith("lat:") else None for w in vocab]
+        pairs = [(w, s) for w in vocab if not w.startswith("lat:") for s in cedict.stems(w)]
+        pairs += [x for x in links if x is not None]
         if zh_is_src:
-            return Coverage(self.name, self.weight, len(zh), len(en), z_held, e_covers, e_held, z_covers)
-        return Coverage(self.name, self.weight, len(en), len(zh), e_held, z_covers, z_held, e_covers)
+            return linked_coverage(self.name, self.weight, zh_words, en_stems, pairs)
+        return linked_coverage(self.name, self.weight, en_stems, zh_words, [(e, z) for z, e in pairs])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import product
 
 from ..analysis import DocPair
 from .base import Coverage, Scorer, Vocabulary, idf_weights, token_matrix
@@ -63,20 +62,17 @@ class NameScorer(Scorer):
         wanted = {t for toks in en_names for t in toks}
         if not wanted:
             return None
+        prefixes = {w[:k] for w in wanted for k in range(1, len(w) + 1)}
         zh_readings = []
         for text in zh.han_text():
-            seen = set()
+            seen: set[str] = set()
             for i in range(len(text)):
-                for n in range(1, _MAX_CHARS + 1):
-                    if i + n > len(text):
+                frontier = {""}
+                for c in text[i : i + _MAX_CHARS]:
+                    frontier = {f + r for f in frontier for r in cedict.readings(c) if f + r in prefixes}
+                    if not frontier:
                         break
-                    choices = [cedict.readings(c) for c in text[i : i + n]]
-                    if not all(choices):
-                        break
-                    for combo in product(*choices):
-                        s = "".join(combo)
-                        if s in wanted:
-                            seen.add(s)
+                    seen |= frontier & wanted
             zh_readings.append(sorted(seen))
         vocab = Vocabulary()
         e = token_matrix(en_names, vocab)

@@ -45,6 +45,17 @@ def strip_illegal_xml(text: str, where: str = "") -> str:
     return cleaned
 
 
+def _creation_date() -> str:
+    """Now in UTC, or SOURCE_DATE_EPOCH when set (reproducible output)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    when = (
+        _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc)
+        if epoch.isdigit()
+        else _dt.datetime.now(_dt.timezone.utc)
+    )
+    return when.strftime("%Y%m%dT%H%M%SZ")
+
+
 def _version() -> str:
     from .. import __version__
 
@@ -62,7 +73,7 @@ def write(
     """Write a TMX 1.4b document of the alignment's two-sided beads."""
     slang = tmx_lang(src_lang or alignment.src_lang)
     tlang = tmx_lang(tgt_lang or alignment.tgt_lang)
-    date = creation_date or _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    date = creation_date or _creation_date()
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write('<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n')
     out.write('<tmx version="1.4">\n')

@@ -1,0 +1,204 @@
+"""A translation lexicon learned from the text being aligned.
+
+Units are SentencePiece pieces for Chinese (and any language written without
+spaces) and stems or words for Latin-script languages, so the lexicon needs no
+dictionary and works for any language pair. Links are learned from the confident
+beads of a first alignment by the Dice coefficient of co-occurrence.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from corpora import Alignment, atomic_write, is_cjk_lang, join_segments
+
+from .errors import AlignError
+from .tokens import content_stems, english_words
+
+__all__ = ["Lexicon", "UnitModel", "train_units", "learn_lexicon", "confident_pairs", "train_lexicon"]
+
+_PUNCT = set("，。！？；：、“”‘’《》（）()[]【】…—-,.!?;:'\"·「」『』")
+
+
+@dataclass(frozen=True)
+class UnitModel:
+    """How one language's sentences become units: a SentencePiece model or word stems."""
+
+    lang: str
+    spm_model: bytes | None = None
+
+    def units(self, texts: Sequence[str]) -> list[list[str]]:
+        """The distinct units of each text."""
+        if self.spm_model is None:
+            if self.lang.split("-")[0] == "en":
+                return [list(dict.fromkeys(content_stems(t))) for t in texts]
+            return [list(dict.fromkeys(w.lower() for w in english_words(t) if len(w) > 2)) for t in texts]
+        import sentencepiece as spm
+
+        proc = spm.SentencePieceProcessor(model_proto=self.spm_model)
+        out = []
+        for pieces in proc.encode(list(texts), out_type=str):
+            keep = [p.lstrip("▁") for p in pieces]
+            out.append(list(dict.fromkeys(p for p in keep if p and not all(c in _PUNCT for c in p))))
+        return out
+
+
+def train_units(texts: Sequence[str], lang: str, vocab_size: int | None = None) -> UnitModel:
+    """A UnitModel for ``lang`` trained on ``texts`` (SentencePiece for CJK languages)."""
+    if not is_cjk_lang(lang):
+        return UnitModel(lang)
+    import sentencepiece as spm
+
+    lines = [t for t in texts if t.strip()]
+    chars = sum(len(t) for t in lines)
+    distinct = len(set("".join(lines)))
+    size = vocab_size or int(min(16000, max(distinct + 100, chars // 8)))
+    buf = io.BytesIO()
+    try:
+        spm.SentencePieceTrainer.train(
+            sentence_iterator=iter(lines), model_writer=buf, vocab_size=size, model_type="unigram",
+            character_coverage=1.0, hard_vocab_limit=False, minloglevel=2, num_threads=1,
+            max_sentencepiece_length=4, add_dummy_prefix=False, bos_id=-1, eos_id=-1,
+        )
+    except RuntimeError as e:  # too little text to train on
+        raise AlignError(f"cannot train a SentencePiece model on this text: {e}") from None
+    return UnitModel(lang, buf.getvalue())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Translation links between source and target units, with their unit models."""
+
+    src_units: UnitModel
+    tgt_units: UnitModel
+    links: tuple[tuple[str, str, float], ...]
+
+    def __len__(self) -> int:
+        return len(self.links)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the lexicon as JSON (unit models base64-encoded), atomically."""
+        import base64
+
+        def model(u: UnitModel) -> dict:
+            return {"lang": u.lang, "spm": base64.b64encode(u.spm_model).decode() if u.spm_model else None}
+
+        data = {"format": "duiqi-lexicon", "version": 1, "src": model(self.src_units),
+                "tgt": model(self.tgt_units), "links": [list(x) for x in self.links]}
+        with atomic_write(path) as f:
+            json.dump(data, f, ensure_ascii=False)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> "Lexicon":
+        """Read a lexicon written by :meth:`save`."""
+        import base64
+
+        from corpora import read_text
+
+        try:
+            data = json.loads(read_text(path))
+            if data.get("format") != "duiqi-lexicon":
+                raise ValueError("not a duiqi lexicon")
+
+            def model(d: dict) -> UnitModel:
+                return UnitModel(d["lang"], base64.b64decode(d["spm"]) if d.get("spm") else None)
+
+            links = tuple((str(s), str(t), float(w)) for s, t, w in data["links"])
+            return cls(model(data["src"]), model(data["tgt"]), links)
+        except (ValueError, KeyError, TypeError) as e:
+            raise AlignError(f"{path}: not a valid lexicon file ({e})") from None
+
+
+def learn_lexicon(
+    src_units: UnitModel,
+    tgt_units: UnitModel,
+    pairs: Sequence[tuple[str, str]],
+    min_count: int = 2,
+    min_dice: float = 0.3,
+    max_share: float = 0.2,
+) -> Lexicon:
+    """Links between units that co-occur in aligned pairs (Dice ≥ ``min_dice``).
+
+    Units in more than ``max_share`` of the pairs on their side are too common to say
+    anything and are left out.
+    """
+    su = src_units.units([s for s, _ in pairs])
+    tu = tgt_units.units([t for _, t in pairs])
+    svocab: dict[str, int] = {}
+    tvocab: dict[str, int] = {}
+    s_mat = _binary_matrix(su, svocab)
+    t_mat = _binary_matrix(tu, tvocab)
+    n = len(pairs)
+    if n == 0:
+        return Lexicon(src_units, tgt_units, ())
+    cs = np.asarray(s_mat.sum(axis=0)).ravel()
+    ct = np.asarray(t_mat.sum(axis=0)).ravel()
+    co = (s_mat.T @ t_mat).tocoo()
+    dice = 2.0 * co.data / (cs[co.row] + ct[co.col])
+    keep = (co.data >= min_count) & (dice >= min_dice) & (cs[co.row] <= max_share * n + 1) & (ct[co.col] <= max_share * n + 1)
+    s_names = {v: k for k, v in svocab.items()}
+    t_names = {v: k for k, v in tvocab.items()}
+    links = tuple(
+        (s_names[int(r)], t_names[int(c)], round(float(d), 4))
+        for r, c, d in zip(co.row[keep], co.col[keep], dice[keep])
+    )
+    return Lexicon(src_units, tgt_units, links)
+
+
+def _binary_matrix(rows: Sequence[Sequence[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
+    indptr = [0]
+    indices: list[int] = []
+    for toks in rows:
+        for t in toks:
+            indices.append(vocab.setdefault(t, len(vocab)))
+        indptr.append(len(indices))
+    return sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab)))
+
+
+def confident_pairs(
+    src_texts: Sequence[str],
+    tgt_texts: Sequence[str],
+    beads: Sequence[tuple[Sequence[int], Sequence[int], float]],
+    src_lang: str,
+    tgt_lang: str,
+    quantile: float = 0.3,
+) -> list[tuple[str, str]]:
+    """Texts of the two-sided beads whose confidence is at least the ``quantile``-th."""
+    two_sided = [(s, t, c) for s, t, c in beads if len(s) and len(t)]
+    if not two_sided:
+        return []
+    cut = float(np.quantile([c for _, _, c in two_sided], quantile))
+    return [
+        (join_segments([src_texts[i] for i in s], src_lang), join_segments([tgt_texts[j] for j in t], tgt_lang))
+        for s, t, c in two_sided
+        if c >= cut
+    ]
+
+
+def train_lexicon(alignments: Sequence[Alignment], quantile: float = 0.3, min_dice: float = 0.3) -> Lexicon:
+    """One lexicon from many aligned documents: unit models trained on all their text,
+    links from their confident beads. All alignments must share one language pair."""
+    if not alignments:
+        raise AlignError("no alignments to learn a lexicon from")
+    src_lang, tgt_lang = alignments[0].src_lang, alignments[0].tgt_lang
+    pairs: list[tuple[str, str]] = []
+    src_texts: list[str] = []
+    tgt_texts: list[str] = []
+    for a in alignments:
+        if (a.src_lang.split("-")[0], a.tgt_lang.split("-")[0]) != (src_lang.split("-")[0], tgt_lang.split("-")[0]):
+            raise AlignError(f"mixed language pairs: {src_lang}-{tgt_lang} and {a.src_lang}-{a.tgt_lang}")
+        s = [x.text for x in a.src]
+        t = [x.text for x in a.tgt]
+        src_texts += s
+        tgt_texts += t
+        beads = [(b.src, b.tgt, b.score or 0.0) for b in a.beads]
+        pairs += confident_pairs(s, t, beads, a.src_lang, a.tgt_lang, quantile)
+    return learn_lexicon(train_units(src_texts, src_lang), train_units(tgt_texts, tgt_lang), pairs,
+                         min_dice=min_dice)

@@ -1,0 +1,216 @@
+"""Tune the aligner's weights on MAC-Dev and bible-5k (coordinate ascent on strict F1).
+
+This is how the constants ``WEIGHTS`` and ``MT_WEIGHTS`` in ``align/aligner.py`` were
+obtained. It reads ../shared/data (never copied into the project) and prints the
+weights as Python code, plus a cross-validated estimate over MAC-Dev chapters.
+
+    python benchmarks/tune_weights.py                 # dictionary mode, MAC-Dev + bible
+    python benchmarks/tune_weights.py --translation   # with the MAC-Dev trans/ files
+    python benchmarks/tune_weights.py --cv            # 3-fold CV estimate over MAC-Dev
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from align.aligner import (  # noqa: E402
+    AlignOptions, Aligner, DEFAULT_SCORERS, MT_WEIGHTS, WEIGHTS, _first_pass, _learned_coverage,
+    _Problem, _solve, _with_confidence,
+)
+from align.analysis import DocPair, Side  # noqa: E402
+from align.costs import LengthModel, Weights  # noqa: E402
+from align.evaluate import merge_by_unit, score_alignments  # noqa: E402
+from align.scorers import make_scorers  # noqa: E402
+from align.scorers.translation import ChrfScorer, TranslationScorer  # noqa: E402
+from align.search import bead_types  # noqa: E402
+from corpora import Bead, read_text  # noqa: E402
+from corpora.formats.beads import read_beads  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+TYPES = bead_types(5)
+SCALARS = ("sim_extra", "length", "length_extra", "paragraph", "quote", "ratio", "skip")
+FEATURE_LEVEL = ("prior_sim", "prior_mass")
+
+
+def _lines(path: Path) -> list[str]:
+    return [line.strip() for line in read_text(path).split("\n") if line.strip()]
+
+
+class Doc:
+    """One evaluation document with its features cached for fast re-decoding."""
+
+    def __init__(self, kind: str, name: str, aligner: Aligner, translation: bool) -> None:
+        self.kind = kind
+        if kind == "mac":
+            base = DATA / "mac-dev"
+            src, tgt = _lines(base / "zh" / name), _lines(base / "en" / name)
+            self.gold = read_beads(base / "gold" / name)
+            langs = ("zh", "en")
+            self.translation = _lines(base / "trans" / name) if translation else None
+        else:
+            base = DATA / "bible-5k"
+            src, tgt = _lines(base / "en"), _lines(base / "zh")
+            self.gold = read_beads(base / "gold")
+            langs = ("en", "zh")
+            self.translation = None
+            self.verses = (read_text(base / "en.verse").split("\n"), read_text(base / "zh.verse").split("\n"))
+        self.doc = DocPair(Side(src, langs[0]), Side(tgt, langs[1]), aligner.cedict)
+
+    def prepare(self, w: Weights, learn: bool = True) -> None:
+        """First pass, band and features (and the learned lexicon) under weights ``w``."""
+        scorers = make_scorers(DEFAULT_SCORERS, w)
+        if self.translation is not None:
+            scorers += [TranslationScorer(self.translation, w.scorer("translation")),
+                        ChrfScorer(self.translation, w.scorer("chrf"))]
+        coverages = [c for c in (s.fit(self.doc) for s in scorers) if c is not None]
+        options = AlignOptions(weights=w)
+        self.problem = _Problem(self.doc, coverages,
+                                LengthModel.from_totals(self.doc.src.lengths, self.doc.tgt.lengths))
+        self.band = _first_pass(self.problem, options)
+        self.feats = self.problem.features(self.band, TYPES, w)
+        if learn:
+            result = _with_confidence(self.feats, self.band, _solve(self.feats, self.band, w))
+            learned = _learned_coverage(self.doc, result, options)
+            if learned is not None:
+                self.problem.coverages = [*coverages, learned]
+                self.feats = self.problem.features(self.band, TYPES, w)
+
+    def refeature(self, w: Weights) -> None:
+        """Recompute features only (for priors), keeping band and evidence."""
+        self.feats = self.problem.features(self.band, TYPES, w)
+
+    def beads(self, w: Weights) -> list[Bead]:
+        path = _solve(self.feats, self.band, w)
+        beads = [Bead(tuple(range(i0, i1)), tuple(range(j0, j1))) for i0, i1, j0, j1 in path]
+        if self.kind == "bible":
+            beads = merge_by_unit(beads, *self.verses)
+        return beads
+
+
+def evaluate(docs: list[Doc], w: Weights) -> dict[str, float]:
+    out = {}
+    for kind in ("mac", "bible"):
+        group = [d for d in docs if d.kind == kind]
+        if group:
+            out[kind] = score_alignments([d.gold for d in group], [d.beads(w) for d in group]).f1_strict
+    return out
+
+
+def objective(docs: list[Doc], w: Weights) -> float:
+    r = evaluate(docs, w)
+    return float(np.mean(list(r.values())))
+
+
+def _set(w: Weights, name: str, value: float) -> Weights:
+    if name.startswith("type:"):
+        kind = tuple(int(x) for x in name[5:].split("-"))
+        types = dict(w.types)
+        types[kind] = value
+        return replace(w, types=tuple(sorted(types.items())))
+    if name.startswith("scorer:"):
+        scorers = dict(w.scorers)
+        scorers[name[7:]] = value
+        return replace(w, scorers=tuple(sorted(scorers.items())))
+    return replace(w, **{name: value})
+
+
+def _get(w: Weights, name: str, defaults: dict[str, float]) -> float:
+    if name.startswith("type:"):
+        return w.bias(tuple(int(x) for x in name[5:].split("-")))
+    if name.startswith("scorer:"):
+        return w.scorer(name[7:], defaults.get(name[7:], 1.0))
+    return float(getattr(w, name))
+
+
+def tune(docs: list[Doc], w: Weights, scorer_names: list[str], rounds: int = 3, log=print) -> Weights:
+    """Coordinate ascent on the mean strict F1 of the documents."""
+    defaults = {"names": 2.0, "numbers": 2.0, "cues": 0.5, "dictionary": 1.0, "learned": 1.0,
+                "translation": 1.0, "chrf": 1.0}
+    for d in docs:
+        d.prepare(w)
+    best = objective(docs, w)
+    log(f"start {best:.4f}")
+    cheap = list(SCALARS) + [f"type:{a}-{b}" for a, b in TYPES]
+    for rnd in range(rounds):
+        step = (0.1, 0.05, 0.02)[min(rnd, 2)]
+        for name in cheap:
+            base = _get(w, name, defaults)
+            for delta in (-3, -2, -1, 1, 2, 3):
+                cand = _set(w, name, round(base + delta * step, 4))
+                f = objective(docs, cand)
+                if f > best + 1e-4:
+                    best, w = f, cand
+        for name, values in (("prior_sim", (0.0, 0.1, 0.2, 0.3)), ("prior_mass", (0.3, 0.5, 1.0, 2.0))):
+            for v in values:
+                cand = _set(w, name, v)
+                for d in docs:
+                    d.refeature(cand)
+                f = objective(docs, cand)
+                if f > best + 1e-4:
+                    best, w = f, cand
+            for d in docs:
+                d.refeature(w)
+        for sname in scorer_names:
+            base = _get(w, "scorer:" + sname, defaults)
+            for factor in (0.5, 0.75, 1.33, 2.0):
+                cand = _set(w, "scorer:" + sname, round(base * factor, 3))
+                for d in docs:
+                    d.prepare(cand)
+                f = objective(docs, cand)
+                if f > best + 1e-4:
+                    best, w = f, cand
+        for d in docs:
+            d.prepare(w)
+        best = objective(docs, w)
+        log(f"round {rnd}: {best:.4f} {evaluate(docs, w)}")
+    return w
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--translation", action="store_true", help="tune MT_WEIGHTS with the trans/ files")
+    ap.add_argument("--cv", action="store_true", help="3-fold cross-validation over MAC-Dev chapters")
+    ap.add_argument("--no-bible", action="store_true")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--from-defaults", action="store_true", help="start from the shipped weights")
+    args = ap.parse_args()
+    if not (DATA / "mac-dev").exists():
+        sys.exit(f"no evaluation data at {DATA}")
+    aligner = Aligner()
+    chapters = sorted(p.name for p in (DATA / "mac-dev" / "zh").iterdir())
+    mac = {c: Doc("mac", c, aligner, args.translation) for c in chapters}
+    names = ["dictionary", "names", "numbers", "cues", "learned"] + (["translation", "chrf"] if args.translation else [])
+    start = (MT_WEIGHTS if args.translation else WEIGHTS) if args.from_defaults else Weights()
+    t0 = time.time()
+    if args.cv:
+        folds = [chapters[k::3] for k in range(3)]
+        golds, tests = [], []
+        for held in folds:
+            train = [mac[c] for c in chapters if c not in held]
+            w = tune(train, start, names, args.rounds, log=lambda *_: None)
+            for c in held:
+                mac[c].prepare(w)
+                golds.append(mac[c].gold)
+                tests.append(mac[c].beads(w))
+            print(f"fold {held}: held-out F1 {score_alignments([mac[c].gold for c in held], tests[-len(held):]).f1_strict:.4f}")
+        print(f"cross-validated MAC-Dev strict F1: {score_alignments(golds, tests).f1_strict:.4f}")
+        return
+    docs = list(mac.values())
+    if not args.no_bible and not args.translation:
+        docs.append(Doc("bible", "bible", aligner, False))
+    w = tune(docs, start, names, args.rounds)
+    print(f"# tuned in {time.time() - t0:.0f}s: {evaluate(docs, w)}")
+    print(repr(w))
+
+
+if __name__ == "__main__":
+    main()
