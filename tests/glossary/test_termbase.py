@@ -129,11 +129,14 @@ def test_tbx_v2_agrees_with_translate_toolkit(tmp_path):
      "</langSec></conceptEntry></body></text></tbx>", "unknown administrativeStatus 'bogusTerm-admn-sts'"),
 ])
 def test_malformed_tbx_names_file_line_and_problem(tmp_path, text, message):
-    p = tmp_path / "bad.tbx"
-    p.write_text(text, encoding="utf-8")
+    _assert_names_file_and_problem(tmp_path / "bad.tbx", text, message)
+
+
+def _assert_names_file_and_problem(path, text: str, message: str) -> None:
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(TermBaseError) as e:
-        load_termbase(p)
-    assert str(p) in str(e.value) and message in str(e.value)
+        load_termbase(path)
+    assert str(path) in str(e.value) and message in str(e.value)
 
 
 def test_csv_without_ids_groups_rows_that_share_a_term(tmp_path):
@@ -172,11 +175,7 @@ def test_tsv_semicolon_csv_and_language_names(tmp_path):
     ("zh,en\n科技部,MOST,extra\n", ":2: 3 fields, but the header has 2"),
 ])
 def test_malformed_csv_names_file_line_and_problem(tmp_path, text, message):
-    p = tmp_path / "bad.csv"
-    p.write_text(text, encoding="utf-8")
-    with pytest.raises(TermBaseError) as e:
-        load_termbase(p)
-    assert str(p) in str(e.value) and message in str(e.value)
+    _assert_names_file_and_problem(tmp_path / "bad.csv", text, message)
 
 
 def test_xlsx(tmp_path):
