@@ -118,8 +118,11 @@ def evaluate_cmd(gold, test, as_json) -> None:
     click.echo(f"({s.documents} document(s), {s.gold_beads} gold beads, {s.test_beads} test beads)")
 
 
+from .commands_formats import convert_cmd, tmx_group  # noqa: E402
 from .commands_review import review_cmd  # noqa: E402
 
+cli.add_command(convert_cmd)
+cli.add_command(tmx_group)
 cli.add_command(review_cmd)
 
 from .commands_glossary import COMMANDS as _GLOSSARY_COMMANDS  # noqa: E402

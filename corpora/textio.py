@@ -10,7 +10,7 @@ from typing import IO, Iterator
 
 from .errors import CorporaError, InputError
 
-__all__ = ["read_text", "decode_bytes", "atomic_write", "normalize_newlines"]
+__all__ = ["read_text", "decode_bytes", "detect_encoding", "utf16_without_bom", "atomic_write", "normalize_newlines"]
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -19,8 +19,6 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-# Encodings a Chinese/English bitext arrives in, tried in this order after UTF-8.
-_LEGACY = ("gb18030", "big5", "utf-16")
 
 
 def normalize_newlines(text: str) -> str:
@@ -29,9 +27,11 @@ def normalize_newlines(text: str) -> str:
 
 
 def decode_bytes(data: bytes, name: str = "<input>", encoding: str | None = None) -> str:
-    """Decode ``data``: BOM, then UTF-8, then a detected legacy encoding.
+    """Decode ``data``: BOM, then UTF-16 without BOM, UTF-8, a detected legacy encoding.
 
-    Raises InputError for binary or undecodable data. ``encoding`` forces one codec.
+    Raises InputError for binary (NUL bytes) or undecodable data. ``encoding``
+    forces one codec. A file that is UTF-8 up to a bad byte is an error, not a
+    guess: decoding it as another encoding would silently garble the text.
     """
     if encoding:
         try:
@@ -47,31 +47,79 @@ def decode_bytes(data: bytes, name: str = "<input>", encoding: str | None = None
                 return normalize_newlines(data[len(bom):].decode(codec.replace("-sig", "")))
             except UnicodeDecodeError as e:
                 raise InputError(f"{name}: not valid {codec} (byte {e.start})") from None
+    codec = utf16_without_bom(data[:4096])
     try:
-        return normalize_newlines(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in data[:4096]:
-        guess = _detect(data)
-        if guess and guess.startswith("utf_16"):
-            return normalize_newlines(data.decode(guess))
-        raise InputError(f"{name}: looks like a binary file, not text")
-    guess = _detect(data)
-    for codec in ((guess,) if guess else ()) + _LEGACY:
-        try:
-            return normalize_newlines(data.decode(codec))
-        except (UnicodeDecodeError, LookupError):
-            continue
-    raise InputError(f"{name}: cannot decode the text (not UTF-8, GB18030 or Big5); try --encoding")
+        text = data.decode(codec or "utf-8")
+    except UnicodeDecodeError as e:
+        if codec is None and b"\x00" not in data[:4096] and _utf8_before(data, e.start):
+            raise InputError(f"{name}: not valid UTF-8 at byte {e.start} (the text before it is UTF-8); "
+                             "fix the file or give --encoding") from None
+        codec = None if codec else detect_encoding(data)
+        if codec is None:
+            if b"\x00" in data[:4096]:
+                raise InputError(f"{name}: looks like a binary file, not text") from None
+            raise InputError(
+                f"{name}: cannot decode the text (not UTF-8, UTF-16, GB18030 or Big5); try --encoding") from None
+        text = data.decode(codec)
+    if "\x00" in text:
+        raise InputError(f"{name}: looks like a binary file, not text (NUL characters)")
+    return normalize_newlines(text)
 
 
-def _detect(data: bytes) -> str | None:
+def utf16_without_bom(sample: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when NUL bytes fill every other position of ``sample``
+    (UTF-16 text without a BOM, mostly ASCII or CJK punctuation), else None."""
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.3 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > 0.3 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def _utf8_before(data: bytes, bad: int) -> bool:
+    """True when the bytes before position ``bad`` hold so much non-ASCII UTF-8
+    (16 characters) that the data is UTF-8 with a bad byte, not a legacy encoding."""
+    prefix = data[:bad].decode("utf-8", errors="replace")
+    return sum(1 for c in prefix if ord(c) >= 0x80) >= 16
+
+
+# The legacy encodings a Chinese/English file may be in: the detector's answers
+# accepted (Python codec names) and the codec used for each.
+_ACCEPTED = {
+    "gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030",
+    "big5": "big5", "cp950": "big5", "big5hkscs": "big5hkscs",
+    "utf_16": "utf-16", "utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be",
+    "cp1252": "cp1252", "latin_1": "cp1252", "iso8859_15": "cp1252",
+}
+
+
+def detect_encoding(data: bytes, partial: bool = False) -> str | None:
+    """The legacy encoding ``data`` (not UTF-8) is in, or None when there is no
+    plausible one. Candidates: what charset-normalizer finds, if it is GB18030,
+    Big5, UTF-16 or Windows-1252; then GB18030 and Big5. A candidate must decode
+    ``data`` strictly (with ``partial``, but for a character cut at the end)."""
+    candidates: list[str] = []
     try:
         from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - declared dependency
-        return None
-    best = from_bytes(data[:200_000]).best()
-    return best.encoding if best is not None else None
+
+        best = from_bytes(data[:200_000]).best()
+        if best is not None and best.encoding in _ACCEPTED:
+            candidates.append(_ACCEPTED[best.encoding])
+    except Exception:  # pragma: no cover - a detector bug must not stop reading
+        pass
+    if b"\x00" not in data[:4096]:
+        candidates += ["gb18030", "big5"]
+    for codec in candidates:
+        try:
+            data.decode(codec)
+            return codec
+        except UnicodeDecodeError as e:
+            if partial and e.start >= len(data) - 4:
+                return codec
+    return None
 
 
 def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> str:

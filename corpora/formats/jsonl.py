@@ -1,45 +1,70 @@
-"""JSON Lines: one object per bead with ``src``, ``tgt``, ids, type and score."""
+"""JSON Lines: one object per bead with ``src``, ``tgt``, ids, type and score.
+
+Text is stripped of surrounding white space on reading. Inline tags of a
+translation memory are not kept: an object holds the segments' plain text.
+"""
 
 from __future__ import annotations
 
 import json
 import os
-from typing import TextIO
+from typing import Iterable, Iterator, TextIO
 
 from ..errors import FormatError
 from ..model import Alignment
 from ..textio import read_text
+from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair
 
-__all__ = ["write", "read"]
+__all__ = ["write", "iter_units", "write_units"]
+
+
+def _record(src, tgt, src_ids, tgt_ids, kind, score, src_lang, tgt_lang) -> str:
+    return json.dumps({
+        "src": src,
+        "tgt": tgt,
+        "src_ids": list(src_ids),
+        "tgt_ids": list(tgt_ids),
+        "type": kind,
+        "score": None if score is None else round(score, 4),
+        "src_lang": src_lang,
+        "tgt_lang": tgt_lang,
+    }, ensure_ascii=False) + "\n"
 
 
 def write(alignment: Alignment, out: TextIO, **_: object) -> None:
     """Write one JSON object a line (UTF-8, not ASCII-escaped)."""
     for p in alignment.pairs():
-        record = {
-            "src": p.src,
-            "tgt": p.tgt,
-            "src_ids": list(p.src_ids),
-            "tgt_ids": list(p.tgt_ids),
-            "type": p.kind,
-            "score": None if p.score is None else round(p.score, 4),
-            "src_lang": alignment.src_lang,
-            "tgt_lang": alignment.tgt_lang,
-        }
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(_record(p.src, p.tgt, p.src_ids, p.tgt_ids, p.kind, p.score,
+                          alignment.src_lang, alignment.tgt_lang))
 
 
-def read(
+def write_units(
+    units: Iterable[TranslationUnit],
+    out: TextIO,
+    header: MemoryHeader = MemoryHeader(),
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    **_: object,
+) -> int:
+    """Write the plain text of two languages of each unit, one object a line."""
+    count = 0
+    for p in plain_pairs(units, header, src_lang, tgt_lang):
+        out.write(_record(p.src, p.tgt, (), (), p.kind, p.score, p.src_lang, p.tgt_lang))
+        count += 1
+    return count
+
+
+def iter_units(
     path: str | os.PathLike[str],
     src_lang: str | None = None,
     tgt_lang: str | None = None,
     encoding: str | None = None,
     **_: object,
-) -> Alignment:
-    """Read objects with ``src`` and ``tgt`` keys, one a line."""
-    pairs: list[tuple[str, str]] = []
-    scores: list[float | None] = []
-    langs: tuple[str, str] | None = None
+) -> Iterator[TranslationUnit]:
+    """Yield one two-variant unit per object with ``src`` and/or ``tgt`` keys.
+
+    Languages are ``src_lang``/``tgt_lang``, else the objects' own, else zh and en.
+    """
     for n, line in enumerate(read_text(path, encoding).split("\n"), 1):
         if not line.strip():
             continue
@@ -47,17 +72,15 @@ def read(
             obj = json.loads(line)
         except json.JSONDecodeError as e:
             raise FormatError(f"{path}:{n}: not JSON ({e.msg})") from None
+        except RecursionError:
+            raise FormatError(f"{path}:{n}: JSON nested too deeply") from None
         if not isinstance(obj, dict) or not isinstance(obj.get("src", ""), str) or not isinstance(obj.get("tgt", ""), str):
             raise FormatError(f"{path}:{n}: expected an object with string 'src' and 'tgt'")
         if "src" not in obj and "tgt" not in obj:
             raise FormatError(f"{path}:{n}: object has neither 'src' nor 'tgt'")
-        pairs.append((obj.get("src", "").strip(), obj.get("tgt", "").strip()))
+        slang = src_lang or (str(obj["src_lang"]) if obj.get("src_lang") else "zh")
+        tlang = tgt_lang or (str(obj["tgt_lang"]) if obj.get("tgt_lang") else "en")
         score = obj.get("score")
-        scores.append(float(score) if isinstance(score, (int, float)) else None)
-        if langs is None and obj.get("src_lang") and obj.get("tgt_lang"):
-            langs = (str(obj["src_lang"]), str(obj["tgt_lang"]))
-    if not pairs:
-        raise FormatError(f"{path}: no pairs found")
-    s_lang = src_lang or (langs[0] if langs else "zh")
-    t_lang = tgt_lang or (langs[1] if langs else "en")
-    return Alignment.from_pairs(pairs, s_lang, t_lang, scores)
+        score = str(float(score)) if isinstance(score, (int, float)) and not isinstance(score, bool) else None
+        kind = obj["type"] if isinstance(obj.get("type"), str) else None
+        yield unit_from_pair(str(n), obj.get("src", "").strip(), obj.get("tgt", "").strip(), slang, tlang, score, kind)

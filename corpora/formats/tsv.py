@@ -1,25 +1,45 @@
 """Tab-separated pairs: ``src  tgt  score  type  src_ids  tgt_ids`` with a header row.
 
 Reading accepts any file whose first two columns are source and target text, with
-or without that header.
+or without that header. Tabs and line breaks inside a text become spaces and NUL
+characters are removed (with a warning); text is
+stripped of surrounding white space. Inline tags of a translation memory are not
+kept: a row holds the segments' plain text.
 """
 
 from __future__ import annotations
 
 import os
-from typing import TextIO
+import warnings
+from typing import Iterable, Iterator, TextIO
 
-from ..errors import FormatError
+from ..errors import DuiqiWarning, FormatError
 from ..model import Alignment
 from ..textio import read_text
+from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair
 
-__all__ = ["COLUMNS", "write", "read"]
+__all__ = ["COLUMNS", "write", "iter_units", "write_units"]
 
 COLUMNS = ("src", "tgt", "score", "type", "src_ids", "tgt_ids")
 
 
 def _clean(text: str) -> str:
+    """Tabs and line breaks become spaces; NUL (which marks a binary file) is removed."""
+    if "\x00" in text:
+        warnings.warn(f"removed NUL characters from {text.replace(chr(0), '')[:40]!r}", DuiqiWarning, stacklevel=3)
+        text = text.replace("\x00", "")
     return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+
+
+def _row(src: str, tgt: str, score: float | None, kind: str, src_ids=(), tgt_ids=()) -> str:
+    return "\t".join((
+        _clean(src),
+        _clean(tgt),
+        "" if score is None else f"{score:.4f}",
+        kind,
+        ",".join(map(str, src_ids)),
+        ",".join(map(str, tgt_ids)),
+    )) + "\n"
 
 
 def write(alignment: Alignment, out: TextIO, header: bool = True, **_: object) -> None:
@@ -27,33 +47,37 @@ def write(alignment: Alignment, out: TextIO, header: bool = True, **_: object) -
     if header:
         out.write("\t".join(COLUMNS) + "\n")
     for p in alignment.pairs():
-        score = "" if p.score is None else f"{p.score:.4f}"
-        out.write(
-            "\t".join(
-                (
-                    _clean(p.src),
-                    _clean(p.tgt),
-                    score,
-                    p.kind,
-                    ",".join(map(str, p.src_ids)),
-                    ",".join(map(str, p.tgt_ids)),
-                )
-            )
-            + "\n"
-        )
+        out.write(_row(p.src, p.tgt, p.score, p.kind, p.src_ids, p.tgt_ids))
 
 
-def read(
+def write_units(
+    units: Iterable[TranslationUnit],
+    out: TextIO,
+    header: MemoryHeader = MemoryHeader(),
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    **_: object,
+) -> int:
+    """Write the plain text of two languages of each unit, one a row; return the row count."""
+    out.write("\t".join(COLUMNS) + "\n")
+    count = 0
+    for p in plain_pairs(units, header, src_lang, tgt_lang):
+        out.write(_row(p.src, p.tgt, p.score, p.kind))
+        count += 1
+    return count
+
+
+def iter_units(
     path: str | os.PathLike[str],
-    src_lang: str = "zh",
-    tgt_lang: str = "en",
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
     encoding: str | None = None,
     **_: object,
-) -> Alignment:
-    """Read pairs from the first two columns (a duiqi header row is skipped)."""
+) -> Iterator[TranslationUnit]:
+    """Yield one two-variant unit per row (a duiqi header row is skipped); languages
+    default to zh and en."""
     text = read_text(path, encoding)
-    pairs: list[tuple[str, str]] = []
-    scores: list[float | None] = []
+    slang, tlang = src_lang or "zh", tgt_lang or "en"
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -68,11 +92,8 @@ def read(
         score = None
         if len(cols) > 2 and cols[2].strip():
             try:
-                score = float(cols[2])
+                score = str(float(cols[2]))
             except ValueError:
-                score = None
-        pairs.append((cols[0].strip(), cols[1].strip()))
-        scores.append(score)
-    if not pairs:
-        raise FormatError(f"{path}: no pairs found")
-    return Alignment.from_pairs(pairs, src_lang, tgt_lang, scores)
+                pass
+        kind = cols[3].strip() if len(cols) > 3 else None
+        yield unit_from_pair(str(n), cols[0].strip(), cols[1].strip(), slang, tlang, score, kind)

@@ -1,0 +1,274 @@
+"""Translation units: what a translation memory holds beyond plain text pairs.
+
+A :class:`TranslationUnit` has any number of language :class:`Variant` s, each with
+its segment content (text and inline :class:`Inline` codes), and the properties,
+notes and attributes of the unit and of each variant. This is the model of TMX;
+the other formats map onto it (XLIFF's inline codes become TMX's, a TSV row becomes
+a unit of two variants). Readers stream units one at a time; ``tmx merge``,
+``filter``, ``dedupe`` and ``convert`` pass them through, so inline tags, props and
+notes survive. :class:`~corpora.model.Alignment` (plain text, two languages) is
+built from units with :func:`alignment_from_units` and turned into units with
+:func:`units_from_alignment`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, replace
+from typing import Iterable, Iterator, Union
+
+from .errors import FormatError
+from .model import Alignment
+
+__all__ = [
+    "Inline",
+    "Content",
+    "Variant",
+    "TranslationUnit",
+    "MemoryHeader",
+    "plain_text",
+    "same_lang",
+    "units_from_alignment",
+    "unit_from_pair",
+    "alignment_from_units",
+    "PlainPair",
+    "plain_pairs",
+    "pick_languages",
+    "peek_languages",
+    "SCORE_PROP",
+    "BEAD_PROP",
+    "SIGNATURE_PROP",
+]
+
+SCORE_PROP = "x-score"  # the aligner's score of a unit
+BEAD_PROP = "x-bead"  # the bead type of a unit, e.g. "2-1"
+SIGNATURE_PROP = "x-duiqi-signature"  # the header prop recording what made a file
+
+# Elements whose content is part of the running text; all other inline elements
+# are codes (formatting, placeholders) left out of the plain text.
+_TRANSPARENT = frozenset({"hi", "g", "mrk", "pc"})
+
+
+@dataclass(frozen=True)
+class Inline:
+    """An inline element of a segment, in TMX terms (``bpt``, ``ept``, ``ph``,
+    ``it``, ``ut``, ``hi``, ``sub``), with its attributes and content."""
+
+    tag: str
+    attrs: tuple[tuple[str, str], ...] = ()
+    content: tuple["str | Inline", ...] = ()
+
+    def attr(self, name: str, default: str = "") -> str:
+        """The value of attribute ``name``."""
+        return next((v for k, v in self.attrs if k == name), default)
+
+
+Content = tuple[Union[str, Inline], ...]
+
+
+def plain_text(content: Content) -> str:
+    """The text of segment content: inline codes left out, ``<hi>`` text kept."""
+    parts = []
+    for part in content:
+        if isinstance(part, str):
+            parts.append(part)
+        elif part.tag in _TRANSPARENT:
+            parts.append(plain_text(part.content))
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One language's version of a unit (a TMX ``<tuv>``)."""
+
+    lang: str
+    content: Content = ()
+    props: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The plain text of the segment."""
+        return plain_text(self.content)
+
+    @property
+    def has_tags(self) -> bool:
+        """True when the segment holds inline elements."""
+        return any(isinstance(p, Inline) for p in self.content)
+
+
+@dataclass(frozen=True)
+class TranslationUnit:
+    """A TMX ``<tu>``: variants in several languages, props, notes, attributes."""
+
+    variants: tuple[Variant, ...]
+    tuid: str = ""
+    props: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def variant(self, lang: str) -> Variant | None:
+        """The first variant in language ``lang`` (``zh`` matches ``zh-CN``)."""
+        exact = next((v for v in self.variants if v.lang.lower() == lang.lower()), None)
+        return exact or next((v for v in self.variants if same_lang(v.lang, lang)), None)
+
+    def text(self, lang: str) -> str:
+        """The plain text in language ``lang`` ("" when there is none)."""
+        v = self.variant(lang)
+        return v.text if v is not None else ""
+
+    def prop(self, name: str) -> str | None:
+        """The value of the first unit-level prop of type ``name``."""
+        return next((v for k, v in self.props if k == name), None)
+
+    @property
+    def score(self) -> float | None:
+        """The aligner's score (prop ``x-score``), when there is one."""
+        value = self.prop(SCORE_PROP)
+        try:
+            return float(value) if value is not None else None
+        except ValueError:
+            return None
+
+    def with_tuid(self, tuid: str) -> "TranslationUnit":
+        """A copy with another ``tuid``."""
+        return replace(self, tuid=tuid)
+
+
+@dataclass(frozen=True)
+class MemoryHeader:
+    """What a translation memory says about itself (a TMX ``<header>``).
+
+    ``srclang`` may be ``*all*`` (any variant can be the source). ``attrs`` keeps
+    the other header attributes as read, ``version`` the TMX version.
+    """
+
+    srclang: str = ""
+    attrs: tuple[tuple[str, str], ...] = ()
+    props: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
+    version: str = "1.4"
+
+    def attr(self, name: str, default: str = "") -> str:
+        """The value of header attribute ``name``."""
+        return next((v for k, v in self.attrs if k == name), default)
+
+
+def same_lang(a: str, b: str) -> bool:
+    """True when two language codes name the same language (``zh-CN`` ~ ``zh``)."""
+    a, b = a.lower().replace("_", "-"), b.lower().replace("_", "-")
+    return a == b or a.split("-")[0] == b.split("-")[0]
+
+
+def unit_from_pair(
+    tuid: str, src: str, tgt: str, src_lang: str, tgt_lang: str, score: str | None = None, kind: str | None = None
+) -> TranslationUnit:
+    """A unit of two plain-text variants; ``score`` and ``kind`` (bead type) become props."""
+    props = ((SCORE_PROP, score),) if score is not None else ()
+    props += ((BEAD_PROP, kind),) if kind else ()
+    return TranslationUnit(
+        (Variant(src_lang, (src,) if src else ()), Variant(tgt_lang, (tgt,) if tgt else ())), tuid, props
+    )
+
+
+def units_from_alignment(alignment: Alignment, include_one_sided: bool = False) -> Iterator[TranslationUnit]:
+    """One unit per bead, numbered from 1, with the score and bead type as props."""
+    for n, p in enumerate(alignment.pairs(include_one_sided), 1):
+        score = f"{p.score:.4f}" if p.score is not None else None
+        yield unit_from_pair(str(n), p.src, p.tgt, alignment.src_lang, alignment.tgt_lang, score, p.kind)
+
+
+def pick_languages(
+    unit: TranslationUnit, header: MemoryHeader, src_lang: str | None, tgt_lang: str | None
+) -> tuple[str | None, str | None]:
+    """Source and target languages: as given, else the header's ``srclang`` (or the
+    unit's, or its first variant's) and the first other language in the unit."""
+    src = src_lang
+    if not src:
+        for candidate in (header.srclang, dict(unit.attrs).get("srclang", "")):
+            if candidate and candidate != "*all*":
+                src = candidate
+                break
+        else:
+            src = unit.variants[0].lang if unit.variants else None
+    tgt = tgt_lang
+    if not tgt and src:
+        tgt = next((v.lang for v in unit.variants if v.lang and not same_lang(v.lang, src)), None)
+    return src, tgt
+
+
+@dataclass(frozen=True)
+class PlainPair:
+    """The plain text of a unit in two languages, for formats without markup."""
+
+    src: str
+    tgt: str
+    src_lang: str
+    tgt_lang: str
+    score: float | None
+    kind: str
+
+
+def plain_pairs(
+    units: Iterable[TranslationUnit],
+    header: MemoryHeader = MemoryHeader(),
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+) -> Iterator[PlainPair]:
+    """The plain text pairs of two languages (stripped of surrounding white space).
+
+    Languages are chosen by :func:`pick_languages` on the first unit that has both;
+    units with text in neither language are skipped.
+    """
+    slang, tlang = src_lang, tgt_lang
+    for unit in units:
+        if not (slang and tlang):
+            slang, tlang = pick_languages(unit, header, slang, tlang)
+        src = unit.text(slang).strip() if slang else ""
+        tgt = unit.text(tlang).strip() if tlang else ""
+        if src or tgt:
+            kind = unit.prop(BEAD_PROP) or f"{int(bool(src))}-{int(bool(tgt))}"
+            yield PlainPair(src, tgt, slang or "und", tlang or "und", unit.score, kind)
+
+
+def peek_languages(
+    units: Iterable[TranslationUnit],
+    header: MemoryHeader = MemoryHeader(),
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+) -> tuple[str, str, Iterator[TranslationUnit]]:
+    """Source and target language (see :func:`pick_languages`) found on the first
+    units, and an iterator over all the units, those looked at included."""
+    it = iter(units)
+    seen: list[TranslationUnit] = []
+    slang, tlang = src_lang, tgt_lang
+    for unit in it:
+        seen.append(unit)
+        slang, tlang = pick_languages(unit, header, slang, tlang)
+        if slang and tlang:
+            break
+    return slang or "und", tlang or "und", itertools.chain(seen, it)
+
+
+def alignment_from_units(
+    units: Iterable[TranslationUnit],
+    header: MemoryHeader = MemoryHeader(),
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    name: str = "<input>",
+    signature: str = "",
+) -> Alignment:
+    """An alignment of the units' plain text pairs (see :func:`plain_pairs`).
+
+    FormatError when no unit has text in either language.
+    """
+    pairs: list[tuple[str, str]] = []
+    scores: list[float | None] = []
+    last = None
+    for last in plain_pairs(units, header, src_lang, tgt_lang):
+        pairs.append((last.src, last.tgt))
+        scores.append(last.score)
+    if last is None:
+        raise FormatError(f"{name}: no translation units found")
+    return Alignment.from_pairs(pairs, last.src_lang, last.tgt_lang, scores, signature)
