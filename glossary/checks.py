@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from corpora import Alignment, TextPair, __version__, join_segments
@@ -217,26 +217,14 @@ def check_pairs(
                 first_source[(seg, concept_id)] = first
                 for h in approved[concept_id]:
                     first_render.setdefault((seg, concept_id, h.term), h)
-            for h in hits:
-                occurrences.append(Occurrence(seg, concept_id, h.term, rendered, concept_id in forbidden,
-                                              tuple(full)))
-            if not rendered and concept_id not in forbidden and "missing" in checks:
-                expected = approved_tgt[concept_id]
-                if expected:
-                    issues.append(TermIssue(
-                        seg, src, tgt, "missing", first.term, " | ".join(t.text for t in expected), "",
-                        concept_id, f"no rendering of {first.text!r} in the target", (first.start, first.end)))
+            occurrences.extend(Occurrence(seg, concept_id, h.term, rendered, concept_id in forbidden, tuple(full))
+                               for h in hits)
+            if not rendered and concept_id not in forbidden and "missing" in checks and approved_tgt[concept_id]:
+                issues.append(TermIssue(
+                    seg, src, tgt, "missing", first.term, " | ".join(t.text for t in approved_tgt[concept_id]),
+                    "", concept_id, f"no rendering of {first.text!r} in the target", (first.start, first.end)))
         if "unexpected" in checks:
-            explained = {(h.start, h.end) for h in t_hits if h.concept in s_concepts}
-            for concept_id, hits in approved.items():
-                sources = approved_src[concept_id]
-                hits = [h for h in hits if (h.start, h.end) not in explained]  # homographs
-                if concept_id not in s_concepts and sources and hits:
-                    h = hits[0]
-                    issues.append(TermIssue(
-                        seg, src, tgt, "unexpected", sources[0].text, " | ".join(t.text for t in sources),
-                        h.text, concept_id, f"{h.text!r} in the target, but no {src_lang} term of its concept "
-                        "in the source", None, (h.start, h.end)))
+            issues.extend(_unexpected(seg, src, tgt, t_hits, approved, s_concepts, approved_src, src_lang))
         if "number" in checks:
             issues.extend(_number_issues(seg, src, tgt, src_lang, tgt_lang))
     if "inconsistent" in checks:
@@ -247,8 +235,6 @@ def check_pairs(
     scores, stats = term_scores(occurrences, expected_terms, Counter(i.kind for i in issues), two_sided,
                                 [c.id for c in termbase.concepts])
     if references is not None:
-        from dataclasses import replace
-
         scores = replace(scores, translation=_translation(rows, references, tgt_lang))
     signature = (f"duiqi:{__version__}|glossary:{_name(termbase.name)}({len(termbase)} terms)|"
                  f"src:{src_lang}|tgt:{tgt_lang}|checks:{'+'.join(checks)}")
@@ -277,6 +263,23 @@ def _forbidden(seg, src, tgt, s_hits, t_hits, s_concepts, concepts, src_lang, tg
             seg, src, tgt, "forbidden", src_term, expected, h.text, h.concept,
             note or f"{h.term!r} is a forbidden rendering",
             (source.start, source.end) if source else None, (h.start, h.end))
+    return out
+
+
+def _unexpected(seg, src, tgt, t_hits, approved, s_concepts, approved_src, src_lang) -> list[TermIssue]:
+    """Approved target terms whose concept has no term in the source (one issue per concept)."""
+    out = []
+    explained = {(h.start, h.end) for h in t_hits if h.concept in s_concepts}  # homographs
+    for concept_id, hits in approved.items():
+        sources = approved_src[concept_id]
+        hits = [h for h in hits if (h.start, h.end) not in explained]
+        if concept_id in s_concepts or not sources or not hits:
+            continue
+        h = hits[0]
+        out.append(TermIssue(
+            seg, src, tgt, "unexpected", sources[0].text, " | ".join(t.text for t in sources), h.text,
+            concept_id, f"{h.text!r} in the target, but no {src_lang} term of its concept in the source",
+            None, (h.start, h.end)))
     return out
 
 
