@@ -287,15 +287,20 @@ def _number_issues(seg: int, src: str, tgt: str, src_lang: str, tgt_lang: str) -
     out = []
     for s, t in number_mismatches(src, tgt, src_lang, tgt_lang):
         if s is not None and t is not None:
-            note = f"{s.text} ({_value(s)}) became {t.text} ({_value(t)})"
+            note = f"{_describe(s)} became {_describe(t)}"
         elif s is not None:
-            note = f"{s.text} ({_value(s)}) is not in the target"
+            note = f"{_describe(s)} is not in the target"
         else:
-            note = f"{t.text} ({_value(t)}) is not in the source"
+            note = f"{_describe(t)} is not in the source"
         out.append(TermIssue(
             seg, src, tgt, "number", s.text if s else "", _value(s) if s else "", t.text if t else "",
             "", note, (s.start, s.end) if s else None, (t.start, t.end) if t else None))
     return out
+
+
+def _describe(n) -> str:
+    value = _value(n)
+    return n.text if value == n.text else f"{n.text} ({value})"
 
 
 def _value(n) -> str:
