@@ -125,6 +125,10 @@ cli.add_command(convert_cmd)
 cli.add_command(tmx_group)
 cli.add_command(review_cmd)
 
+from .commands_glossary import COMMANDS as _GLOSSARY_COMMANDS  # noqa: E402
+
+for _command in _GLOSSARY_COMMANDS: cli.add_command(_command)  # check, score, glossary
+
 
 def main() -> None:
     """Console entry point."""

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
-__all__ = ["Number", "extract_numbers", "chinese_numeral_value"]
+__all__ = ["Number", "extract_numbers", "chinese_numeral_value", "comparable_numbers", "number_mismatches"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,15 @@ _ZH_NUMBER = re.compile(
 _ZH_PERCENT = re.compile(r"百分之(?P<zh>[" + _ZH_NUM_CHARS + r"点]+|\d+(?:\.\d+)?)")
 
 
+_ZH_FRACTION = re.compile(
+    r"(?P<den>[" + _ZH_NUM_CHARS + r"]+|\d+)分之(?P<num>[" + _ZH_NUM_CHARS + r"]+|\d+)"
+    r"|(?P<half>一半|(?<![一二两三四五六七八九十\d])半(?=[年月天日个小]))")
+
+
+def _zh_value(raw: str) -> float | None:
+    return float(raw) if raw[0].isdigit() else chinese_numeral_value(raw)
+
+
 def _zh_numbers(text: str) -> list[Number]:
     out: list[Number] = []
     for m in _ZH_PERCENT.finditer(text):
@@ -89,6 +99,17 @@ def _zh_numbers(text: str) -> list[Number]:
         value = float(raw) if raw[0].isdigit() else chinese_numeral_value(raw.replace("点", ""))
         if value is not None:
             out.append(Number(value, m.start(), m.end(), m.group(0), kind="percent"))
+    taken = {i for n in out for i in range(n.start, n.end)}
+    for m in _ZH_FRACTION.finditer(text):  # 三分之二 = 2/3, 一半 = 1/2
+        if m.start() in taken:
+            continue
+        if m.group("half"):
+            value: float | None = 0.5
+        else:
+            den, num = _zh_value(m.group("den")), _zh_value(m.group("num"))
+            value = num / den if den and num is not None else None
+        if value is not None:
+            out.append(Number(value, m.start(), m.end(), m.group(0)))
     taken = {i for n in out for i in range(n.start, n.end)}
     for m in _ZH_NUMBER.finditer(text):
         if m.start() in taken:
@@ -136,6 +157,15 @@ _EN_ORDINALS = {
     "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
 }
 _EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_EN_ORDINAL_SCALES = {"hundredth": 100, "thousandth": 1000, "millionth": 10**6}
+_EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+                    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+                    "tenth": 10, "tenths": 10, "hundredths": 100}
+_EN_NUMBER_WORDS = frozenset(_EN_UNITS) | frozenset(_EN_ORDINALS) | frozenset(_EN_SCALES)
+_EN_FRACTION = re.compile(
+    r"\b(?:(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine|ten)[\s\-]+(?P<den>"
+    + "|".join(_EN_DENOMINATORS) + r")|(?P<half>half))\b", re.I)
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -148,9 +178,25 @@ _EN_TOKEN = re.compile(
 )
 
 
+def _en_fractions(text: str) -> list[Number]:
+    """two tenths = 0.2, one third, three quarters = 0.75, half = 0.5."""
+    out = []
+    for m in _EN_FRACTION.finditer(text):
+        if m.group("half"):
+            value = 0.5
+        else:
+            num, den = m.group("num").lower(), m.group("den").lower()
+            if num in ("a", "an") and den not in ("half", "quarter"):
+                continue  # "a third party", "a fifth time": not fractions
+            value = (1 if num in ("a", "an") else _EN_UNITS[num]) / _EN_DENOMINATORS[den]
+        out.append(Number(value, m.start(), m.end(), m.group(0), _approx(text, m.start())))
+    return out
+
+
 def _en_numbers(text: str) -> list[Number]:
-    out: list[Number] = []
-    tokens = list(_EN_TOKEN.finditer(text))
+    out: list[Number] = _en_fractions(text)
+    taken = {i for n in out for i in range(n.start, n.end)}
+    tokens = [t for t in _EN_TOKEN.finditer(text) if t.start() not in taken]
     i = 0
     while i < len(tokens):
         m = tokens[i]
@@ -184,13 +230,20 @@ def _en_numbers(text: str) -> list[Number]:
             out.append(Number(float(_MONTHS[word]), start, m.end(), m.group(0), kind="month"))
             i += 1
             continue
+        if word not in _EN_NUMBER_WORDS and "-" not in word:
+            i += 1
+            continue
         value, end, j, ordinal = _number_words(tokens, i, text)
         if value is not None:
-            out.append(Number(value, start, end, text[start:end], _approx(text, start), ordinal=ordinal))
+            # "the seventh month" is the month 7, as 七月
+            kind = "month" if ordinal and 1 <= value <= 12 and re.match(r"\s+month\b", text[end:], re.I) \
+                else "number"
+            out.append(Number(value, start, end, text[start:end], _approx(text, start), ordinal=ordinal,
+                              kind=kind))
             i = j
             continue
         i += 1
-    return out
+    return sorted(out, key=lambda n: n.start)
 
 
 def _word_value(word: str) -> tuple[float | None, bool]:
@@ -223,18 +276,23 @@ def _number_words(tokens, i: int, text: str) -> tuple[float | None, int, int, bo
         if j > i and text[tokens[j - 1].end():tokens[j].start()].strip() not in ("",):
             break
         value, is_ord = _word_value(w)
-        if value is not None:
+        if w in _EN_ORDINAL_SCALES and found and not ordinal:  # "six hundredth"
+            current = (current or 1) * _EN_ORDINAL_SCALES[w]
+            ordinal = True
+        elif value is not None:
             if ordinal:
                 break
             current += value
             ordinal = is_ord
-        elif w in _EN_SCALES and found:
+        elif w in _EN_SCALES:  # "hundred and fifty" after "an" or "the" is 150
             current = (current or 1) * _EN_SCALES[w]
             if _EN_SCALES[w] >= 1000:
                 total += current
                 current = 0
         elif w == "and" and found and j + 1 < len(tokens) and tokens[j + 1].group("word") \
-                and _word_value(tokens[j + 1].group("word"))[0] is not None:
+                and _word_value(tokens[j + 1].group("word"))[0] is not None \
+                and (tokens[j - 1].group("word").lower() in _EN_SCALES or (current >= 20 and current % 10 == 0)):
+            # "a hundred and sixty", "sixty and two"; not "two and two"
             j += 1
             continue
         else:
@@ -257,3 +315,92 @@ def extract_numbers(text: str, lang: str) -> list[Number]:
     if base in ("zh", "ja", "yue"):
         return _zh_numbers(text)
     return _en_numbers(text)
+
+
+# After a Chinese-character numeral, these make it a count (九大, 两项, 三名); 长三角, 十分,
+# 四面八方 are words, not numbers.
+_ZH_COUNTERS = set("个项名人位次批大年月日号天届期种类件条家所座倍岁元台部章节篇本份组支队辆架艘只头匹张间层级周代轮场回遍亿万千百十余多")
+_ZH_IDIOMS = ("万一", "一一")
+_ARABIC_DIGIT = re.compile(r"\d")
+
+
+def _is_base(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def comparable_numbers(text: str, lang: str) -> list[Number]:
+    """The numbers of ``text`` that a translation must carry over, for the number check.
+
+    Leaves out what is rarely a number in translation: the value 1 (一, one, first —
+    "一流" world-class, "one's", 一日 "one day"), Chinese-character numerals inside words
+    (长三角, 十分) and lower-case month names in English ("march", "may").
+    """
+    out: list[Number] = []
+    cjk = _is_base(lang) in ("zh", "ja", "yue")
+    for n in extract_numbers(text, lang):
+        after_month = bool(out) and out[-1].kind == "month" and out[-1].end == n.start
+        if n.value == 1 and (n.kind == "number" or (n.kind == "day" and not after_month)
+                             or (n.kind == "month" and n.ordinal)):
+            continue  # 一日 is "one day", 1月1日 a date
+        if cjk and not _ARABIC_DIGIT.search(n.text) and n.kind != "percent":
+            if n.text in _ZH_IDIOMS:
+                continue
+            core = n.text.lstrip("第").rstrip("余多来几年月日号%％")
+            following = text[n.end:n.end + 1]
+            if not (n.ordinal or len(core) > 1 or n.kind != "number" or n.approximate
+                    or following in _ZH_COUNTERS):
+                continue
+        if not cjk and n.kind == "month" and n.text.islower() and n.text in _MONTHS:
+            continue
+        out.append(n)
+    return out
+
+
+def number_mismatches(
+    src: str, tgt: str, src_lang: str, tgt_lang: str
+) -> list[tuple[Optional[Number], Optional[Number]]]:
+    """Numbers that differ between a source and its translation.
+
+    Each item is ``(source number, target number)``: a changed number has both,
+    a number missing from the target has ``None`` on the right, an added one ``None``
+    on the left. Numbers compare by :attr:`Number.key` (3亿 = 300 million, 1100 =
+    1,100, 第四 = fourth, 1月 = January); an approximation agrees with its value
+    (160余 = more than 160 = about 160 = 160). A number repeated on one side needs to
+    appear only once on the other.
+    """
+    s_nums = comparable_numbers(src, src_lang)
+    t_nums = comparable_numbers(tgt, tgt_lang)
+    s_keys = {n.key for n in s_nums} | _implicit(src, src_lang)
+    t_keys = {n.key for n in t_nums} | _implicit(tgt, tgt_lang)
+    missing = _first_per_key(n for n in s_nums if n.key not in t_keys)
+    added = _first_per_key(n for n in t_nums if n.key not in s_keys)
+    out: list[tuple[Optional[Number], Optional[Number]]] = []
+    for s in missing:
+        prefix = s.key.split(":")[0]
+        t = next((t for t in added if t.kind == s.kind), None) or next(
+            (t for t in added if t.key.split(":")[0] == prefix), None)
+        if t is not None:
+            added.remove(t)
+        out.append((s, t))
+    out.extend((None, t) for t in added)
+    return out
+
+
+_EN_IMPLICIT_TWO = re.compile(r"\b(?:both|twice|pair|couple|double|either)\b", re.I)
+
+
+def _implicit(text: str, lang: str) -> set[str]:
+    """Keys a translation may carry in words that are no numerals: both, twice (= 2)."""
+    if _is_base(lang) == "en" and _EN_IMPLICIT_TWO.search(text):
+        return {"num:2"}
+    return set()
+
+
+def _first_per_key(numbers) -> list[Number]:
+    seen: set[str] = set()
+    out = []
+    for n in numbers:
+        if n.key not in seen:
+            seen.add(n.key)
+            out.append(n)
+    return out

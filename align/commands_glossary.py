@@ -1,0 +1,164 @@
+"""The terminology commands: ``check``, ``score`` and ``glossary extract`` / ``glossary show``.
+
+Thin: parse options, call :mod:`glossary`, print or write what it returns.
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from corpora import atomic_write, read_text
+from corpora.formats import read_alignment
+from glossary.checks import KINDS as _KINDS
+
+from .cliutil import check_output, pass_alignment_options
+from .errors import AlignError
+
+__all__ = ["COMMANDS", "check_cmd", "score_cmd", "glossary_group"]
+
+
+def _kinds(ctx, param, value: str) -> tuple[str, ...]:
+    kinds = tuple(k.strip() for k in value.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in _KINDS]
+    if unknown or not kinds:
+        raise click.BadParameter(f"{', '.join(unknown) or 'none given'} (choose from {', '.join(_KINDS)})")
+    return kinds
+
+
+def _languages(align_opts: dict) -> dict:
+    from .lang import normalize_lang
+
+    return {k: normalize_lang(align_opts[k]) for k in ("src_lang", "tgt_lang") if align_opts.get(k)}
+
+
+def _lines(path: str, encoding: str | None) -> list[str]:
+    return read_text(path, encoding).rstrip("\n").split("\n")
+
+
+@click.command("check")
+@click.argument("src", required=False, type=click.Path(dir_okay=False))
+@click.argument("tgt", required=False, type=click.Path(dir_okay=False))
+@click.option("-g", "--glossary", "glossary_path", required=True, type=click.Path(dir_okay=False),
+              help="Term base: .csv, .tsv, .xlsx or .tbx (TBX v2 or v3).")
+@click.option("--pairs", "pairs_path", type=click.Path(dir_okay=False),
+              help="Check an existing alignment (TMX, TSV or JSONL) instead of aligning SRC and TGT.")
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False),
+              help="Report file: .csv (issues), .json (issues and scores), .html or .txt "
+                   "(default: a table on stdout).")
+@click.option("--reference", type=click.Path(dir_okay=False),
+              help="Reference translation for BLEU/chrF/TER: one line per pair, or any text "
+                   "(then scored as one document).")
+@click.option("--checks", default=",".join(_KINDS), show_default=True, callback=_kinds,
+              help="Comma-separated issue kinds to report.")
+@pass_alignment_options
+def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, align_opts) -> int:
+    """Check the terminology and numbers of TGT (a translation of SRC) against a glossary.
+
+    Aligns SRC with TGT, or reads aligned pairs with --pairs, then reports missing,
+    forbidden, inconsistent and unexpected terms and mismatched numbers, with scores.
+    Exit code 1 when issues were found, 0 when clean, 2 on bad input.
+    """
+    from glossary import check_pairs, load_termbase
+    from glossary.report import summary_lines, text_table, write_report
+
+    if pairs_path and (src or tgt):
+        raise AlignError("give either SRC and TGT, or --pairs FILE, not both")
+    if not pairs_path and not (src and tgt):
+        raise AlignError("give SRC and TGT to align, or --pairs FILE with aligned pairs")
+    check_output(out, src, tgt, pairs_path, glossary_path, reference)
+    termbase = load_termbase(glossary_path)
+    if pairs_path:
+        alignment = read_alignment(pairs_path, **_languages(align_opts))
+    else:
+        from .api import align_files
+
+        alignment = align_files(src, tgt, **align_opts)
+    references = _lines(reference, align_opts.get("encoding")) if reference else None
+    result = check_pairs(alignment.pairs(), termbase, alignment.src_lang, alignment.tgt_lang,
+                         checks=checks, references=references)
+    if out:
+        write_report(result, out)
+        click.echo("\n".join(summary_lines(result)))
+        click.echo(f"report written to {out}")
+    else:
+        click.echo(text_table(result), nl=False)
+    return 0 if result.ok else 1
+
+
+@click.command("score")
+@click.argument("hyp", type=click.Path(dir_okay=False))
+@click.argument("ref", type=click.Path(dir_okay=False))
+@click.option("--lang", help="Language of HYP and REF (default: detected); Chinese uses sacrebleu's zh tokenizer.")
+@click.option("--encoding", help="Force the input encoding (default: detected).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def score_cmd(hyp, ref, lang, encoding, as_json) -> None:
+    """BLEU, chrF and TER (sacrebleu) of HYP against REF, one segment a line."""
+    from glossary import translation_scores
+
+    from .lang import detect_language, normalize_lang
+
+    hyps = _lines(hyp, encoding)
+    refs = _lines(ref, encoding)
+    code = normalize_lang(lang) if lang else detect_language("\n".join(refs), ref)
+    s = translation_scores(hyps, refs, code)
+    if as_json:
+        click.echo(json.dumps({"bleu": round(s.bleu, 4), "chrf": round(s.chrf, 4), "ter": round(s.ter, 4),
+                               "segments": s.segments, "lang": code, "signature": s.signature},
+                              ensure_ascii=False))
+        return
+    click.echo(f"BLEU {s.bleu:6.2f}\nchrF {s.chrf:6.2f}\nTER  {s.ter:6.2f}")
+    click.echo(f"({s.segments} segment(s), {code}; {s.signature})")
+
+
+@click.group("glossary")
+def glossary_group() -> None:
+    """Term base tools: mine candidate terms, show a term base."""
+
+
+@glossary_group.command("extract")
+@click.argument("pairs", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
+              help="Candidates file (.csv, or .tsv).")
+@click.option("-g", "--glossary", "glossary_path", type=click.Path(dir_okay=False),
+              help="Leave out candidates whose source or target already is a term of this glossary.")
+@click.option("--min-count", type=click.IntRange(1), default=2, show_default=True,
+              help="Least number of pairs an n-gram and a candidate pair must be seen in.")
+@click.option("--per-term", type=click.IntRange(1), default=3, show_default=True,
+              help="Most target candidates kept for one source n-gram.")
+@click.option("--limit", type=click.IntRange(1), default=1000, show_default=True,
+              help="Most candidates written.")
+@click.option("--src-lang", help="Source language (default: from the file, else zh).")
+@click.option("--tgt-lang", help="Target language (default: from the file, else en).")
+def extract_cmd(pairs, out, glossary_path, min_count, per_term, limit, src_lang, tgt_lang) -> None:
+    """Mine candidate term pairs from aligned PAIRS (TMX, TSV or JSONL), ranked."""
+    from glossary import load_termbase
+    from glossary.extract import extract_candidates
+
+    suffix = out.lower().rsplit(".", 1)[-1]
+    if suffix not in ("csv", "tsv"):
+        raise AlignError(f"{out}: write candidates to a .csv or .tsv file")
+    check_output(out, pairs, glossary_path)
+    termbase = load_termbase(glossary_path) if glossary_path else None
+    alignment = read_alignment(pairs, **_languages({"src_lang": src_lang, "tgt_lang": tgt_lang}))
+    frame = extract_candidates(alignment, alignment.src_lang, alignment.tgt_lang, min_count=min_count,
+                               per_term=per_term, limit=limit, termbase=termbase)
+    with atomic_write(out, newline="") as f:
+        frame.to_csv(f, index=False, sep="\t" if suffix == "tsv" else ",", float_format="%.4f")
+    click.echo(f"{len(frame)} candidate pair(s) written to {out}")
+
+
+@glossary_group.command("show")
+@click.argument("glossary_path", metavar="GLOSSARY", type=click.Path(dir_okay=False))
+def show_cmd(glossary_path) -> None:
+    """Print the terms of GLOSSARY as read (a check that the file parses as intended)."""
+    from glossary import load_termbase
+
+    tb = load_termbase(glossary_path)
+    frame = tb.to_frame()
+    click.echo(frame.to_csv(sep="\t", index=False), nl=False)
+    click.echo(f"({len(tb.concepts)} concepts, {len(tb)} terms, languages: {', '.join(tb.languages)})")
+
+
+COMMANDS = (check_cmd, score_cmd, glossary_group)
