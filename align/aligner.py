@@ -28,7 +28,7 @@ __all__ = ["AlignOptions", "Aligner"]
 DEFAULT_SCORERS = ("dictionary", "names", "numbers", "cues")
 
 # Tuned on MAC-Dev and bible-5k by benchmarks/tune_weights.py (see its docstring).
-WEIGHTS = Weights(sim=1.0, sim_extra=-0.06, length=0.03, length_extra=0.0, paragraph=-0.3, quote=-0.22, ratio=-0.11, matched=0.05, skip=-0.39, types=(((1, 1), 0.11), ((1, 2), 0.08), ((1, 3), 0.07), ((2, 1), 0.19), ((2, 2), 0.09), ((2, 3), 0.06), ((3, 1), -0.3), ((3, 2), 0.21), ((4, 1), 0.46)), prior_mass=2.0, prior_sim=0.3, scorers=(('cues', 1.0), ('dictionary', 0.75), ('learned', 0.5), ('names', 1.995), ('numbers', 4.0)))
+WEIGHTS = Weights(sim=1.0, sim_extra=-0.06, length=0.05, length_extra=0.0, paragraph=-1.0, quote=-0.12, ratio=-0.09, matched=0.05, skip=-0.29, types=(((1, 1), 0.11), ((1, 2), 0.08), ((1, 3), 0.05), ((1, 4), 0.1), ((2, 1), 0.22), ((2, 2), 0.19), ((2, 3), 0.14), ((3, 1), -0.3), ((3, 2), 0.21), ((4, 1), 0.91)), prior_mass=2.0, prior_sim=0.3, scorers=(('cues', 0.5), ('dictionary', 0.375), ('learned', 0.5), ('names', 1.995), ('numbers', 2.0)))
 MT_WEIGHTS = Weights(scorers=(("translation", 1.0), ("chrf", 1.0)))
 
 
@@ -218,22 +218,21 @@ def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
 
 def _search(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
     """First pass, second pass; then, if asked, learn a lexicon from the result and
-    run the second pass again with it."""
-    weights = options.weights
-    problem = _Problem(doc, coverages, LengthModel.from_totals(doc.src.lengths, doc.tgt.lengths))
-    band2 = _first_pass(problem, options)
-    types = bead_types(options.max_bead)
-    feats2 = problem.features(band2, types, weights)
-    path2 = _solve(feats2, band2, weights)
-    result = _with_confidence(feats2, band2, path2)
+    run both passes again with it."""
+    result = _two_passes(doc, coverages, options)
     if options.learn:
         learned = _learned_coverage(doc, result, options)
         if learned is not None:
-            problem.coverages = [*coverages, learned]
-            feats2 = problem.features(band2, types, weights)
-            path2 = _solve(feats2, band2, weights)
-            result = _with_confidence(feats2, band2, path2)
+            result = _two_passes(doc, [*coverages, learned], options)
     return result
+
+
+def _two_passes(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
+    weights = options.weights
+    problem = _Problem(doc, coverages, LengthModel.from_totals(doc.src.lengths, doc.tgt.lengths))
+    band = _first_pass(problem, options)
+    feats = problem.features(band, bead_types(options.max_bead), weights)
+    return _with_confidence(feats, band, _solve(feats, band, weights))
 
 
 def _learned_coverage(doc: DocPair, result, options: AlignOptions) -> Coverage | None:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+from typing import TYPE_CHECKING
+
 from corpora import Alignment, Segment
 
 from .aligner import Aligner, AlignOptions
 from .errors import AlignError
 from .lang import detect_language, normalize_lang
 from .segment import segment_lines, segment_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from glossary import TermBase
 
 __all__ = ["align_texts", "align_files", "prepare_side"]
 
@@ -64,11 +70,13 @@ def align_files(
     max_bead: int = 5,
     aligner: Aligner | None = None,
     src_translation: str | None = None,
+    glossary: "str | TermBase | None" = None,
 ) -> Alignment:
     """Read, segment and align two files (encodings detected unless ``encoding``).
 
     ``src_translation``: a file with a machine translation of the source into the
     target language, one line per source sentence (blank lines ignored).
+    ``glossary``: a term base (or its path) whose terms anchor the alignment.
     """
     from corpora import read_text
 
@@ -85,5 +93,13 @@ def align_files(
                 "sentences; give one translated line per source sentence"
                 + ("" if no_split else " (or use --no-split with one sentence a line)")
             )
+    extra = []
+    if glossary is not None:
+        from glossary import load_termbase
+
+        from .scorers.glossary import GlossaryScorer
+
+        termbase = load_termbase(glossary) if isinstance(glossary, (str, os.PathLike)) else glossary
+        extra.append(GlossaryScorer(termbase))
     engine = aligner or Aligner(AlignOptions(max_bead=max_bead))
-    return engine.align(src, tgt, s_lang, t_lang, translation=translation)
+    return engine.align(src, tgt, s_lang, t_lang, extra_scorers=extra, translation=translation)

@@ -84,14 +84,16 @@ def cli() -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(writer_names()), help="Output format (default: from OUT's extension).")
 @click.option("--src-translation", type=click.Path(dir_okay=False),
               help="Machine translation of SRC into TGT's language, one line per source sentence.")
+@click.option("-g", "--glossary", type=click.Path(dir_okay=False),
+              help="Term base (.csv .tsv .xlsx .tbx) whose terms anchor the alignment.")
 @pass_alignment_options
-def align_cmd(src, tgt, out, fmt, src_translation, align_opts) -> None:
+def align_cmd(src, tgt, out, fmt, src_translation, glossary, align_opts) -> None:
     """Align SRC with its translation TGT and write the beads."""
     from .api import align_files
 
-    check_output(out, src, tgt, src_translation)
+    check_output(out, src, tgt, src_translation, glossary)
     fmt_name = output_format(out, fmt)
-    alignment = align_files(src, tgt, src_translation=src_translation, **align_opts)
+    alignment = align_files(src, tgt, src_translation=src_translation, glossary=glossary, **align_opts)
     write_alignment(alignment, out, fmt_name)
 
 

@@ -74,7 +74,7 @@ def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, align
     else:
         from .api import align_files
 
-        alignment = align_files(src, tgt, **align_opts)
+        alignment = align_files(src, tgt, glossary=termbase, **align_opts)
     references = _lines(reference, align_opts.get("encoding")) if reference else None
     result = check_pairs(alignment.pairs(), termbase, alignment.src_lang, alignment.tgt_lang,
                          checks=checks, references=references)

@@ -35,6 +35,8 @@ STOPWORDS = frozenset(
     through while if because until till whether one's oneself itself himself herself themselves
     myself yourself ourselves let get got gets getting
     sb sth something someone somebody etc esp usu fig lit abbr cl variant old used see also
+    thou thee thy thine ye hath hast doth dost shalt wilt art unto saith thereof therein thereby
+    whereof wherein hither thither whence thence shall'st
     """.split()
 )
 

@@ -180,6 +180,7 @@ def main() -> None:
     ap.add_argument("--translation", action="store_true", help="tune MT_WEIGHTS with the trans/ files")
     ap.add_argument("--cv", action="store_true", help="3-fold cross-validation over MAC-Dev chapters")
     ap.add_argument("--no-bible", action="store_true")
+    ap.add_argument("--bible-only", action="store_true")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--from-defaults", action="store_true", help="start from the shipped weights")
     args = ap.parse_args()
@@ -204,7 +205,7 @@ def main() -> None:
             print(f"fold {held}: held-out F1 {score_alignments([mac[c].gold for c in held], tests[-len(held):]).f1_strict:.4f}")
         print(f"cross-validated MAC-Dev strict F1: {score_alignments(golds, tests).f1_strict:.4f}")
         return
-    docs = list(mac.values())
+    docs = [] if args.bible_only else list(mac.values())
     if not args.no_bible and not args.translation:
         docs.append(Doc("bible", "bible", aligner, False))
     w = tune(docs, start, names, args.rounds)
