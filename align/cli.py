@@ -82,14 +82,16 @@ def cli() -> None:
 @click.argument("tgt", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False), help="Output file (default: TSV on stdout).")
 @click.option("-f", "--format", "fmt", type=click.Choice(writer_names()), help="Output format (default: from OUT's extension).")
+@click.option("--lexicon", type=click.Path(dir_okay=False), help="Use a shared lexicon saved by `duiqi batch`.")
 @pass_alignment_options
-def align_cmd(src, tgt, out, fmt, align_opts) -> None:
+def align_cmd(src, tgt, out, fmt, lexicon, align_opts) -> None:
     """Align SRC with its translation TGT and write the beads."""
     from .api import align_files
+    from .batch import load_aligner
 
     check_output(out, src, tgt)
     fmt_name = output_format(out, fmt)
-    alignment = align_files(src, tgt, **align_opts)
+    alignment = align_files(src, tgt, **align_opts, aligner=load_aligner(lexicon, align_opts["max_bead"]))
     write_alignment(alignment, out, fmt_name)
 
 
@@ -114,6 +116,11 @@ def evaluate_cmd(gold, test, as_json) -> None:
     click.echo(f"{'recall':10} {s.r_strict:8.4f} {s.r_lax:8.4f}")
     click.echo(f"{'F1':10} {s.f1_strict:8.4f} {s.f1_lax:8.4f}")
     click.echo(f"({s.documents} document(s), {s.gold_beads} gold beads, {s.test_beads} test beads)")
+
+
+from .commands_batch import batch_cmd  # noqa: E402
+
+cli.add_command(batch_cmd)
 
 
 def main() -> None:
