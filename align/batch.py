@@ -16,35 +16,24 @@ from __future__ import annotations
 
 import hashlib
 import os
-import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Protocol, Sequence
 
 from corpora import Alignment, DuiqiError, DuiqiWarning, __version__
-from corpora.formats import get_format, write_alignment
+from corpora.formats import Format, get_format, write_alignment
 
-from .aligner import Aligner, AlignOptions
-from .api import align_files
 from .batch_journal import BatchJournal, pair_key
 from .batch_summary import SummaryRow, failed_row, summary_frame, summary_row, write_summary
+from .batch_task import AlignTask, PairOutcome, lexicon_fits
 from .engines import Engine, LocalEngine
 from .errors import AlignError
 from .lang import base_lang
 from .lexicon import Lexicon, train_lexicon
 from .manifest import BatchPair, check_ids
 
-__all__ = [
-    "ALIGN_DEFAULTS",
-    "LEXICON_NAME",
-    "SUMMARY_NAME",
-    "PairOutcome",
-    "AlignTask",
-    "BatchReport",
-    "run_batch",
-    "load_aligner",
-]
+__all__ = ["ALIGN_DEFAULTS", "LEXICON_NAME", "SUMMARY_NAME", "BatchReport", "run_batch"]
 
 ALIGN_DEFAULTS: Mapping[str, Any] = {
     "src_lang": None, "tgt_lang": None, "no_split": False, "split_semicolon": False,
@@ -66,74 +55,6 @@ ProgressFactory = Callable[[str, int], ProgressBar]
 """Makes a progress bar for a pass (``"lexicon"`` or ``"align"``) over ``total`` pairs."""
 
 
-def load_aligner(lexicon: str | os.PathLike[str] | None, max_bead: int = 5) -> Aligner | None:
-    """An aligner using the lexicon saved at ``lexicon``; None when no path is given."""
-    if lexicon is None:
-        return None
-    return Aligner(AlignOptions(max_bead=max_bead), lexicon=Lexicon.load(lexicon))
-
-
-def _lexicon_fits(lexicon: Lexicon, alignment: Alignment) -> bool:
-    return (base_lang(lexicon.src_units.lang), base_lang(lexicon.tgt_units.lang)) == (
-        base_lang(alignment.src_lang), base_lang(alignment.tgt_lang))
-
-
-@dataclass(frozen=True)
-class PairOutcome:
-    """A worker's result for one pair: the alignment or a one-line error, the time taken,
-    and the DuiqiWarnings raised on the way."""
-
-    alignment: Alignment | None
-    seconds: float
-    error: str | None = None
-    warnings: tuple[str, ...] = ()
-
-
-class AlignTask:
-    """Aligns one :class:`BatchPair` (in a worker) and returns a :class:`PairOutcome`.
-
-    Holds the worker's aligners, made on first use and never pickled, so the
-    dictionary is loaded once per worker. With a ``lexicon``, a pair in another
-    language pair than the lexicon's is aligned without it.
-    """
-
-    def __init__(self, align_opts: Mapping[str, Any], lexicon: Lexicon | None = None) -> None:
-        self.align_opts = dict(align_opts)
-        self.lexicon = lexicon
-        self._aligners: dict[bool, Aligner] = {}
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"align_opts": self.align_opts, "lexicon": self.lexicon}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["align_opts"], state["lexicon"])
-
-    def _align(self, pair: BatchPair, shared: bool) -> Alignment:
-        opts = dict(self.align_opts)
-        max_bead = opts.pop("max_bead", 5)
-        if shared not in self._aligners:
-            self._aligners[shared] = Aligner(AlignOptions(max_bead=max_bead), lexicon=self.lexicon if shared else None)
-        return align_files(pair.src, pair.tgt, **opts, aligner=self._aligners[shared])
-
-    def __call__(self, pair: BatchPair) -> PairOutcome:
-        start = time.perf_counter()
-        alignment = error = None
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            try:
-                alignment = self._align(pair, self.lexicon is not None)
-                if self.lexicon is not None and not _lexicon_fits(self.lexicon, alignment):
-                    alignment = self._align(pair, False)
-            except DuiqiError as e:
-                error = str(e)
-            except MemoryError:
-                error = "out of memory"
-            except Exception as e:  # a bug must not stop the other pairs
-                error = f"internal error: {type(e).__name__}: {e}"
-        notes = tuple(str(w.message) for w in caught if issubclass(w.category, DuiqiWarning))
-        return PairOutcome(alignment, time.perf_counter() - start, error, notes)
-
-
 @dataclass(frozen=True)
 class BatchReport:
     """The result of a batch: one row per pair (in input order) and the files made."""
@@ -153,22 +74,11 @@ class BatchReport:
         return summary_frame(self.rows)
 
 
-def _passes(engine: Engine, task: AlignTask, pairs: Sequence[BatchPair], progress: ProgressFactory | None,
-            phase: str) -> Iterator[tuple[int, PairOutcome]]:
-    bar = progress(phase, len(pairs)) if progress is not None and pairs else None
+def _input_size(pair: BatchPair) -> int:
     try:
-        for k, outcome in engine.map_unordered(task, pairs):
-            yield k, outcome
-            if bar is not None:
-                bar.update(1)
-    finally:
-        if bar is not None:
-            bar.close()
-
-
-def _warn(pair: BatchPair, messages: Sequence[str]) -> None:
-    for m in messages:
-        warnings.warn(f"{pair.id}: {m}", DuiqiWarning, stacklevel=3)
+        return os.path.getsize(pair.src) + os.path.getsize(pair.tgt)
+    except OSError:
+        return 0
 
 
 def _train_shared(alignments: Sequence[Alignment]) -> Lexicon | None:
@@ -187,10 +97,6 @@ def _train_shared(alignments: Sequence[Alignment]) -> Lexicon | None:
         return None
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-
-
 def _output_dir(outdir: str | os.PathLike[str]) -> Path:
     out = Path(outdir)
     if out.exists() and not out.is_dir():
@@ -207,6 +113,70 @@ def _options(align_opts: Mapping[str, Any] | None) -> dict[str, Any]:
     if unknown:
         raise AlignError(f"unknown alignment option {unknown[0]!r}")
     return {**ALIGN_DEFAULTS, **(align_opts or {})}
+
+
+def _warn(pair: BatchPair, messages: Sequence[str]) -> None:
+    for m in messages:
+        warnings.warn(f"{pair.id}: {m}", DuiqiWarning, stacklevel=4)
+
+
+class _Run:
+    """One batch run: its pairs, where they go, and the rows decided so far."""
+
+    def __init__(self, pairs: Sequence[BatchPair], out: Path, out_format: Format, opts: dict[str, Any],
+                 engine: Engine, progress: ProgressFactory | None, on_row: Callable[[SummaryRow], None] | None):
+        self.pairs, self.out, self.format, self.opts = pairs, out, out_format, opts
+        self.engine, self.progress, self.on_row = engine, progress, on_row
+        self.rows: dict[int, SummaryRow] = {}
+
+    def finish(self, k: int, row: SummaryRow) -> None:
+        self.rows[k] = row
+        if self.on_row is not None:
+            self.on_row(row)
+
+    def fail(self, k: int, reason: str, seconds: float | None = None) -> None:
+        p = self.pairs[k]
+        self.finish(k, failed_row(p.id, p.src, p.tgt, reason, seconds))
+
+    def align(self, task: AlignTask, ks: Sequence[int], phase: str) -> Iterator[tuple[int, PairOutcome]]:
+        """``(k, outcome)`` of ``task`` over pairs ``ks``, largest sent first so that no
+        worker is left with a long document at the end."""
+        order = sorted(ks, key=lambda k: -_input_size(self.pairs[k]))
+        bar = self.progress(phase, len(order)) if self.progress is not None and order else None
+        try:
+            for i, outcome in self.engine.map_unordered(task, [self.pairs[k] for k in order]):
+                yield order[i], outcome
+                if bar is not None:
+                    bar.update(1)
+        finally:
+            if bar is not None:
+                bar.close()
+
+    def write(self, k: int, key: str, outcome: PairOutcome, journal: BatchJournal, extra_seconds: float = 0.0) -> None:
+        """Write a pair's output file and note it in the journal, or report its failure."""
+        p = self.pairs[k]
+        seconds = outcome.seconds + extra_seconds
+        _warn(p, outcome.warnings)
+        if outcome.alignment is None:
+            return self.fail(k, outcome.error or "not aligned", seconds)
+        name = f"{p.id}{self.format.extensions[0]}"
+        path = self.out / name
+        if path.resolve() in (Path(p.src).resolve(), Path(p.tgt).resolve()):
+            return self.fail(k, f"{path}: refusing to overwrite an input file", seconds)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", DuiqiWarning)
+            try:
+                write_alignment(outcome.alignment, path, self.format.name)
+            except DuiqiError as e:
+                return self.fail(k, str(e), seconds)
+        _warn(p, [str(w.message) for w in caught if issubclass(w.category, DuiqiWarning)])
+        row = summary_row(p.id, p.src, p.tgt, outcome.alignment, seconds)
+        journal.record(p.id, key, name, row)
+        self.finish(k, row)
+
+    def first_pass(self, ks: Sequence[int]) -> dict[int, PairOutcome]:
+        """Every pair aligned on its own (per-document learning)."""
+        return dict(self.align(AlignTask(self.opts), ks, "lexicon"))
 
 
 def run_batch(
@@ -233,73 +203,36 @@ def run_batch(
     out_format = get_format(fmt)
     if not out_format.writable:
         raise AlignError(f"format {out_format.name!r} cannot be written")
-    opts = _options(align_opts)
     if lexicon_path is not None and not shared_lexicon:
         raise AlignError("--lexicon needs the shared lexicon (drop --no-shared-lexicon)")
     if lexicon_path is not None and not Path(lexicon_path).exists() and not Path(lexicon_path).parent.is_dir():
         raise AlignError(f"{lexicon_path}: cannot save the lexicon (no such directory {Path(lexicon_path).parent})")
     out = _output_dir(outdir)
-    engine = engine or LocalEngine(1)
-    rows: dict[int, SummaryRow] = {}
-
-    def finish(k: int, row: SummaryRow) -> None:
-        rows[k] = row
-        if on_row is not None:
-            on_row(row)
-
-    def fail(k: int, reason: str, seconds: float | None = None) -> None:
-        p = pairs[k]
-        finish(k, failed_row(p.id, p.src, p.tgt, reason, seconds))
-
+    run = _Run(pairs, out, out_format, _options(align_opts), engine or LocalEngine(1), progress, on_row)
     candidates = []
     for k, p in enumerate(pairs):
         if p.problem:
-            fail(k, p.problem)
+            run.fail(k, p.problem)
         else:
             candidates.append(k)
 
     lexicon: Lexicon | None = None
     lex_file: Path | None = None
-    trained = False
     first: dict[int, PairOutcome] = {}
     if shared_lexicon and candidates:
         lex_file = Path(lexicon_path) if lexicon_path is not None else out / LEXICON_NAME
         if lex_file.exists() and not (force and lexicon_path is None):
             lexicon = Lexicon.load(lex_file)
         else:
-            task = AlignTask(opts)
-            for i, outcome in _passes(engine, task, [pairs[k] for k in candidates], progress, "lexicon"):
-                first[candidates[i]] = outcome
-            aligned = [first[k].alignment for k in candidates if first[k].alignment is not None]
-            lexicon = _train_shared(aligned)
+            first = run.first_pass(candidates)
+            lexicon = _train_shared([first[k].alignment for k in candidates if first[k].alignment is not None])
             if lexicon is not None:
                 lexicon.save(lex_file)
-                trained = True
-            else:
-                lex_file = None
-    settings = {"duiqi": __version__, "format": out_format.name, "options": opts,
-                "lexicon": _digest(lex_file) if lex_file is not None else None}
-
-    def write(k: int, key: str, outcome: PairOutcome, journal: BatchJournal, extra_seconds: float = 0.0) -> None:
-        p = pairs[k]
-        seconds = outcome.seconds + extra_seconds
-        _warn(p, outcome.warnings)
-        if outcome.alignment is None:
-            return fail(k, outcome.error or "not aligned", seconds)
-        name = f"{p.id}{out_format.extensions[0]}"
-        path = out / name
-        if path.resolve() in (Path(p.src).resolve(), Path(p.tgt).resolve()):
-            return fail(k, f"{path}: refusing to overwrite an input file", seconds)
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", DuiqiWarning)
-            try:
-                write_alignment(outcome.alignment, path, out_format.name)
-            except DuiqiError as e:
-                return fail(k, str(e), seconds)
-        _warn(p, [str(w.message) for w in caught if issubclass(w.category, DuiqiWarning)])
-        row = summary_row(p.id, p.src, p.tgt, outcome.alignment, seconds)
-        journal.record(p.id, key, name, row)
-        finish(k, row)
+    trained = bool(first) and lexicon is not None
+    if lexicon is None:
+        lex_file = None
+    settings = {"duiqi": __version__, "format": out_format.name, "options": run.opts,
+                "lexicon": hashlib.sha256(lex_file.read_bytes()).hexdigest()[:16] if lex_file else None}
 
     with BatchJournal(out) as journal:
         todo: list[int] = []
@@ -308,22 +241,20 @@ def run_batch(
             p = pairs[k]
             earlier = first.get(k)
             if earlier is not None and earlier.alignment is None:
-                write(k, "", earlier, journal)
+                run.write(k, "", earlier, journal)  # failed in the first pass
                 continue
             keys[k] = pair_key(p.src, p.tgt, settings)
             done = None if force else journal.done(p.id, keys[k])
             if done is not None:
-                finish(k, done.skipped())
-            elif earlier is not None and (lexicon is None or not _lexicon_fits(lexicon, earlier.alignment)):
-                write(k, keys[k], earlier, journal)  # the first pass is this pair's final alignment
+                run.finish(k, done.skipped())
+            elif earlier is not None and (lexicon is None or not lexicon_fits(lexicon, earlier.alignment)):
+                run.write(k, keys[k], earlier, journal)  # the first pass is this pair's final alignment
             else:
                 todo.append(k)
-        task = AlignTask(opts, lexicon)
-        for i, outcome in _passes(engine, task, [pairs[k] for k in todo], progress, "align"):
-            k = todo[i]
-            write(k, keys[k], outcome, journal, first[k].seconds if k in first else 0.0)
+        for k, outcome in run.align(AlignTask(run.opts, lexicon), todo, "align"):
+            run.write(k, keys[k], outcome, journal, first[k].seconds if k in first else 0.0)
 
-    ordered = tuple(rows[k] for k in range(len(pairs)))
+    rows = tuple(run.rows[k] for k in range(len(pairs)))
     summary = out / SUMMARY_NAME
-    write_summary(ordered, summary)
-    return BatchReport(ordered, out, summary, lex_file, trained)
+    write_summary(rows, summary)
+    return BatchReport(rows, out, summary, lex_file, trained)

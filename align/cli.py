@@ -87,7 +87,7 @@ def cli() -> None:
 def align_cmd(src, tgt, out, fmt, lexicon, align_opts) -> None:
     """Align SRC with its translation TGT and write the beads."""
     from .api import align_files
-    from .batch import load_aligner
+    from .batch_task import load_aligner
 
     check_output(out, src, tgt)
     fmt_name = output_format(out, fmt)

@@ -51,7 +51,8 @@ def batch_cmd(ctx, manifest, outdir, src_dir, tgt_dir, fmt, jobs, force, lexicon
     """Align every document pair of MANIFEST (or of --src-dir/--tgt-dir) into OUTDIR.
 
     MANIFEST is a TSV file: source path, target path, optional id (default: the
-    source file's stem); relative paths are relative to MANIFEST. With --src-dir and
+    source file's stem without a language part); relative paths are relative to
+    MANIFEST. With --src-dir and
     --tgt-dir, files are paired by name (report.zh.txt pairs with report.en.txt).
     Each pair is written to OUTDIR/<id>.<ext>, and OUTDIR/summary.csv gets a row
     per pair. A pair that fails is reported and the others go on (exit code 1).
