@@ -52,11 +52,11 @@ def batch_cmd(ctx, manifest, outdir, src_dir, tgt_dir, fmt, jobs, force, lexicon
 
     MANIFEST is a TSV file: source path, target path, optional id (default: the
     source file's stem without a language part); relative paths are relative to
-    MANIFEST. With --src-dir and
-    --tgt-dir, files are paired by name (report.zh.txt pairs with report.en.txt).
-    Each pair is written to OUTDIR/<id>.<ext>, and OUTDIR/summary.csv gets a row
-    per pair. A pair that fails is reported and the others go on (exit code 1).
-    Running again skips the pairs already done with the same inputs and options.
+    MANIFEST. With --src-dir and --tgt-dir, files are paired by name
+    (report.zh.txt pairs with report.en.txt). Each pair is written to
+    OUTDIR/<id>.<ext>, and OUTDIR/summary.csv gets a row per pair. A pair that
+    fails is reported and the others go on (exit code 1). Running again skips the
+    pairs already done with the same inputs and options; --force redoes them.
     """
     from .batch import run_batch
     from .engines import make_engine
@@ -75,14 +75,15 @@ def batch_cmd(ctx, manifest, outdir, src_dir, tgt_dir, fmt, jobs, force, lexicon
             _echo_above_progress(f"duiqi: error: {row.pair}: {row.status[len('failed: '):]}")
 
     with make_engine(engine, jobs, scheduler) as runner:
+        where = runner.describe()
         result = run_batch(
             pairs, outdir, fmt, align_opts, shared_lexicon=not no_shared_lexicon, lexicon_path=lexicon,
             force=force, engine=runner, progress=progress_factory(sys.stderr), on_row=report,
         )
     if sys.stderr.isatty():
         counts = {s: sum(1 for r in result.rows if r.status.split(":")[0] == s) for s in ("ok", "skipped", "failed")}
-        click.echo(f"duiqi: {len(result.rows)} pairs: {counts['ok']} aligned, {counts['skipped']} already done, "
-                   f"{counts['failed']} failed; see {result.summary}", err=True)
+        click.echo(f"duiqi: {len(result.rows)} pairs ({where}): {counts['ok']} aligned, {counts['skipped']} already "
+                   f"done, {counts['failed']} failed; see {result.summary}", err=True)
     if result.failed:
         ctx.exit(1)
 
@@ -91,4 +92,3 @@ def _echo_above_progress(line: str) -> None:
     from tqdm import tqdm
 
     tqdm.write(line, file=sys.stderr)
-

@@ -60,7 +60,7 @@ def _where(item: int) -> str:
 def test_unreachable_scheduler_is_one_line(tmp_path, manifest):
     import dask
 
-    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+    with dask.config.set({"distributed.comm.timeouts.connect": "0.5s"}):
         result = run("batch", str(manifest), "-o", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
