@@ -86,14 +86,17 @@ def cli() -> None:
               help="Machine translation of SRC into TGT's language, one line per source sentence.")
 @click.option("-g", "--glossary", type=click.Path(dir_okay=False),
               help="Term base (.csv .tsv .xlsx .tbx) whose terms anchor the alignment.")
+@click.option("--lexicon", type=click.Path(dir_okay=False), help="Use a shared lexicon saved by `duiqi batch`.")
 @pass_alignment_options
-def align_cmd(src, tgt, out, fmt, src_translation, glossary, align_opts) -> None:
+def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, align_opts) -> None:
     """Align SRC with its translation TGT and write the beads."""
     from .api import align_files
+    from .batch_task import load_aligner
 
-    check_output(out, src, tgt, src_translation, glossary)
+    check_output(out, src, tgt, src_translation, glossary, lexicon)
     fmt_name = output_format(out, fmt)
-    alignment = align_files(src, tgt, src_translation=src_translation, glossary=glossary, **align_opts)
+    alignment = align_files(src, tgt, src_translation=src_translation, glossary=glossary, **align_opts,
+                            aligner=load_aligner(lexicon, align_opts["max_bead"]))
     write_alignment(alignment, out, fmt_name)
 
 
@@ -120,16 +123,13 @@ def evaluate_cmd(gold, test, as_json) -> None:
     click.echo(f"({s.documents} document(s), {s.gold_beads} gold beads, {s.test_beads} test beads)")
 
 
+from .commands_batch import batch_cmd  # noqa: E402
 from .commands_formats import convert_cmd, tmx_group  # noqa: E402
+from .commands_glossary import COMMANDS as _GLOSSARY_COMMANDS  # noqa: E402
 from .commands_review import review_cmd  # noqa: E402
 
-cli.add_command(convert_cmd)
-cli.add_command(tmx_group)
-cli.add_command(review_cmd)
-
-from .commands_glossary import COMMANDS as _GLOSSARY_COMMANDS  # noqa: E402
-
-for _command in _GLOSSARY_COMMANDS: cli.add_command(_command)  # check, score, glossary
+for _command in (convert_cmd, tmx_group, *_GLOSSARY_COMMANDS, review_cmd, batch_cmd):
+    cli.add_command(_command)
 
 
 def main() -> None:

@@ -41,39 +41,50 @@ STOPWORDS = frozenset(
 )
 
 # Irregular English forms → lemma (the lemma is then stemmed like any word).
+_IRREGULAR_VERBS = """
+arise arose arisen|awake awoke awoken|be was were been|bear bore borne born bare|beat beat beaten|
+become became become|begin began begun|beget begot begat begotten|behold beheld|bend bent|bet bet|
+bid bade bidden|bind bound|bite bit bitten|bleed bled|blow blew blown|break broke broken brake|
+breed bred|bring brought|build built|burn burnt|burst burst|buy bought|cast cast|catch caught|
+choose chose chosen|cling clung|come came|cost cost|creep crept|cut cut|deal dealt|dig dug|
+do did done doth dost|draw drew drawn|dream dreamt|drink drank drunk|drive drove driven|dwell dwelt|
+eat ate eaten|fall fell fallen|feed fed|feel felt|fight fought|find found|flee fled|fling flung|
+fly flew flown|forbid forbade forbidden|forget forgot forgotten|forgive forgave forgiven|
+forsake forsook forsaken|freeze froze frozen|get got gotten gat|give gave given|go went gone goeth|
+grind ground|grow grew grown|hang hung|have has had hath hast|hear heard|hide hid hidden|hit hit|
+hold held|hurt hurt|keep kept|kneel knelt|know knew known|lay laid|lead led|lean leant|leap leapt|
+learn learnt|leave left|lend lent|let let|lie lay lain|light lit|lose lost|make made|mean meant|
+meet met|pay paid|prove proven|put put|quit quit|read read|rend rent|rid rid|ride rode ridden|
+ring rang rung|rise rose risen|run ran|say said saith spake|see saw seen|seek sought|sell sold|
+send sent|set set|sew sewn|shake shook shaken|shed shed|shine shone|shoot shot|show shown|
+shrink shrank shrunk|shut shut|sing sang sung|sink sank sunk|sit sat|slay slew slain|sleep slept|
+slide slid|sling slung|smite smote smitten|speak spoke spoken spake|speed sped|spend spent|spin spun|
+spit spat|split split|spread spread|spring sprang sprung|stand stood|steal stole stolen|stick stuck|
+sting stung|stink stank stunk|stride strode stridden|strike struck stricken|string strung|
+strive strove striven|swear swore sworn sware|sweep swept|swell swollen|swim swam swum|swing swung|
+take took taken|teach taught|tear tore torn|tell told|think thought|throw threw thrown|thrust thrust|
+tread trod trodden|understand understood|wake woke woken|wear wore worn|weave wove woven|wed wed|
+weep wept|win won|wind wound|withdraw withdrew withdrawn|withhold withheld|wring wrung|write wrote written
+"""
 _IRREGULAR = {
-    "went": "go", "gone": "go", "goes": "go", "said": "say", "says": "say", "saw": "see", "seen": "see",
-    "took": "take", "taken": "take", "came": "come", "made": "make", "knew": "know", "known": "know",
-    "thought": "think", "told": "tell", "found": "find", "gave": "give", "given": "give", "got": "get",
-    "gotten": "get", "left": "leave", "felt": "feel", "kept": "keep", "began": "begin", "begun": "begin",
-    "brought": "bring", "bought": "buy", "stood": "stand", "understood": "understand", "heard": "hear",
-    "held": "hold", "ran": "run", "sat": "sit", "spoke": "speak", "spoken": "speak", "wrote": "write",
-    "written": "write", "ate": "eat", "eaten": "eat", "drank": "drink", "drunk": "drink", "slept": "sleep",
-    "met": "meet", "lost": "lose", "sent": "send", "spent": "spend", "built": "build", "fell": "fall",
-    "fallen": "fall", "fought": "fight", "caught": "catch", "taught": "teach", "sought": "seek",
-    "struck": "strike", "stole": "steal", "stolen": "steal", "threw": "throw", "thrown": "throw",
-    "flew": "fly", "flown": "fly", "grew": "grow", "grown": "grow", "drew": "draw", "drawn": "draw",
-    "rode": "ride", "ridden": "ride", "rose": "rise", "risen": "rise", "woke": "wake", "woken": "wake",
-    "wore": "wear", "worn": "wear", "tore": "tear", "torn": "tear", "broke": "break", "broken": "break",
-    "chose": "choose", "chosen": "choose", "froze": "freeze", "frozen": "freeze", "forgot": "forget",
-    "forgotten": "forget", "hid": "hide", "hidden": "hide", "bit": "bite", "bitten": "bite",
-    "shook": "shake", "shaken": "shake", "sang": "sing", "sung": "sing", "swam": "swim", "swum": "swim",
-    "rang": "ring", "rung": "ring", "sank": "sink", "sunk": "sink", "sprang": "spring", "won": "win",
-    "hung": "hang", "dug": "dig", "led": "lead", "fed": "feed", "fled": "flee", "bled": "bleed",
-    "bred": "breed", "lay": "lie", "lain": "lie", "laid": "lay", "paid": "pay", "meant": "mean",
-    "dealt": "deal", "dreamt": "dream", "learnt": "learn", "burnt": "burn", "knelt": "kneel",
-    "wept": "weep", "swept": "sweep", "crept": "creep", "lent": "lend", "bent": "bend", "shot": "shoot",
-    "lit": "light", "slid": "slide", "stuck": "stick", "swung": "swing", "wound": "wind",
+    form: forms.split()[0]
+    for forms in _IRREGULAR_VERBS.replace("\n", "").split("|")
+    for form in forms.split()[1:]
+}
+_IRREGULAR.update({
+    "goes": "go", "says": "say", "does": "do",
     "children": "child", "men": "man", "women": "woman", "feet": "foot", "teeth": "tooth",
     "mice": "mouse", "geese": "goose", "people": "person", "lives": "life", "wives": "wife",
     "knives": "knife", "leaves": "leaf", "wolves": "wolf", "thieves": "thief", "halves": "half",
+    "oxen": "ox", "brethren": "brother", "kine": "cow",
     "better": "good", "best": "good", "worse": "bad", "worst": "bad", "elder": "old", "eldest": "old",
     "further": "far", "farther": "far", "furthest": "far", "farthest": "far", "more": "much",
     "most": "much", "less": "little", "least": "little",
     "i'm": "i", "don't": "do", "didn't": "do", "can't": "can", "won't": "will", "couldn't": "could",
-}
+})
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
+_COMPOUND = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’\-][A-Za-z\u00C0-\u024F]+)*")
 _HAN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
 
 
@@ -103,10 +114,25 @@ def english_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _words_for_stems(text: str) -> list[str]:
+    """Words, with hyphenated names joined (Bao-yu → baoyu) and other compounds split."""
+    out: list[str] = []
+    for w in _COMPOUND.findall(text):
+        if "-" in w:
+            parts = [p for p in w.split("-") if p]
+            if w[0].isupper() and all(len(p) <= 6 for p in parts):
+                out.append("".join(parts))
+                continue
+            out.extend(parts)
+        else:
+            out.append(w)
+    return out
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the non-stopword words of an English text, in order."""
     out = []
-    for w in english_words(text):
+    for w in _words_for_stems(text):
         lw = w.lower().replace("’", "'")
         if lw in STOPWORDS or len(lw) < 2:
             continue

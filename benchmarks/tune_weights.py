@@ -183,6 +183,8 @@ def main() -> None:
     ap.add_argument("--bible-only", action="store_true")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--from-defaults", action="store_true", help="start from the shipped weights")
+    ap.add_argument("--from-no-translation", action="store_true",
+                    help="with --translation: start from the shipped weights without translation")
     args = ap.parse_args()
     if not (DATA / "mac-dev").exists():
         sys.exit(f"no evaluation data at {DATA}")
@@ -191,6 +193,8 @@ def main() -> None:
     mac = {c: Doc("mac", c, aligner, args.translation) for c in chapters}
     names = ["dictionary", "names", "numbers", "cues", "learned"] + (["translation", "chrf"] if args.translation else [])
     start = (MT_WEIGHTS if args.translation else WEIGHTS) if args.from_defaults else Weights()
+    if args.translation and args.from_no_translation:
+        start = replace(WEIGHTS, scorers=tuple(sorted({**dict(WEIGHTS.scorers), "translation": 1.0, "chrf": 1.0}.items())))
     t0 = time.time()
     if args.cv:
         folds = [chapters[k::3] for k in range(3)]

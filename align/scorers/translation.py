@@ -50,11 +50,11 @@ class TranslationScorer(Scorer):
 
 
 class ChrfScorer(TranslationScorer):
-    """Character n-grams (sacrebleu's chrF extraction, orders 2–4) shared by the
+    """Character n-grams (sacrebleu's chrF extraction, orders 1–6) shared by the
     source's translation and the target."""
 
     name = "chrf"
-    orders = (2, 3, 4)
+    orders = (1, 2, 3, 4, 5, 6)
 
     def fit(self, doc: DocPair) -> Coverage | None:
         self._check(doc)
