@@ -28,7 +28,7 @@ __all__ = ["AlignOptions", "Aligner"]
 DEFAULT_SCORERS = ("dictionary", "names", "numbers", "cues")
 
 # Tuned on MAC-Dev and bible-5k by benchmarks/tune_weights.py (see its docstring).
-WEIGHTS = Weights(sim=1.0, sim_extra=-0.06, length=0.05, length_extra=0.0, paragraph=-1.0, quote=-0.12, ratio=-0.09, matched=0.05, skip=-0.29, types=(((1, 1), 0.11), ((1, 2), 0.08), ((1, 3), 0.05), ((1, 4), 0.1), ((2, 1), 0.22), ((2, 2), 0.19), ((2, 3), 0.14), ((3, 1), -0.3), ((3, 2), 0.21), ((4, 1), 0.91)), prior_mass=2.0, prior_sim=0.3, scorers=(('cues', 0.5), ('dictionary', 0.375), ('learned', 0.5), ('names', 1.995), ('numbers', 2.0)))
+WEIGHTS = Weights(sim=1.0, sim_extra=-0.12, length=0.05, length_extra=0.0, paragraph=-1.0, quote=-0.12, ratio=0.01, matched=0.05, skip=-0.44, one_to_one=0.11, merge=0.0, prior_mass=2.0, prior_sim=0.3, scorers=(('cues', 0.375), ('dictionary', 1.5), ('learned', 0.5), ('names', 0.499), ('numbers', 1.33)))
 MT_WEIGHTS = Weights(scorers=(("translation", 1.0), ("chrf", 1.0)))
 
 

@@ -102,12 +102,17 @@ def _update(tree_val: np.ndarray, tree_arg: np.ndarray, i: int, value: float, ar
         i += i & -i
 
 
-def anchor_centers(coverages: Sequence[Coverage], n: int, m: int, max_df: int = 2,
+def anchor_centers(coverages: Sequence[Coverage], n: int, m: int, max_df: int | None = None,
                    min_weight: float = 0.0) -> np.ndarray:
     """Target position expected at each source position 0..n, through the anchor chain.
 
-    Falls back to the diagonal when no anchors are found.
+    Tokens in at most ``max_df`` sentences per side pair sentences up (by default a
+    number growing with the square root of the length: longer texts need more
+    anchors, and the heaviest chain keeps out the noise). Falls back to the diagonal
+    when no anchors are found.
     """
+    if max_df is None:
+        max_df = int(np.clip(round(np.sqrt(max(n, m)) / 6), 2, 20))
     pairs = anchor_pairs(coverages, max_df)
     xs = [0.0]
     ys = [0.0]

@@ -70,8 +70,10 @@ FEATURES = ("sim", "sim_extra", "length", "length_extra", "paragraph", "quote", 
 class Weights:
     """Weights of the bead features; a bead's score is their weighted sum.
 
-    ``types`` adds a bias per bead type (a, b); ``skip`` is the score of a 1-0 or 0-1
-    bead; ``scorers`` weighs each scorer's evidence in the pooled similarity. ``sim_extra``/``length_extra`` weigh the similarity and length features
+    Each bead type gets a bias: ``one_to_one`` for 1-1; otherwise ``merge`` per sentence
+    beyond two, ``merge_more`` per sentence beyond three, and ``many_to_many`` when both
+    sides hold several sentences (few parameters, so that they generalize). ``skip`` is
+    the score of a 1-0 or 0-1 bead; ``scorers`` weighs each scorer's evidence in the pooled similarity. ``sim_extra``/``length_extra`` weigh the similarity and length features
     once more per sentence beyond the first two, so larger beads need more evidence.
     """
 
@@ -84,7 +86,10 @@ class Weights:
     ratio: float = 0.0
     matched: float = 0.0
     skip: float = -0.3
-    types: tuple[tuple[tuple[int, int], float], ...] = ()
+    one_to_one: float = 0.0
+    merge: float = 0.0
+    merge_more: float = 0.0
+    many_to_many: float = 0.0
     prior_mass: float = 1.0
     prior_sim: float = 0.2
     scorers: tuple[tuple[str, float], ...] = ()
@@ -100,7 +105,11 @@ class Weights:
 
     def bias(self, kind: tuple[int, int]) -> float:
         """The score added to every bead of type ``kind``."""
-        return dict(self.types).get(kind, 0.0)
+        a, b = kind
+        extra = a + b - 2
+        if extra == 0:
+            return self.one_to_one
+        return self.merge * extra + self.merge_more * (extra - 1) + (self.many_to_many if a > 1 and b > 1 else 0.0)
 
 
 @dataclass(frozen=True)
@@ -127,10 +136,13 @@ def gather_evidence(coverages: Sequence[Coverage], band: Band, max_src: int, max
     src_mass = np.zeros(n)
     tgt_mass = np.zeros(m)
     for cov in coverages:
+        # a scorer's weight is the weight of a typical sentence holding its evidence,
+        # whatever the number of tokens it counts (chrF n-grams or a few numbers)
+        w = cov.weight / cov.typical_mass()
         ms, mt = cov.band_match(plo, phi, width)
-        matched += cov.weight * (ms + mt)
-        src_mass += cov.weight * cov.src_mass
-        tgt_mass += cov.weight * cov.tgt_mass
+        matched += w * (ms + mt)
+        src_mass += w * cov.src_mass
+        tgt_mass += w * cov.tgt_mass
     prefix = np.zeros((n, width + 1))
     np.cumsum(matched, axis=1, out=prefix[:, 1:])
     unit = float((src_mass.sum() + tgt_mass.sum()) / max(n + m, 1)) or 1.0

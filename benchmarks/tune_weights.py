@@ -37,7 +37,8 @@ from corpora.formats.beads import read_beads  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 TYPES = bead_types(5)
-SCALARS = ("sim_extra", "length", "length_extra", "paragraph", "quote", "ratio", "matched", "skip")
+SCALARS = ("sim_extra", "length", "length_extra", "paragraph", "quote", "ratio", "matched", "skip",
+           "one_to_one", "merge", "merge_more", "many_to_many")
 FEATURE_LEVEL = ("prior_sim", "prior_mass")
 
 
@@ -111,11 +112,6 @@ def objective(docs: list[Doc], w: Weights) -> float:
 
 
 def _set(w: Weights, name: str, value: float) -> Weights:
-    if name.startswith("type:"):
-        kind = tuple(int(x) for x in name[5:].split("-"))
-        types = dict(w.types)
-        types[kind] = value
-        return replace(w, types=tuple(sorted(types.items())))
     if name.startswith("scorer:"):
         scorers = dict(w.scorers)
         scorers[name[7:]] = value
@@ -124,8 +120,6 @@ def _set(w: Weights, name: str, value: float) -> Weights:
 
 
 def _get(w: Weights, name: str, defaults: dict[str, float]) -> float:
-    if name.startswith("type:"):
-        return w.bias(tuple(int(x) for x in name[5:].split("-")))
     if name.startswith("scorer:"):
         return w.scorer(name[7:], defaults.get(name[7:], 1.0))
     return float(getattr(w, name))
@@ -139,7 +133,7 @@ def tune(docs: list[Doc], w: Weights, scorer_names: list[str], rounds: int = 3, 
         d.prepare(w)
     best = objective(docs, w)
     log(f"start {best:.4f}")
-    cheap = list(SCALARS) + [f"type:{a}-{b}" for a, b in TYPES]
+    cheap = list(SCALARS)
     for rnd in range(rounds):
         step = (0.1, 0.05, 0.02)[min(rnd, 2)]
         for name in cheap:

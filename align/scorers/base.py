@@ -120,6 +120,12 @@ class Coverage:
             return np.zeros(self.n_tgt)
         return np.asarray(self.tgt_held.sum(axis=1)).ravel()
 
+    def typical_mass(self) -> float:
+        """Mean mass of the sentences (of both sides) that hold any of this evidence."""
+        masses = np.concatenate([self.src_mass, self.tgt_mass])
+        held = masses[masses > 0]
+        return float(held.mean()) if len(held) else 1.0
+
     def band_match(self, lo: np.ndarray, hi: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
         """Matched source and target mass of every sentence pair in a band."""
         zero = np.zeros((self.n_src, width))
