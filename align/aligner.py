@@ -28,8 +28,8 @@ __all__ = ["AlignOptions", "Aligner"]
 DEFAULT_SCORERS = ("dictionary", "names", "numbers", "cues")
 
 # Tuned on MAC-Dev and bible-5k by benchmarks/tune_weights.py (see its docstring).
-WEIGHTS = Weights(sim=1.0, sim_extra=-0.12, length=0.05, length_extra=0.0, paragraph=-1.0, quote=-0.12, ratio=0.01, matched=0.05, skip=-0.44, one_to_one=0.11, merge=0.0, prior_mass=2.0, prior_sim=0.3, scorers=(('cues', 0.375), ('dictionary', 1.5), ('learned', 0.5), ('names', 0.499), ('numbers', 1.33)))
-MT_WEIGHTS = Weights(scorers=(("translation", 1.0), ("chrf", 1.0)))
+WEIGHTS = Weights(sim=1.0, sim_extra=0.0, length=0.05, length_extra=0.0, paragraph=-1.0, quote=-0.24, ratio=0.17, matched=0.05, skip=-0.22, one_to_one=-0.01, merge=-0.1, merge_more=0.0, many_to_many=-0.04, prior_mass=1.0, prior_sim=0.2, scorers=(('cues', 0.281), ('dictionary', 3.0), ('learned', 1.0), ('names', 0.664), ('numbers', 1.33)))
+MT_WEIGHTS = Weights(sim=1.0, sim_extra=-0.02, length=0.05, length_extra=0.0, paragraph=-1.0, quote=-0.12, ratio=0.01, matched=0.17, skip=-0.44, one_to_one=0.01, merge=-0.05, merge_more=0.0, many_to_many=-0.1, prior_mass=0.5, prior_sim=0.1, scorers=(('chrf', 1.0), ('cues', 0.375), ('dictionary', 1.125), ('learned', 0.5), ('names', 0.374), ('numbers', 0.998), ('translation', 0.75)))
 
 
 @dataclass(frozen=True)
@@ -217,22 +217,27 @@ def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
 
 
 def _search(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
-    """First pass, second pass; then, if asked, learn a lexicon from the result and
-    run both passes again with it."""
-    result = _two_passes(doc, coverages, options)
+    """The beads of ``doc`` with their confidences."""
+    _, band, feats = _prepare(doc, coverages, options)
+    return _with_confidence(feats, band, _solve(feats, band, options.weights))
+
+
+def _prepare(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
+    """Problem, band and bead features: first pass, band; then, if asked, a lexicon
+    learned from the resulting alignment and both passes again with it."""
+    problem, band, feats = _passes(doc, coverages, options)
     if options.learn:
+        result = _with_confidence(feats, band, _solve(feats, band, options.weights))
         learned = _learned_coverage(doc, result, options)
         if learned is not None:
-            result = _two_passes(doc, [*coverages, learned], options)
-    return result
+            problem, band, feats = _passes(doc, [*coverages, learned], options)
+    return problem, band, feats
 
 
-def _two_passes(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
-    weights = options.weights
+def _passes(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
     problem = _Problem(doc, coverages, LengthModel.from_totals(doc.src.lengths, doc.tgt.lengths))
     band = _first_pass(problem, options)
-    feats = problem.features(band, bead_types(options.max_bead), weights)
-    return _with_confidence(feats, band, _solve(feats, band, weights))
+    return problem, band, problem.features(band, bead_types(options.max_bead), options.weights)
 
 
 def _learned_coverage(doc: DocPair, result, options: AlignOptions) -> Coverage | None:

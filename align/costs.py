@@ -63,6 +63,11 @@ class LengthModel:
         return -2.0 * np.log1p(z**2 / 3.0)
 
 
+# A bead's confidence: the probability that it is right, logistic in its similarity,
+# length log-probability and size; fitted on MAC-Dev by
+# `benchmarks/tune_weights.py --calibrate --from-defaults`.
+CONFIDENCE = (1.635, 2.807, 0.519, -0.696)
+
 FEATURES = ("sim", "sim_extra", "length", "length_extra", "paragraph", "quote", "ratio", "matched")
 
 
@@ -220,7 +225,8 @@ def bead_features(
     ratio = np.full(len(i), (b - a) * log_ratio)
     extra = a + b - 2
     values = np.stack([sim, sim * extra, lp, lp * extra, crossing, quote, ratio, matched / ev.unit], axis=1)
-    confidence = np.clip(sim * np.exp(0.5 * lp), 0.0, 1.0)
+    c0, c_sim, c_len, c_extra = CONFIDENCE
+    confidence = 1.0 / (1.0 + np.exp(-(c0 + c_sim * sim + c_len * lp + c_extra * extra)))
     return BeadFeatures(kind, cells, values, confidence)
 
 

@@ -23,11 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from align.aligner import (  # noqa: E402
-    AlignOptions, Aligner, DEFAULT_SCORERS, MT_WEIGHTS, WEIGHTS, _first_pass, _learned_coverage,
-    _Problem, _solve, _with_confidence,
+    AlignOptions, Aligner, DEFAULT_SCORERS, MT_WEIGHTS, WEIGHTS, _prepare, _solve,
 )
 from align.analysis import DocPair, Side  # noqa: E402
-from align.costs import LengthModel, Weights  # noqa: E402
+from align.costs import Weights  # noqa: E402
 from align.evaluate import merge_by_unit, score_alignments  # noqa: E402
 from align.scorers import make_scorers  # noqa: E402
 from align.scorers.translation import ChrfScorer, TranslationScorer  # noqa: E402
@@ -66,24 +65,14 @@ class Doc:
             self.verses = (read_text(base / "en.verse").split("\n"), read_text(base / "zh.verse").split("\n"))
         self.doc = DocPair(Side(src, langs[0]), Side(tgt, langs[1]), aligner.cedict)
 
-    def prepare(self, w: Weights, learn: bool = True) -> None:
-        """First pass, band and features (and the learned lexicon) under weights ``w``."""
+    def prepare(self, w: Weights) -> None:
+        """Exactly what the aligner does before its final search, under weights ``w``."""
         scorers = make_scorers(DEFAULT_SCORERS, w)
         if self.translation is not None:
             scorers += [TranslationScorer(self.translation, w.scorer("translation")),
                         ChrfScorer(self.translation, w.scorer("chrf"))]
         coverages = [c for c in (s.fit(self.doc) for s in scorers) if c is not None]
-        options = AlignOptions(weights=w)
-        self.problem = _Problem(self.doc, coverages,
-                                LengthModel.from_totals(self.doc.src.lengths, self.doc.tgt.lengths))
-        self.band = _first_pass(self.problem, options)
-        self.feats = self.problem.features(self.band, TYPES, w)
-        if learn:
-            result = _with_confidence(self.feats, self.band, _solve(self.feats, self.band, w))
-            learned = _learned_coverage(self.doc, result, options)
-            if learned is not None:
-                self.problem.coverages = [*coverages, learned]
-                self.feats = self.problem.features(self.band, TYPES, w)
+        self.problem, self.band, self.feats = _prepare(self.doc, coverages, AlignOptions(weights=w))
 
     def refeature(self, w: Weights) -> None:
         """Recompute features only (for priors), keeping band and evidence."""
@@ -169,12 +158,37 @@ def tune(docs: list[Doc], w: Weights, scorer_names: list[str], rounds: int = 3, 
     return w
 
 
+def calibrate(docs: list[Doc], w: Weights) -> tuple[float, ...]:
+    """Logistic fit of 'bead is in the gold' on (similarity, length log-prob, size)."""
+    from scipy.optimize import minimize
+
+    xs, ys = [], []
+    for d in docs:
+        gold = {(tuple(b.src), tuple(b.tgt)) for b in d.gold}
+        for i0, i1, j0, j1 in _solve(d.feats, d.band, w):
+            kind = (i1 - i0, j1 - j0)
+            if 0 in kind:
+                continue
+            f = d.feats[kind]
+            q = int(np.searchsorted(f.cells, d.band.index(np.array([i1]), np.array([j1]))[0]))
+            xs.append([1.0, f.values[q][0], f.values[q][2], sum(kind) - 2])
+            ys.append((tuple(range(i0, i1)), tuple(range(j0, j1))) in gold)
+    x, y = np.array(xs), np.array(ys, dtype=float)
+
+    def nll(theta):
+        p = np.clip(1 / (1 + np.exp(-x @ theta)), 1e-6, 1 - 1e-6)
+        return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+    return tuple(round(float(v), 3) for v in minimize(nll, np.zeros(4)).x)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--translation", action="store_true", help="tune MT_WEIGHTS with the trans/ files")
     ap.add_argument("--cv", action="store_true", help="3-fold cross-validation over MAC-Dev chapters")
     ap.add_argument("--no-bible", action="store_true")
     ap.add_argument("--bible-only", action="store_true")
+    ap.add_argument("--calibrate", action="store_true", help="fit the confidence of the shipped weights")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--from-defaults", action="store_true", help="start from the shipped weights")
     ap.add_argument("--from-no-translation", action="store_true",
@@ -190,6 +204,11 @@ def main() -> None:
     if args.translation and args.from_no_translation:
         start = replace(WEIGHTS, scorers=tuple(sorted({**dict(WEIGHTS.scorers), "translation": 1.0, "chrf": 1.0}.items())))
     t0 = time.time()
+    if args.calibrate:
+        for d in mac.values():
+            d.prepare(start)
+        print("CONFIDENCE =", calibrate(list(mac.values()), start))
+        return
     if args.cv:
         folds = [chapters[k::3] for k in range(3)]
         golds, tests = [], []
