@@ -52,7 +52,7 @@ def review_cmd(src, tgt, pairs, pairs_format, glossary_path, out, threshold, tit
     else:
         from .api import align_files
 
-        alignment = align_files(src, tgt, **align_opts)
+        alignment = align_files(src, tgt, glossary=glossary_path, **align_opts)
         sources = (Path(src).name, Path(tgt).name)
     highlights, issues = [], []
     if glossary_path:

@@ -10,17 +10,16 @@ import os
 
 from corpora import Alignment
 
-from .errors import AlignError
 from .review import BeadIssue, Highlight
 
 __all__ = ["glossary_annotations"]
 
 
 def _issue_message(issue) -> str:
-    parts = [f"“{issue.term}”"] if getattr(issue, "term", "") else []
-    if getattr(issue, "expected", ""):
+    parts = [f"“{issue.term}”"] if issue.term else []
+    if issue.expected:
         parts.append(f"expected “{issue.expected}”")
-    if getattr(issue, "found", ""):
+    if issue.found:
         parts.append(f"found “{issue.found}”")
     return ", ".join(parts) or str(issue.kind)
 
@@ -33,27 +32,22 @@ def glossary_annotations(
     Hits are classed ``term term-<status>``; a hit naming a term that has an issue in
     its bead also gets ``term-issue``.
     """
-    try:
-        from glossary import TermMatcher, check_pairs, load_termbase
-    except ImportError:
-        raise AlignError(
-            f"{path}: --glossary needs the glossary checks (glossary.load_termbase, "
-            "TermMatcher, check_pairs), which this installation of duiqi lacks"
-        ) from None
+    from glossary import TermMatcher, check_pairs, load_termbase
+
     termbase = load_termbase(path)
     pairs = list(alignment.pairs())
     result = check_pairs(pairs, termbase, alignment.src_lang, alignment.tgt_lang)
     issues = [BeadIssue(i.segment, i.kind, _issue_message(i)) for i in result.issues]
-    flagged = {(i.segment, t) for i in result.issues for t in (i.term, i.found) if t}
+    flagged = {(i.segment, side, span) for i in result.issues
+               for side, span in (("src", i.src_span), ("tgt", i.tgt_span)) if span}
     highlights: list[Highlight] = []
     for side, lang in (("src", alignment.src_lang), ("tgt", alignment.tgt_lang)):
         matcher = TermMatcher(termbase, lang)
         for p in pairs:
             for hit in matcher.find(p.src if side == "src" else p.tgt):
                 css = f"term term-{hit.status}"
-                if (p.index, hit.term) in flagged:
+                if (p.index, side, (hit.start, hit.end)) in flagged:
                     css += " term-issue"
-                concept = getattr(hit, "concept_id", None) or getattr(hit, "concept", "")
-                tip = f"{hit.term} · {hit.status}" + (f" · concept {concept}" if concept else "")
+                tip = f"{hit.term} · {hit.status}" + (f" · concept {hit.concept}" if hit.concept else "")
                 highlights.append(Highlight(p.index, side, hit.start, hit.end, css, tip))
     return highlights, issues

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from click.testing import CliRunner
 
-import glossary
+from tests.conftest import FIXTURES
 from align.api import align_files
 from align.cli import cli
 from align.errors import AlignError
@@ -237,55 +237,24 @@ def test_review_errors_are_one_line(tmp_path, alignment, args, message):
     assert not (tmp_path / "r.html").exists()
 
 
-def test_glossary_without_the_glossary_checks_is_one_clear_error(tmp_path, monkeypatch):
-    for name in ("load_termbase", "TermMatcher", "check_pairs"):
-        monkeypatch.delattr(glossary, name, raising=False)
+def test_glossary_terms_and_issues_on_the_page(tmp_path):
+    """The real glossary on the report with planted errors: every issue on its bead,
+    terms highlighted by status, the offending terms marked."""
+    from glossary import check_pairs, load_termbase
+
+    planted = FIXTURES / "zhejiang_lab_2020" / "en.planted.txt"
     out = tmp_path / "r.html"
-    line = one_line_error(run("review", CORPUS.zh, CORPUS.en, "--glossary", CORPUS.glossary_csv, "-o", out))
-    assert "glossary.csv: --glossary needs the glossary checks" in line
-    assert not out.exists()
-
-
-def test_glossary_adapter_marks_terms_and_issues(tmp_path, monkeypatch, alignment):
-    """The adapter against the glossary interface, here a stand-in built on glossary.csv."""
-    import csv
-    from types import SimpleNamespace
-
-    rows = list(csv.DictReader(CORPUS.glossary_csv.open(encoding="utf-8")))
-
-    class Matcher:
-        def __init__(self, termbase, lang):
-            self.terms = [(r[lang], r["status"], r["id"]) for r in termbase if r[lang]]
-
-        def find(self, text):
-            return [SimpleNamespace(concept_id=c, term=t, status=s, start=text.index(t), end=text.index(t) + len(t))
-                    for t, s, c in self.terms if t in text]
-
-    first = next(p for p in alignment.pairs() if "之江实验室" in p.src)
-
-    def check_pairs(pairs, termbase, src_lang, tgt_lang):
-        issue = SimpleNamespace(segment=first.index, src=first.src, tgt=first.tgt, kind="missing-term",
-                                term="之江实验室", expected="Zhejiang Lab", found="")
-        return SimpleNamespace(issues=(issue,))
-
-    seen = []
-    monkeypatch.setattr(glossary, "load_termbase", lambda path: seen.append(path) or rows, raising=False)
-    monkeypatch.setattr(glossary, "TermMatcher", Matcher, raising=False)
-    monkeypatch.setattr(glossary, "check_pairs", check_pairs, raising=False)
-    out = tmp_path / "r.html"
-    result = run("review", CORPUS.zh, CORPUS.en, "--glossary", CORPUS.glossary_csv, "-o", out)
+    result = run("review", CORPUS.zh, planted, "--glossary", CORPUS.glossary_tbx, "-o", out)
     assert result.exit_code == 0, result.stderr
-    assert seen == [str(CORPUS.glossary_csv)]
     data = page_data(out.read_text(encoding="utf-8"))
-    assert data["issues"] == [{"kind": "missing-term", "msg": "“之江实验室”, expected “Zhejiang Lab”",
-                               "s": list(alignment.beads[first.index].src),
-                               "t": list(alignment.beads[first.index].tgt)}]
-    src_id = next(i for i in alignment.beads[first.index].src if "之江实验室" in alignment.src[i].text)
-    text = alignment.src[src_id].text
-    start = text.index("之江实验室")
-    mark = next(m for m in data["src"][src_id]["m"] if m[0] == start)
-    assert mark[1] == start + 5
-    assert mark[2].split() == ["term", "term-preferred", "term-issue"]
-    assert "concept c1" in mark[3]
-    marked_en = [m for s in data["tgt"] for m in s.get("m", ())]
-    assert any("term-admitted" in m[2] for m in marked_en)
+    from align.api import align_files
+
+    alignment = align_files(CORPUS.zh, planted, glossary=load_termbase(CORPUS.glossary_tbx))
+    expected = check_pairs(alignment.pairs(), load_termbase(CORPUS.glossary_tbx), "zh", "en").issues
+    assert len(expected) >= 5
+    assert sorted(i["kind"] for i in data["issues"]) == sorted(i.kind for i in expected)
+    marks = [m for side in ("src", "tgt") for sent in data[side] for m in sent.get("m", ())]
+    classes = {c for m in marks for c in m[2].split()}
+    assert {"term", "term-preferred", "term-admitted", "term-forbidden", "term-issue"} <= classes
+    forbidden = [m for m in marks if "term-forbidden" in m[2]]
+    assert forbidden and all("term-issue" in m[2] for m in forbidden)
