@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
@@ -14,11 +13,11 @@ from .analysis import DocPair, Side
 from .anchors import anchor_centers
 from .cedict import Cedict
 from .costs import BeadFeatures, LengthModel, SideContext, Weights, bead_costs, bead_features, gather_evidence
-from .tokens import inside_quotes
 from .errors import AlignError
 from .scorers import make_scorers, scorer_names
 from .scorers.base import Coverage, Scorer
 from .search import Band, band_around, band_around_path, bead_types, search
+from .tokens import inside_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
     from .lexicon import Lexicon
@@ -28,8 +27,20 @@ __all__ = ["AlignOptions", "Aligner"]
 DEFAULT_SCORERS = ("dictionary", "names", "numbers", "cues")
 
 # Tuned on MAC-Dev and bible-5k by benchmarks/tune_weights.py (see its docstring).
-WEIGHTS = Weights(sim=1.0, sim_extra=0.0, length=0.05, length_extra=0.0, paragraph=-1.0, quote=-0.24, ratio=0.17, matched=0.05, skip=-0.22, one_to_one=-0.01, merge=-0.1, merge_more=0.0, many_to_many=-0.04, prior_mass=1.0, prior_sim=0.2, scorers=(('cues', 0.281), ('dictionary', 3.0), ('learned', 1.0), ('names', 0.664), ('numbers', 1.33)))
-MT_WEIGHTS = Weights(sim=1.0, sim_extra=-0.02, length=0.05, length_extra=0.0, paragraph=-1.0, quote=-0.12, ratio=0.01, matched=0.17, skip=-0.44, one_to_one=0.01, merge=-0.05, merge_more=0.0, many_to_many=-0.1, prior_mass=0.5, prior_sim=0.1, scorers=(('chrf', 1.0), ('cues', 0.375), ('dictionary', 1.125), ('learned', 0.5), ('names', 0.374), ('numbers', 0.998), ('translation', 0.75)))
+WEIGHTS = Weights(
+    sim=1.0, sim_extra=0.0, length=0.05, length_extra=0.0, paragraph=-1.0, quote=-0.24, ratio=0.17,
+    matched=0.05, skip=-0.22, one_to_one=-0.01, merge=-0.1, merge_more=0.0, many_to_many=-0.04,
+    prior_mass=1.0, prior_sim=0.2,
+    scorers=(("cues", 0.281), ("dictionary", 3.0), ("learned", 1.0), ("names", 0.664), ("numbers", 1.33)),
+)
+# With --src-translation (tuned on MAC-Dev with its trans/ files).
+MT_WEIGHTS = Weights(
+    sim=1.0, sim_extra=-0.02, length=0.05, length_extra=0.0, paragraph=-1.0, quote=-0.12, ratio=0.01,
+    matched=0.17, skip=-0.44, one_to_one=0.01, merge=-0.05, merge_more=0.0, many_to_many=-0.1,
+    prior_mass=0.5, prior_sim=0.2,
+    scorers=(("chrf", 1.0), ("cues", 0.188), ("dictionary", 1.496), ("learned", 0.5), ("names", 0.561),
+             ("numbers", 0.561), ("translation", 0.998)),
+)
 
 
 @dataclass(frozen=True)

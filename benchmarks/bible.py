@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from align.evaluate import merge_by_unit, score_alignments  # noqa: E402
 from corpora import read_text  # noqa: E402
-from corpora.formats.beads import parse_beads, read_beads  # noqa: E402
+from corpora.formats.beads import read_beads  # noqa: E402
 
 PUBLISHED = (("Bertalign", 0.979), ("Vecalign", 0.978), ("Hunalign", 0.895), ("Gale-Church", 0.821),
              ("Bleualign", 0.788))

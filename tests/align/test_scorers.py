@@ -12,7 +12,6 @@ from align.lexicon import Lexicon, learn_lexicon, train_units
 from align.scorers import make_scorer
 from align.scorers.glossary import GlossaryScorer
 from align.scorers.names import pinyin_split
-from align.search import band_around
 from align.tokens import inside_quotes, punctuation_cues, stem
 from tests.conftest import sentence_fixture
 
