@@ -68,7 +68,7 @@ class LengthModel:
 # `benchmarks/tune_weights.py --calibrate --from-defaults`.
 CONFIDENCE = (1.635, 2.807, 0.519, -0.696)
 
-FEATURES = ("sim", "sim_extra", "length", "length_extra", "paragraph", "quote", "ratio", "matched")
+FEATURES = ("sim", "sim_extra", "length", "length_extra", "paragraph", "quote", "ratio", "matched", "weakest")
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ class Weights:
     quote: float = 0.0
     ratio: float = 0.0
     matched: float = 0.0
+    weakest: float = 0.0
     skip: float = -0.3
     one_to_one: float = 0.0
     merge: float = 0.0
@@ -106,7 +107,7 @@ class Weights:
     def vector(self, kind: tuple[int, int]) -> np.ndarray:
         """The weights of FEATURES for beads of type ``kind``."""
         return np.array([self.sim, self.sim_extra, self.length, self.length_extra, self.paragraph,
-                         self.quote, self.ratio, self.matched])
+                         self.quote, self.ratio, self.matched, self.weakest])
 
     def bias(self, kind: tuple[int, int]) -> float:
         """The score added to every bead of type ``kind``."""
@@ -127,6 +128,8 @@ class PairEvidence:
     src_mass: np.ndarray  # (n + 1,) cumulative pooled source mass
     tgt_mass: np.ndarray  # (m + 1,)
     unit: float  # mean pooled mass of a sentence, the unit of the ``matched`` feature
+    src_held: np.ndarray  # (n, width + 1) prefix sums of the matched mass source sentences hold
+    tgt_held: np.ndarray  # (n, width) matched mass target sentence lo[k] + c holds with source k
 
 
 def gather_evidence(coverages: Sequence[Coverage], band: Band, max_src: int, max_tgt: int,
@@ -137,7 +140,8 @@ def gather_evidence(coverages: Sequence[Coverage], band: Band, max_src: int, max
     phi = np.minimum(m, band.hi[np.minimum(rows + max_src, n)])
     phi = np.maximum(phi, plo)
     width = int((phi - plo).max()) if n else 0
-    matched = np.zeros((n, width))
+    src_held = np.zeros((n, width))
+    tgt_held = np.zeros((n, width))
     src_mass = np.zeros(n)
     tgt_mass = np.zeros(m)
     for cov in coverages:
@@ -145,18 +149,46 @@ def gather_evidence(coverages: Sequence[Coverage], band: Band, max_src: int, max
         # whatever the number of tokens it counts (chrF n-grams or a few numbers)
         w = cov.weight / cov.typical_mass()
         ms, mt = cov.band_match(plo, phi, width)
-        matched += w * (ms + mt)
+        src_held += w * ms
+        tgt_held += w * mt
         src_mass += w * cov.src_mass
         tgt_mass += w * cov.tgt_mass
     prefix = np.zeros((n, width + 1))
-    np.cumsum(matched, axis=1, out=prefix[:, 1:])
+    np.cumsum(src_held + tgt_held, axis=1, out=prefix[:, 1:])
+    src_prefix = np.zeros((n, width + 1))
+    np.cumsum(src_held, axis=1, out=src_prefix[:, 1:])
     unit = float((src_mass.sum() + tgt_mass.sum()) / max(n + m, 1)) or 1.0
     return PairEvidence(
         plo, phi, prefix,
         np.concatenate([[0.0], np.cumsum(src_mass)]),
         np.concatenate([[0.0], np.cumsum(tgt_mass)]),
-        unit,
+        unit, src_prefix, tgt_held,
     )
+
+
+def _weakest(ev: PairEvidence, i: np.ndarray, j: np.ndarray, a: int, b: int, weights: Weights) -> np.ndarray:
+    """The smallest share of its own evidence that any sentence of the bead finds matched
+    inside the bead (smoothed like the similarity): every sentence must be supported."""
+    width = ev.src_held.shape[1] - 1
+    prior = weights.prior_mass * weights.prior_sim
+    weakest = np.ones(len(i))
+    for d in range(1, a + 1):
+        k = i - d
+        off = ev.lo[k]
+        held = ev.src_held[k, np.clip(j - off, 0, width)] - ev.src_held[k, np.clip(j - b - off, 0, width)]
+        mass = ev.src_mass[k + 1] - ev.src_mass[k]
+        weakest = np.minimum(weakest, (held + prior) / (mass + weights.prior_mass))
+    for e in range(1, b + 1):
+        l_ = j - e
+        held = np.zeros(len(i))
+        for d in range(1, a + 1):
+            k = i - d
+            c = l_ - ev.lo[k]
+            inside = (c >= 0) & (c < width)
+            held += np.where(inside, ev.tgt_held[k, np.clip(c, 0, width - 1)], 0.0) if width else 0.0
+        mass = ev.tgt_mass[l_ + 1] - ev.tgt_mass[l_]
+        weakest = np.minimum(weakest, (held + prior) / (mass + weights.prior_mass))
+    return np.clip(weakest, 0.0, 1.0)
 
 
 def _span_matched(ev: PairEvidence, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
@@ -224,7 +256,8 @@ def bead_features(
     log_ratio = np.log((len(tgt.lengths) - 1) / max(len(src.lengths) - 1, 1))
     ratio = np.full(len(i), (b - a) * log_ratio)
     extra = a + b - 2
-    values = np.stack([sim, sim * extra, lp, lp * extra, crossing, quote, ratio, matched / ev.unit], axis=1)
+    weakest = _weakest(ev, i, j, a, b, weights)
+    values = np.stack([sim, sim * extra, lp, lp * extra, crossing, quote, ratio, matched / ev.unit, weakest], axis=1)
     c0, c_sim, c_len, c_extra = CONFIDENCE
     confidence = 1.0 / (1.0 + np.exp(-(c0 + c_sim * sim + c_len * lp + c_extra * extra)))
     return BeadFeatures(kind, cells, values, confidence)
