@@ -7,8 +7,6 @@ Paragraphs are kept: a sentence never crosses a paragraph boundary, and each
 from __future__ import annotations
 
 import re
-from typing import Iterable
-
 from corpora import Segment, is_cjk_lang
 
 __all__ = ["split_paragraphs", "split_sentences", "segment_text", "segment_lines"]
@@ -251,7 +249,3 @@ def segment_lines(text: str) -> tuple[Segment, ...]:
         segments.append(Segment(line.strip(), paragraph))
     return tuple(segments)
 
-
-def iter_sentences(segments: Iterable[Segment]) -> list[str]:
-    """The texts of segments."""
-    return [s.text for s in segments]

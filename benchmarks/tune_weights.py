@@ -122,6 +122,7 @@ def tune(docs: list[Doc], w: Weights, scorer_names: list[str], rounds: int = 3, 
     for d in docs:
         d.prepare(w)
     best = objective(docs, w)
+    kept, kept_score = w, best  # the best weights as measured after a full preparation
     log(f"start {best:.4f}")
     cheap = [name for name in SCALARS if name not in frozen]
     for rnd in range(rounds):
@@ -156,7 +157,9 @@ def tune(docs: list[Doc], w: Weights, scorer_names: list[str], rounds: int = 3, 
             d.prepare(w)
         best = objective(docs, w)
         log(f"round {rnd}: {best:.4f} {evaluate(docs, w)}")
-    return w
+        if best > kept_score:
+            kept, kept_score = w, best
+    return kept
 
 
 def calibrate(docs: list[Doc], w: Weights) -> tuple[float, ...]:

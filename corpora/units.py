@@ -14,7 +14,7 @@ built from units with :func:`alignment_from_units` and turned into units with
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterable, Iterator, Union
 
 from .errors import FormatError
@@ -130,10 +130,6 @@ class TranslationUnit:
             return float(value) if value is not None else None
         except ValueError:
             return None
-
-    def with_tuid(self, tuid: str) -> "TranslationUnit":
-        """A copy with another ``tuid``."""
-        return replace(self, tuid=tuid)
 
 
 @dataclass(frozen=True)
