@@ -234,6 +234,8 @@ def main() -> None:
     if not args.no_bible and not args.translation:
         docs.append(Doc("bible", "bible", aligner, False))
     w = tune(docs, start, names, args.rounds, frozen=frozen)
+    for d in docs:
+        d.prepare(w)
     print(f"# tuned in {time.time() - t0:.0f}s: {evaluate(docs, w)}")
     print(repr(w))
 
