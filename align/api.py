@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from corpora import Alignment, Segment
 
@@ -46,53 +46,28 @@ def align_texts(
     split: bool = True,
     options: AlignOptions | None = None,
     aligner: Aligner | None = None,
+    translation: Sequence[str] | None = None,
+    glossary: "str | os.PathLike[str] | TermBase | None" = None,
+    split_semicolon: bool = False,
+    names: tuple[str, str] = ("source", "target"),
 ) -> Alignment:
     """Segment two texts into sentences and align them.
 
     Languages are detected when not given. With ``split=False`` every non-empty line
-    is one sentence and a blank line ends a paragraph. Pass an ``aligner`` to reuse
-    its loaded dictionary across calls.
+    is one sentence and a blank line ends a paragraph. ``translation``: a machine
+    translation of the source into the target language, one line per source sentence.
+    ``glossary``: a term base (or its path) whose terms anchor the alignment. Pass an
+    ``aligner`` to reuse its loaded dictionary across calls; ``names`` name the texts
+    in error messages.
     """
-    src, s_lang = prepare_side(src_text, src_lang, split, "source")
-    tgt, t_lang = prepare_side(tgt_text, tgt_lang, split, "target")
-    engine = aligner or Aligner(options)
-    return engine.align(src, tgt, s_lang, t_lang)
-
-
-def align_files(
-    src_path: str,
-    tgt_path: str,
-    src_lang: str | None = None,
-    tgt_lang: str | None = None,
-    no_split: bool = False,
-    split_semicolon: bool = False,
-    encoding: str | None = None,
-    max_bead: int = 5,
-    aligner: Aligner | None = None,
-    src_translation: str | None = None,
-    glossary: "str | TermBase | None" = None,
-) -> Alignment:
-    """Read, segment and align two files (encodings detected unless ``encoding``).
-
-    ``src_translation``: a file with a machine translation of the source into the
-    target language, one line per source sentence (blank lines ignored).
-    ``glossary``: a term base (or its path) whose terms anchor the alignment.
-    """
-    from corpora import read_text
-
-    src_text = read_text(src_path, encoding)
-    tgt_text = read_text(tgt_path, encoding)
-    src, s_lang = prepare_side(src_text, src_lang, not no_split, str(src_path), split_semicolon)
-    tgt, t_lang = prepare_side(tgt_text, tgt_lang, not no_split, str(tgt_path), split_semicolon)
-    translation = None
-    if src_translation is not None:
-        translation = [line.strip() for line in read_text(src_translation, encoding).split("\n") if line.strip()]
-        if len(translation) != len(src):
-            raise AlignError(
-                f"{src_translation}: {len(translation)} lines, but {src_path} has {len(src)} "
-                "sentences; give one translated line per source sentence"
-                + ("" if no_split else " (or use --no-split with one sentence a line)")
-            )
+    src, s_lang = prepare_side(src_text, src_lang, split, names[0], split_semicolon)
+    tgt, t_lang = prepare_side(tgt_text, tgt_lang, split, names[1], split_semicolon)
+    if translation is not None and len(translation) != len(src):
+        raise AlignError(
+            f"the translation has {len(translation)} lines, but {names[0]} has {len(src)} "
+            "sentences; give one translated line per source sentence"
+            + ("" if not split else " (or use --no-split with one sentence a line)")
+        )
     extra = []
     if glossary is not None:
         from glossary import load_termbase
@@ -101,5 +76,33 @@ def align_files(
 
         termbase = load_termbase(glossary) if isinstance(glossary, (str, os.PathLike)) else glossary
         extra.append(GlossaryScorer(termbase))
-    engine = aligner or Aligner(AlignOptions(max_bead=max_bead))
+    engine = aligner or Aligner(options)
     return engine.align(src, tgt, s_lang, t_lang, extra_scorers=extra, translation=translation)
+
+
+def align_files(
+    src_path: str | os.PathLike[str],
+    tgt_path: str | os.PathLike[str],
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    no_split: bool = False,
+    split_semicolon: bool = False,
+    encoding: str | None = None,
+    max_bead: int = 5,
+    aligner: Aligner | None = None,
+    src_translation: str | os.PathLike[str] | None = None,
+    glossary: "str | os.PathLike[str] | TermBase | None" = None,
+) -> Alignment:
+    """Read two files (encodings detected unless ``encoding``) and align them as
+    :func:`align_texts` does; ``src_translation`` is a file, one line per source sentence."""
+    from corpora import read_text
+
+    translation = None
+    if src_translation is not None:
+        translation = [line.strip() for line in read_text(src_translation, encoding).split("\n") if line.strip()]
+    return align_texts(
+        read_text(src_path, encoding), read_text(tgt_path, encoding), src_lang, tgt_lang,
+        split=not no_split, options=AlignOptions(max_bead=max_bead), aligner=aligner,
+        translation=translation, glossary=glossary, split_semicolon=split_semicolon,
+        names=(str(src_path), str(tgt_path)),
+    )

@@ -122,6 +122,19 @@ def detect_encoding(data: bytes, partial: bool = False) -> str | None:
     return None
 
 
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[None]:
+    """Turn the OS errors of reading ``path`` into one-line InputErrors."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror})") from None
+
+
 def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> str:
     """Read a text file, detecting its encoding; raise InputError if unusable.
 
@@ -129,14 +142,8 @@ def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> str:
     or binary file is an error.
     """
     p = Path(path)
-    try:
+    with reading(p):
         data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a directory, not a file") from None
-    except OSError as e:
-        raise InputError(f"{p}: cannot read ({e.strerror})") from None
     if not data:
         raise InputError(f"{p}: file is empty")
     text = decode_bytes(data, str(p), encoding)

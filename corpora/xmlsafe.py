@@ -22,6 +22,7 @@ from typing import Iterator
 from xml.sax.saxutils import escape
 
 from .errors import FormatError, InputError
+from .textio import reading
 
 __all__ = ["iter_xml", "local_name", "release", "sniff_xml_encoding", "xml_text", "XML_NS"]
 
@@ -90,15 +91,8 @@ def _check_entities(root, path: Path) -> None:
 
 
 def _open_head(p: Path) -> bytes:
-    try:
-        with open(p, "rb") as f:
-            head = f.read(_SNIFF_BYTES)
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a directory, not a file") from None
-    except OSError as e:
-        raise InputError(f"{p}: cannot read ({e.strerror})") from None
+    with reading(p), open(p, "rb") as f:
+        head = f.read(_SNIFF_BYTES)
     if not head.strip():
         raise InputError(f"{p}: file is empty")
     return head
