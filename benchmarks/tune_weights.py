@@ -135,6 +135,8 @@ def tune(docs: list[Doc], w: Weights, scorer_names: list[str], rounds: int = 3, 
                 if f > best + 1e-4:
                     best, w = f, cand
         for name, values in (("prior_sim", (0.0, 0.1, 0.2, 0.3)), ("prior_mass", (0.3, 0.5, 1.0, 2.0))):
+            if name in frozen:
+                continue
             for v in values:
                 cand = _set(w, name, v)
                 for d in docs:
@@ -145,6 +147,8 @@ def tune(docs: list[Doc], w: Weights, scorer_names: list[str], rounds: int = 3, 
             for d in docs:
                 d.refeature(w)
         for sname in scorer_names:
+            if sname in frozen:
+                continue
             base = _get(w, "scorer:" + sname, defaults)
             for factor in (0.5, 0.75, 1.33, 2.0):
                 cand = _set(w, "scorer:" + sname, round(base * factor, 3))
@@ -193,6 +197,8 @@ def main() -> None:
     ap.add_argument("--no-bible", action="store_true")
     ap.add_argument("--bible-only", action="store_true")
     ap.add_argument("--calibrate", action="store_true", help="fit the confidence of the shipped weights")
+    ap.add_argument("--mt-only", action="store_true",
+                    help="with --translation: start from WEIGHTS and tune only the translation scorers")
     ap.add_argument("--freeze", default="skip,paragraph",
                     help="weights not tuned (comma-separated): the test sets have almost no deletions "
                          "and no paragraphs, so they cannot tell how to weigh those")
@@ -204,12 +210,14 @@ def main() -> None:
     if not (DATA / "mac-dev").exists():
         sys.exit(f"no evaluation data at {DATA}")
     frozen = tuple(x for x in args.freeze.split(",") if x)
+    if args.mt_only:
+        frozen += SCALARS + ("prior_sim", "prior_mass", "dictionary", "names", "numbers", "cues", "learned")
     aligner = Aligner()
     chapters = sorted(p.name for p in (DATA / "mac-dev" / "zh").iterdir())
     mac = {c: Doc("mac", c, aligner, args.translation) for c in chapters}
     names = ["dictionary", "names", "numbers", "cues", "learned"] + (["translation", "chrf"] if args.translation else [])
     start = (MT_WEIGHTS if args.translation else WEIGHTS) if args.from_defaults else Weights()
-    if args.translation and args.from_no_translation:
+    if args.translation and (args.from_no_translation or args.mt_only):
         start = replace(WEIGHTS, scorers=tuple(sorted({**dict(WEIGHTS.scorers), "translation": 1.0, "chrf": 1.0}.items())))
     t0 = time.time()
     if args.calibrate:
