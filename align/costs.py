@@ -75,11 +75,13 @@ FEATURES = ("sim", "sim_extra", "length", "length_extra", "paragraph", "quote", 
 class Weights:
     """Weights of the bead features; a bead's score is their weighted sum.
 
-    Each bead type gets a bias: ``one_to_one`` for 1-1; otherwise ``merge`` per sentence
-    beyond two, ``merge_more`` per sentence beyond three, and ``many_to_many`` when both
-    sides hold several sentences (few parameters, so that they generalize). ``skip`` is
-    the score of a 1-0 or 0-1 bead; ``scorers`` weighs each scorer's evidence in the pooled similarity. ``sim_extra``/``length_extra`` weigh the similarity and length features
-    once more per sentence beyond the first two, so larger beads need more evidence.
+    ``sim_extra``/``length_extra`` weigh the similarity and length features once more
+    per sentence beyond the first two. Each bead type gets a bias: ``one_to_one`` for
+    1-1; otherwise ``merge`` per sentence beyond two, ``merge_more`` per sentence beyond
+    three, and ``many_to_many`` when both sides hold several sentences (few parameters,
+    so that they generalize). ``skip`` is the score of a 1-0 or 0-1 bead; ``scorers``
+    weighs each scorer's evidence in the pooled similarity; ``prior_mass`` and
+    ``prior_sim`` smooth the similarity of sentences with little evidence.
     """
 
     sim: float = 1.0
@@ -104,8 +106,8 @@ class Weights:
         """The weight of the evidence of scorer ``name``."""
         return dict(self.scorers).get(name, default)
 
-    def vector(self, kind: tuple[int, int]) -> np.ndarray:
-        """The weights of FEATURES for beads of type ``kind``."""
+    def vector(self) -> np.ndarray:
+        """The weights of FEATURES, in order."""
         return np.array([self.sim, self.sim_extra, self.length, self.length_extra, self.paragraph,
                          self.quote, self.ratio, self.matched, self.weakest])
 
@@ -265,7 +267,7 @@ def bead_features(
 
 def bead_costs(features: BeadFeatures, weights: Weights, band: Band) -> np.ndarray:
     """DP costs (negated scores) of one bead type over the band's cells; inf where impossible."""
-    score = features.values @ weights.vector(features.kind) + weights.bias(features.kind)
+    score = features.values @ weights.vector() + weights.bias(features.kind)
     cost = np.full(band.size, np.inf)
     cost[features.cells] = -score
     return cost
