@@ -218,12 +218,10 @@ def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
     path1 = _solve(feats1, band1, weights)
     ones = [(b, c) for b, c in _with_confidence(feats1, band1, path1) if b[1] - b[0] == 1 and b[3] - b[2] == 1]
     if len(ones) >= 10:
-        conf = np.array([c for _, c in ones])
-        ones = [b for b, _ in ones]
-        good = conf >= np.quantile(conf, 0.5)
-        s_len = np.array([problem.doc.src.lengths[b[0]] for b in ones])[good]
-        t_len = np.array([problem.doc.tgt.lengths[b[2]] for b in ones])[good]
-        problem.length = problem.length.refit(s_len, t_len)
+        cut = np.quantile([c for _, c in ones], 0.5)
+        good = [b for b, c in ones if c >= cut]
+        problem.length = problem.length.refit(problem.doc.src.lengths[[b[0] for b in good]],
+                                              problem.doc.tgt.lengths[[b[2] for b in good]])
     return band_around_path(path1, n, m, options.second_width)
 
 

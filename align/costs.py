@@ -168,6 +168,13 @@ def gather_evidence(coverages: Sequence[Coverage], band: Band, max_src: int, max
     )
 
 
+def _row_range(prefix: np.ndarray, lo: np.ndarray, k: np.ndarray, j: np.ndarray, b: int) -> np.ndarray:
+    """Σ over target sentences j-b..j-1 of row k of a band array given as row prefix sums."""
+    width = prefix.shape[1] - 1
+    off = lo[k]
+    return prefix[k, np.clip(j - off, 0, width)] - prefix[k, np.clip(j - b - off, 0, width)]
+
+
 def _weakest(ev: PairEvidence, i: np.ndarray, j: np.ndarray, a: int, b: int, weights: Weights) -> np.ndarray:
     """The smallest share of its own evidence that any sentence of the bead finds matched
     inside the bead (smoothed like the similarity): every sentence must be supported."""
@@ -176,8 +183,7 @@ def _weakest(ev: PairEvidence, i: np.ndarray, j: np.ndarray, a: int, b: int, wei
     weakest = np.ones(len(i))
     for d in range(1, a + 1):
         k = i - d
-        off = ev.lo[k]
-        held = ev.src_held[k, np.clip(j - off, 0, width)] - ev.src_held[k, np.clip(j - b - off, 0, width)]
+        held = _row_range(ev.src_held, ev.lo, k, j, b)
         mass = ev.src_mass[k + 1] - ev.src_mass[k]
         weakest = np.minimum(weakest, (held + prior) / (mass + weights.prior_mass))
     for e in range(1, b + 1):
@@ -195,15 +201,7 @@ def _weakest(ev: PairEvidence, i: np.ndarray, j: np.ndarray, a: int, b: int, wei
 
 def _span_matched(ev: PairEvidence, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
     """Σ matched mass over source sentences i-a..i-1 × target sentences j-b..j-1."""
-    total = np.zeros(len(i))
-    width = ev.matched.shape[1] - 1
-    for d in range(1, a + 1):
-        k = i - d
-        off = ev.lo[k]
-        c1 = np.clip(j - off, 0, width)
-        c0 = np.clip(j - b - off, 0, width)
-        total += ev.matched[k, c1] - ev.matched[k, c0]
-    return total
+    return sum(_row_range(ev.matched, ev.lo, i - d, j, b) for d in range(1, a + 1))
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,15 @@ def _binary(m: sparse.spmatrix) -> sparse.csr_matrix:
     return b
 
 
+def _shared_binary(a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """0/1 matrices of two lists of token lists over one vocabulary."""
+    vocab = Vocabulary()
+    ma, mb = token_matrix(a, vocab), token_matrix(b, vocab)
+    ma.resize((ma.shape[0], len(vocab)))
+    mb.resize((mb.shape[0], len(vocab)))
+    return _binary(ma), _binary(mb)
+
+
 def band_rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray,
                 width: int, chunk: int = 64) -> np.ndarray:
     """``out[k, c] = a[k] · b[lo[k] + c]`` for ``lo[k] <= lo[k] + c < hi[k]``, else 0.
@@ -135,17 +144,21 @@ class Coverage:
 
     @classmethod
     def symmetric(cls, name: str, weight: float, src: Sequence[Sequence[str]], tgt: Sequence[Sequence[str]]) -> "Coverage":
-        """Evidence from tokens both sides share as such (numbers, names, cues)."""
-        vocab = Vocabulary()
-        s = token_matrix(src, vocab)
-        t = token_matrix(tgt, vocab)
-        size = len(vocab)
-        s.resize((s.shape[0], size))
-        t.resize((t.shape[0], size))
-        idf = (idf_weights(sparse.vstack([s, t]).tocsr()))
-        sb, tb = _binary(s), _binary(t)
-        w = sparse.diags(idf)
-        return cls(name, weight, s.shape[0], t.shape[0], (sb @ w).tocsr(), tb, (tb @ w).tocsr(), sb)
+        """Evidence from tokens both sides share as such (numbers, cues, translations)."""
+        sb, tb = _shared_binary(src, tgt)
+        w = sparse.diags(idf_weights(sparse.vstack([sb, tb]).tocsr()))
+        return cls(name, weight, sb.shape[0], tb.shape[0], (sb @ w).tocsr(), tb, (tb @ w).tocsr(), sb)
+
+    @classmethod
+    def one_sided(cls, name: str, weight: float, held: Sequence[Sequence[str]], covering: Sequence[Sequence[str]],
+                  held_on_source: bool) -> "Coverage":
+        """Evidence only one side holds (e.g. romanized names), which the other side's
+        sentences cover."""
+        hb, cb = _shared_binary(held, covering)
+        held_m = (hb @ sparse.diags(idf_weights(hb))).tocsr()
+        if held_on_source:
+            return cls(name, weight, hb.shape[0], cb.shape[0], held_m, cb, None, None)
+        return cls(name, weight, cb.shape[0], hb.shape[0], None, None, held_m, cb)
 
 
 def linked_coverage(

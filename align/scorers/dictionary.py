@@ -38,9 +38,8 @@ class DictionaryScorer(Scorer):
         ]
         en_stems = en.stems()
         vocab = {w for ws in zh_words for w in ws}
-        links = [(w, w[4:]) if w.startswith("lat:") else None for w in vocab]
-        pairs = [(w, s) for w in vocab if not w.startswith("lat:") for s in cedict.stems(w)]
-        pairs += [x for x in links if x is not None]
+        # a Latin word in the Chinese links to the same stem; a Chinese word to its glosses
+        pairs = [(w, s) for w in vocab for s in ((w[4:],) if w.startswith("lat:") else cedict.stems(w))]
         if zh_is_src:
             return linked_coverage(self.name, self.weight, zh_words, en_stems, pairs)
         return linked_coverage(self.name, self.weight, en_stems, zh_words, [(e, z) for z, e in pairs])

@@ -36,6 +36,3 @@ class GlossaryScorer(Scorer):
         src = [[c for c in row if c in both] for row in src]
         tgt = [[c for c in row if c in both] for row in tgt]
         return Coverage.symmetric(self.name, self.weight, src, tgt)
-
-    def describe(self) -> str:
-        return f"{self.name}:{self.weight:g}"

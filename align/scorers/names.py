@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..analysis import DocPair
-from .base import Coverage, Scorer, Vocabulary, idf_weights, token_matrix
+from .base import Coverage, Scorer
 
 __all__ = ["NameScorer", "pinyin_split"]
 
@@ -74,16 +74,4 @@ class NameScorer(Scorer):
                         break
                     seen |= frontier & wanted
             zh_readings.append(sorted(seen))
-        vocab = Vocabulary()
-        e = token_matrix(en_names, vocab)
-        z = token_matrix(zh_readings, vocab)
-        e.resize((e.shape[0], len(vocab)))
-        z.resize((z.shape[0], len(vocab)))
-        e.data[:] = 1.0
-        z.data[:] = 1.0
-        from scipy import sparse
-
-        e_held = (e @ sparse.diags(idf_weights(e))).tocsr()
-        if zh_is_src:
-            return Coverage(self.name, self.weight, len(zh), len(en), None, None, e_held, z)
-        return Coverage(self.name, self.weight, len(en), len(zh), e_held, z, None, None)
+        return Coverage.one_sided(self.name, self.weight, en_names, zh_readings, held_on_source=not zh_is_src)

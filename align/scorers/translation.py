@@ -45,8 +45,6 @@ class TranslationScorer(Scorer):
         return Coverage.symmetric(self.name, self.weight, [_words(t, cjk) for t in self.translation],
                                   [_words(t, cjk) for t in doc.tgt.texts])
 
-    def describe(self) -> str:
-        return f"{self.name}:{self.weight:g}"
 
 
 class ChrfScorer(TranslationScorer):
