@@ -10,12 +10,13 @@ from corpora import Alignment, Segment
 from .aligner import Aligner, AlignOptions
 from .errors import AlignError
 from .lang import detect_language, normalize_lang
+from .lexicon import Lexicon
 from .segment import segment_lines, segment_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from glossary import TermBase
 
-__all__ = ["align_texts", "align_files", "prepare_side"]
+__all__ = ["align_texts", "align_files", "prepare_side", "load_aligner"]
 
 
 MAX_LINE = 1_000_000
@@ -106,3 +107,10 @@ def align_files(
         translation=translation, glossary=glossary, split_semicolon=split_semicolon,
         names=(str(src_path), str(tgt_path)),
     )
+
+
+def load_aligner(lexicon: str | os.PathLike[str] | None, max_bead: int = 5) -> Aligner | None:
+    """An aligner using the lexicon saved at ``lexicon``; None when no path is given."""
+    if lexicon is None:
+        return None
+    return Aligner(AlignOptions(max_bead=max_bead), lexicon=Lexicon.load(lexicon))

@@ -32,9 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from align.batch import run_batch  # noqa: E402
-from align.engines import DaskEngine, LocalEngine  # noqa: E402
+from align.batch.engines import DaskEngine, LocalEngine  # noqa: E402
 from align.evaluate import score_alignments  # noqa: E402
-from align.manifest import read_manifest  # noqa: E402
+from align.batch.manifest import read_manifest  # noqa: E402
 from corpora import Bead  # noqa: E402
 from corpora.formats.beads import read_beads  # noqa: E402
 

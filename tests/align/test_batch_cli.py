@@ -11,9 +11,9 @@ import pytest
 from lxml import etree
 
 from align.batch import run_batch
-from align.commands_batch import progress_factory
+from align.cli.batch import progress_factory
 from align.lexicon import Lexicon
-from align.manifest import read_manifest
+from align.batch.manifest import read_manifest
 from batch_data import OK_IDS, run, write_batch, write_slice
 
 EPOCH = "1700000000"

@@ -7,8 +7,8 @@ import logging
 import pytest
 
 from align.batch import run_batch
-from align.engines import DaskEngine, LocalEngine
-from align.manifest import read_manifest
+from align.batch.engines import DaskEngine, LocalEngine
+from align.batch.manifest import read_manifest
 from batch_data import OK_IDS, run, write_batch
 
 distributed = pytest.importorskip("distributed")

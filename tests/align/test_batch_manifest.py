@@ -7,7 +7,7 @@ import os
 import pytest
 
 from align.errors import AlignError
-from align.manifest import pair_directories, read_manifest
+from align.batch.manifest import pair_directories, read_manifest
 from corpora import DuiqiWarning, InputError
 
 

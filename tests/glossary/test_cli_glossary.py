@@ -1,4 +1,4 @@
-"""The commands of align/commands_glossary.py: check, score, glossary extract/show.
+"""The commands of align/cli/glossary.py: check, score, glossary extract/show.
 
 (Kept beside the glossary tests, whose fixtures they share.)
 """

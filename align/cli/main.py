@@ -15,7 +15,7 @@ import click
 from corpora import DuiqiError, DuiqiWarning, __version__
 from corpora.formats import write_alignment, writer_names
 
-from .cliutil import check_output, output_format, pass_alignment_options
+from .options import check_output, output_format, pass_alignment_options
 
 __all__ = ["main", "cli"]
 
@@ -90,8 +90,7 @@ def cli() -> None:
 @pass_alignment_options
 def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, align_opts) -> None:
     """Align SRC with its translation TGT and write the beads."""
-    from .api import align_files
-    from .batch_task import load_aligner
+    from ..api import align_files, load_aligner
 
     check_output(out, src, tgt, src_translation, glossary, lexicon)
     fmt_name = output_format(out, fmt)
@@ -109,7 +108,7 @@ def evaluate_cmd(gold, test, as_json) -> None:
 
     GOLD and TEST are bead files ([0,1]:[2] a line) or directories of same-named files.
     """
-    from .evaluate import score_files
+    from ..evaluate import score_files
 
     s = score_files(gold, test)
     if as_json:
@@ -123,10 +122,10 @@ def evaluate_cmd(gold, test, as_json) -> None:
     click.echo(f"({s.documents} document(s), {s.gold_beads} gold beads, {s.test_beads} test beads)")
 
 
-from .commands_batch import batch_cmd  # noqa: E402
-from .commands_formats import convert_cmd, tmx_group  # noqa: E402
-from .commands_glossary import COMMANDS as _GLOSSARY_COMMANDS  # noqa: E402
-from .commands_review import review_cmd  # noqa: E402
+from .batch import batch_cmd  # noqa: E402
+from .formats import convert_cmd, tmx_group  # noqa: E402
+from .glossary import COMMANDS as _GLOSSARY_COMMANDS  # noqa: E402
+from .review import review_cmd  # noqa: E402
 
 for _command in (convert_cmd, tmx_group, *_GLOSSARY_COMMANDS, review_cmd, batch_cmd):
     cli.add_command(_command)

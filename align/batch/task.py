@@ -10,20 +10,13 @@ from typing import Any, Mapping
 
 from corpora import Alignment, DuiqiError, DuiqiWarning
 
-from .aligner import Aligner, AlignOptions
-from .api import align_files
-from .lang import base_lang
-from .lexicon import Lexicon
+from ..aligner import Aligner, AlignOptions
+from ..api import align_files
+from ..lang import base_lang
+from ..lexicon import Lexicon
 from .manifest import BatchPair
 
-__all__ = ["PairOutcome", "AlignTask", "load_aligner", "lexicon_fits"]
-
-
-def load_aligner(lexicon: str | os.PathLike[str] | None, max_bead: int = 5) -> Aligner | None:
-    """An aligner using the lexicon saved at ``lexicon``; None when no path is given."""
-    if lexicon is None:
-        return None
-    return Aligner(AlignOptions(max_bead=max_bead), lexicon=Lexicon.load(lexicon))
+__all__ = ["PairOutcome", "AlignTask", "lexicon_fits"]
 
 
 def lexicon_fits(lexicon: Lexicon, alignment: Alignment) -> bool:

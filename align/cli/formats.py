@@ -16,7 +16,7 @@ from corpora import DuiqiWarning, __version__
 from corpora.formats import format_for_path, input_format, read_units, reader_names, write_units, writer_names
 from corpora.tmtools import FilterOptions, convert_file, dedupe_units, filter_units, merge_headers
 
-from .cliutil import check_output, output_format
+from .options import check_output, output_format
 
 __all__ = ["convert_cmd", "tmx_group"]
 

@@ -9,7 +9,7 @@ import click
 
 from corpora.formats import format_for_path, get_format, writer_names
 
-from .errors import AlignError
+from ..errors import AlignError
 
 __all__ = ["check_output", "output_format", "alignment_options", "pass_alignment_options"]
 

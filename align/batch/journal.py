@@ -17,7 +17,7 @@ from typing import Any, Mapping
 
 from corpora import atomic_write
 
-from .batch_summary import SummaryRow
+from .summary import SummaryRow
 
 __all__ = ["JOURNAL_NAME", "BatchJournal", "pair_key"]
 

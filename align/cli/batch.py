@@ -9,7 +9,7 @@ import click
 
 from corpora.formats import writer_names
 
-from .cliutil import pass_alignment_options
+from .options import pass_alignment_options
 
 __all__ = ["batch_cmd", "progress_factory"]
 
@@ -58,9 +58,9 @@ def batch_cmd(ctx, manifest, outdir, src_dir, tgt_dir, fmt, jobs, force, lexicon
     fails is reported and the others go on (exit code 1). Running again skips the
     pairs already done with the same inputs and options; --force redoes them.
     """
-    from .batch import run_batch
-    from .engines import make_engine
-    from .manifest import pair_directories, read_manifest
+    from ..batch.run import run_batch
+    from ..batch.engines import make_engine
+    from ..batch.manifest import pair_directories, read_manifest
 
     if manifest and (src_dir or tgt_dir):
         raise click.UsageError("give MANIFEST or --src-dir/--tgt-dir, not both")

@@ -25,7 +25,7 @@ from typing import Iterable, Sequence
 from corpora import Alignment, __version__, atomic_write, is_cjk_lang
 from corpora.formats.tmx import tmx_lang
 
-from .errors import AlignError
+from ..errors import AlignError
 
 __all__ = ["Highlight", "BeadIssue", "ReviewOptions", "render_review", "write_review", "script_json"]
 
@@ -212,7 +212,7 @@ def script_json(data: object) -> str:
 
 
 def _template() -> str:
-    return (resources.files("align") / "templates" / "review.html").read_text(encoding="utf-8")
+    return (resources.files("align.review") / "templates" / "review.html").read_text(encoding="utf-8")
 
 
 def render_review(

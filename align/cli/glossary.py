@@ -13,8 +13,8 @@ from corpora import atomic_write, read_text
 from corpora.formats import read_alignment
 from glossary.checks import KINDS as _KINDS
 
-from .cliutil import check_output, pass_alignment_options
-from .errors import AlignError
+from .options import check_output, pass_alignment_options
+from ..errors import AlignError
 
 __all__ = ["COMMANDS", "check_cmd", "score_cmd", "glossary_group"]
 
@@ -28,7 +28,7 @@ def _kinds(ctx, param, value: str) -> tuple[str, ...]:
 
 
 def _languages(align_opts: dict) -> dict:
-    from .lang import normalize_lang
+    from ..lang import normalize_lang
 
     return {k: normalize_lang(align_opts[k]) for k in ("src_lang", "tgt_lang") if align_opts.get(k)}
 
@@ -72,7 +72,7 @@ def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, align
     if pairs_path:
         alignment = read_alignment(pairs_path, **_languages(align_opts))
     else:
-        from .api import align_files
+        from ..api import align_files
 
         alignment = align_files(src, tgt, glossary=termbase, **align_opts)
     references = _lines(reference, align_opts.get("encoding")) if reference else None
@@ -97,7 +97,7 @@ def score_cmd(hyp, ref, lang, encoding, as_json) -> None:
     """BLEU, chrF and TER (sacrebleu) of HYP against REF, one segment a line."""
     from glossary import translation_scores
 
-    from .lang import detect_language, normalize_lang
+    from ..lang import detect_language, normalize_lang
 
     hyps = _lines(hyp, encoding)
     refs = _lines(ref, encoding)

@@ -24,13 +24,13 @@ from typing import Any, Callable, Iterator, Mapping, Protocol, Sequence
 from corpora import Alignment, DuiqiError, DuiqiWarning, __version__
 from corpora.formats import Format, get_format, write_alignment
 
-from .batch_journal import BatchJournal, pair_key
-from .batch_summary import SummaryRow, failed_row, summary_frame, summary_row, write_summary
-from .batch_task import AlignTask, PairOutcome, lexicon_fits
+from .journal import BatchJournal, pair_key
+from .summary import SummaryRow, failed_row, summary_frame, summary_row, write_summary
+from .task import AlignTask, PairOutcome, lexicon_fits
 from .engines import Engine, LocalEngine
-from .errors import AlignError
-from .lang import base_lang
-from .lexicon import Lexicon, train_lexicon
+from ..errors import AlignError
+from ..lang import base_lang
+from ..lexicon import Lexicon, train_lexicon
 from .manifest import BatchPair, check_ids
 
 __all__ = ["ALIGN_DEFAULTS", "LEXICON_NAME", "SUMMARY_NAME", "BatchReport", "run_batch"]

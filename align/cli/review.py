@@ -8,8 +8,8 @@ import click
 
 from corpora.formats import read_alignment, reader_names
 
-from .cliutil import check_output, pass_alignment_options
-from .errors import AlignError
+from .options import check_output, pass_alignment_options
+from ..errors import AlignError
 
 __all__ = ["review_cmd"]
 
@@ -36,7 +36,7 @@ def review_cmd(src, tgt, pairs, pairs_format, glossary_path, out, threshold, tit
     the alignment path, glossary terms and issues; it lets you merge, split, move and
     reject beads (undoable) and downloads the corrected alignment as TMX or TSV.
     """
-    from .review import ReviewOptions, write_review
+    from ..review.page import ReviewOptions, write_review
 
     if pairs and (src or tgt):
         raise click.UsageError("give SRC and TGT, or --pairs, not both")
@@ -50,13 +50,13 @@ def review_cmd(src, tgt, pairs, pairs_format, glossary_path, out, threshold, tit
         alignment = read_alignment(pairs, pairs_format, **read_opts)
         sources: tuple[str, ...] = (Path(pairs).name,)
     else:
-        from .api import align_files
+        from ..api import align_files
 
         alignment = align_files(src, tgt, glossary=glossary_path, **align_opts)
         sources = (Path(src).name, Path(tgt).name)
     highlights, issues = [], []
     if glossary_path:
-        from .review_glossary import glossary_annotations
+        from ..review.glossary import glossary_annotations
 
         highlights, issues = glossary_annotations(alignment, glossary_path)
     options = ReviewOptions(

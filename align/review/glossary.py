@@ -10,7 +10,7 @@ import os
 
 from corpora import Alignment
 
-from .review import BeadIssue, Highlight
+from .page import BeadIssue, Highlight
 
 __all__ = ["glossary_annotations"]
 

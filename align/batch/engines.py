@@ -15,7 +15,7 @@ import signal
 from abc import ABC, abstractmethod
 from typing import Any, Callable, Iterator, Sequence
 
-from .errors import AlignError
+from ..errors import AlignError
 
 __all__ = ["Engine", "LocalEngine", "DaskEngine", "make_engine"]
 

@@ -22,8 +22,8 @@ from typing import Sequence
 
 from corpora import DuiqiWarning, read_text
 
-from .errors import AlignError, LanguageError
-from .lang import normalize_lang
+from ..errors import AlignError, LanguageError
+from ..lang import normalize_lang
 
 __all__ = ["BatchPair", "read_manifest", "pair_directories", "check_ids"]
 
