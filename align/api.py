@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Sequence, Union
 
 from corpora import Alignment, Segment
 
@@ -11,31 +12,50 @@ from .aligner import Aligner, AlignOptions
 from .errors import AlignError
 from .lang import detect_language, normalize_lang
 from .lexicon import Lexicon
+from .lines import looks_like_sentence_lines
 from .segment import segment_lines, segment_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from glossary import TermBase
 
-__all__ = ["align_texts", "align_files", "prepare_side", "load_aligner"]
+__all__ = ["align_texts", "align_files", "prepare_side", "load_aligner", "LINES_DETECTED", "Split"]
 
 
 MAX_LINE = 1_000_000
+LINES_DETECTED = "lines-detected"
+"""Key of :attr:`Alignment.meta` naming the sides read line by line because they
+looked like one sentence a line (``source``, ``target`` or ``source,target``)."""
+
+Split = Union[bool, None, "tuple[bool | None, bool | None]"]
+"""Sentence splitting: True splits, False reads one sentence a line, None decides
+from the text (:func:`~align.lines.looks_like_sentence_lines`); a pair sets each side."""
 
 
-def prepare_side(text: str, lang: str | None, split: bool = True, name: str = "<text>",
-                 semicolon: bool = False) -> tuple[tuple[Segment, ...], str]:
-    """Segments of a text and its (detected or validated) language.
-
-    A line of more than MAX_LINE characters is refused: it is not running text.
-    """
+def _prepare(text: str, lang: str | None, split: bool | None, name: str,
+             semicolon: bool) -> tuple[tuple[Segment, ...], str, bool]:
     for number, line in enumerate(text.split("\n"), 1):
         if len(line) > MAX_LINE:
             raise AlignError(f"{name}: line {number} has {len(line):,} characters; a text to align "
                              f"has lines of at most {MAX_LINE:,}")
     code = normalize_lang(lang) if lang else detect_language(text, name)
+    detected = split is None and looks_like_sentence_lines(text, code)
+    if split is None:
+        split = not detected
     segments = segment_text(text, code, semicolon) if split else segment_lines(text)
     if not segments:
         raise AlignError(f"{name}: no sentences found")
+    return segments, code, detected
+
+
+def prepare_side(text: str, lang: str | None, split: bool | None = True, name: str = "<text>",
+                 semicolon: bool = False) -> tuple[tuple[Segment, ...], str]:
+    """Segments of a text and its (detected or validated) language.
+
+    ``split=None`` reads the text line by line when it looks like one sentence a
+    line, else splits it. A line of more than MAX_LINE characters is refused: it is
+    not running text.
+    """
+    segments, code, _ = _prepare(text, lang, split, name, semicolon)
     return segments, code
 
 
@@ -44,7 +64,7 @@ def align_texts(
     tgt_text: str,
     src_lang: str | None = None,
     tgt_lang: str | None = None,
-    split: bool = True,
+    split: Split = True,
     options: AlignOptions | None = None,
     aligner: Aligner | None = None,
     translation: Sequence[str] | None = None,
@@ -55,19 +75,22 @@ def align_texts(
     """Segment two texts into sentences and align them.
 
     Languages are detected when not given. With ``split=False`` every non-empty line
-    is one sentence and a blank line ends a paragraph. ``translation``: a machine
+    is one sentence and a blank line ends a paragraph; with ``split=None`` a text
+    that looks like one sentence a line is read so (recorded in the result's
+    ``meta`` under :data:`LINES_DETECTED`); a pair sets each side. ``translation``: a machine
     translation of the source into the target language, one line per source sentence.
     ``glossary``: a term base (or its path) whose terms anchor the alignment. Pass an
     ``aligner`` to reuse its loaded dictionary across calls; ``names`` name the texts
     in error messages.
     """
-    src, s_lang = prepare_side(src_text, src_lang, split, names[0], split_semicolon)
-    tgt, t_lang = prepare_side(tgt_text, tgt_lang, split, names[1], split_semicolon)
+    s_split, t_split = split if isinstance(split, tuple) else (split, split)
+    src, s_lang, s_lines = _prepare(src_text, src_lang, s_split, names[0], split_semicolon)
+    tgt, t_lang, t_lines = _prepare(tgt_text, tgt_lang, t_split, names[1], split_semicolon)
     if translation is not None and len(translation) != len(src):
         raise AlignError(
             f"the translation has {len(translation)} lines, but {names[0]} has {len(src)} "
             "sentences; give one translated line per source sentence"
-            + ("" if not split else " (or use --no-split with one sentence a line)")
+            + ("" if s_split is False or s_lines else " (or use --no-split with one sentence a line)")
         )
     extra = []
     if glossary is not None:
@@ -78,7 +101,11 @@ def align_texts(
         termbase = load_termbase(glossary) if isinstance(glossary, (str, os.PathLike)) else glossary
         extra.append(GlossaryScorer(termbase))
     engine = aligner or Aligner(options)
-    return engine.align(src, tgt, s_lang, t_lang, extra_scorers=extra, translation=translation)
+    alignment = engine.align(src, tgt, s_lang, t_lang, extra_scorers=extra, translation=translation)
+    detected = ",".join(side for side, flag in (("source", s_lines), ("target", t_lines)) if flag)
+    if detected:
+        alignment = dataclasses.replace(alignment, meta=alignment.meta + ((LINES_DETECTED, detected),))
+    return alignment
 
 
 def align_files(
@@ -86,7 +113,7 @@ def align_files(
     tgt_path: str | os.PathLike[str],
     src_lang: str | None = None,
     tgt_lang: str | None = None,
-    no_split: bool = False,
+    no_split: bool | None = False,
     split_semicolon: bool = False,
     encoding: str | None = None,
     max_bead: int = 5,
@@ -94,18 +121,30 @@ def align_files(
     src_translation: str | os.PathLike[str] | None = None,
     glossary: "str | os.PathLike[str] | TermBase | None" = None,
 ) -> Alignment:
-    """Read two files (encodings detected unless ``encoding``) and align them as
-    :func:`align_texts` does; ``src_translation`` is a file, one line per source sentence."""
+    """Read two documents and align them as :func:`align_texts` does.
+
+    Any document format of :mod:`corpora.documents` (plain text with its encoding
+    detected unless ``encoding``, DOCX, ODT, PDF, HTML, EPUB, SRT/VTT, Markdown);
+    ``-`` is standard input. ``no_split``: True reads one sentence a line, False
+    splits sentences, None decides from each text. Subtitle cues are never split.
+    ``src_translation`` is a file, one line per source sentence.
+    """
     from corpora import read_text
+    from corpora.documents import read_document
 
     translation = None
     if src_translation is not None:
         translation = [line.strip() for line in read_text(src_translation, encoding).split("\n") if line.strip()]
+    src_doc = read_document(src_path, encoding=encoding)
+    tgt_doc = read_document(tgt_path, encoding=encoding)
+    split = None if no_split is None else not no_split
+    names = tuple("<stdin>" if str(p) == "-" else str(p) for p in (src_path, tgt_path))
     return align_texts(
-        read_text(src_path, encoding), read_text(tgt_path, encoding), src_lang, tgt_lang,
-        split=not no_split, options=AlignOptions(max_bead=max_bead), aligner=aligner,
+        src_doc.text, tgt_doc.text, src_lang, tgt_lang,
+        split=(False if src_doc.segmented else split, False if tgt_doc.segmented else split),
+        options=AlignOptions(max_bead=max_bead), aligner=aligner,
         translation=translation, glossary=glossary, split_semicolon=split_semicolon,
-        names=(str(src_path), str(tgt_path)),
+        names=names,
     )
 
 

@@ -15,7 +15,7 @@ import click
 from corpora import DuiqiError, DuiqiWarning, __version__
 from corpora.formats import write_alignment, writer_names
 
-from .options import check_output, output_format, pass_alignment_options
+from .options import alignment_summary, check_output, output_format, pass_alignment_options, tell_lines_detected
 
 __all__ = ["main", "cli"]
 
@@ -87,16 +87,27 @@ def cli() -> None:
 @click.option("-g", "--glossary", type=click.Path(dir_okay=False),
               help="Term base (.csv .tsv .xlsx .tbx) whose terms anchor the alignment.")
 @click.option("--lexicon", type=click.Path(dir_okay=False), help="Use a shared lexicon saved by `duiqi batch`.")
+@click.option("-q", "--quiet", is_flag=True, help="Say nothing on stderr on success.")
 @pass_alignment_options
-def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, align_opts) -> None:
-    """Align SRC with its translation TGT and write the beads."""
+def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, quiet, align_opts) -> None:
+    """Align SRC with its translation TGT and write the beads.
+
+    SRC and TGT are plain text, Word (.docx), OpenDocument (.odt), PDF, HTML, EPUB,
+    subtitles (.srt .vtt) or Markdown; - is standard input.
+    """
     from ..api import align_files, load_aligner
 
+    if src == "-" and tgt == "-":
+        raise click.UsageError("only one of SRC and TGT can be - (standard input)")
     check_output(out, src, tgt, src_translation, glossary, lexicon)
     fmt_name = output_format(out, fmt)
     alignment = align_files(src, tgt, src_translation=src_translation, glossary=glossary, **align_opts,
                             aligner=load_aligner(lexicon, align_opts["max_bead"]))
+    if not quiet:
+        tell_lines_detected(alignment)
     write_alignment(alignment, out, fmt_name)
+    if not quiet and (out or sys.stderr.isatty()):  # in a pipe, stdout's reader wants the beads alone
+        click.echo(f"duiqi: {alignment_summary(alignment)}" + (f"; wrote {out}" if out else ""), err=True)
 
 
 @cli.command("evaluate")

@@ -11,7 +11,31 @@ from corpora.formats import format_for_path, get_format, writer_names
 
 from ..errors import AlignError
 
-__all__ = ["check_output", "output_format", "alignment_options", "pass_alignment_options"]
+__all__ = ["check_output", "output_format", "alignment_options", "pass_alignment_options",
+           "tell_lines_detected", "alignment_summary", "LOW_CONFIDENCE"]
+
+LOW_CONFIDENCE = 0.2  # a two-sided bead scoring below this is worth a look (as in batch summaries)
+
+
+def tell_lines_detected(alignment) -> None:
+    """Say on stderr which sides were read one sentence a line because they looked so."""
+    from ..api import LINES_DETECTED
+
+    sides = dict(alignment.meta).get(LINES_DETECTED)
+    if sides:
+        which = " and ".join(sides.split(","))
+        click.echo(f"duiqi: the {which} looks like one sentence a line: aligned line by line as with "
+                   "--no-split (give --split to split sentences)", err=True)
+
+
+def alignment_summary(alignment) -> str:
+    """One line: sentences, units (two-sided beads) and low-confidence units."""
+    pairs = [b for b in alignment.beads if b.is_pair]
+    low = sum(1 for b in pairs if b.score is not None and b.score < LOW_CONFIDENCE)
+    one_sided = len(alignment.beads) - len(pairs)
+    return (f"aligned {len(alignment.src)} source and {len(alignment.tgt)} target sentences into "
+            f"{len(pairs)} unit(s), {low} of low confidence (score < {LOW_CONFIDENCE})"
+            + (f", {one_sided} sentence(s) without a partner" if one_sided else ""))
 
 
 def check_output(out: str | None, *inputs: str | None) -> None:
@@ -49,8 +73,9 @@ def alignment_options(func):
     options = [
         click.option("--src-lang", help="Source language (default: detected), e.g. zh, zh-TW, en."),
         click.option("--tgt-lang", help="Target language (default: detected)."),
-        click.option("--no-split", is_flag=True,
-                     help="Input is one sentence a line; a blank line ends a paragraph."),
+        click.option("--split/--no-split", "split", default=None,
+                     help="Split sentences, or read one sentence a line (a blank line ends a paragraph). "
+                          "Default: one sentence a line when the file looks so (said on stderr)."),
         click.option("--split-semicolon", is_flag=True, help="Also end Chinese sentences at ；."),
         click.option("--encoding", help="Force the input encoding (default: detected)."),
         click.option("--max-bead", type=click.IntRange(2, 8), default=5, show_default=True,
@@ -64,11 +89,14 @@ def alignment_options(func):
 def pass_alignment_options(func):
     """Collect the shared alignment options into one ``align_opts`` dict argument."""
 
-    names = ("src_lang", "tgt_lang", "no_split", "split_semicolon", "encoding", "max_bead")
+    names = ("src_lang", "tgt_lang", "split_semicolon", "encoding", "max_bead")
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        kwargs["align_opts"] = {k: kwargs.pop(k) for k in names}
+        opts = {k: kwargs.pop(k) for k in names}
+        split = kwargs.pop("split")
+        opts["no_split"] = None if split is None else not split
+        kwargs["align_opts"] = opts
         return func(*args, **kwargs)
 
     return alignment_options(wrapper)

@@ -53,6 +53,8 @@ class Format:
     readable: bool
     writable: bool
     description: str
+    document: str = ""  # "module:function" reading one language's text (corpora.documents)
+    binary: bool = False  # written as bytes (a zip package), not text
 
     def load(self):
         """Import the module implementing this format."""
@@ -66,6 +68,19 @@ FORMATS: tuple[Format, ...] = (
     Format("xliff", (".xlf", ".xliff"), "corpora.formats.xliff", True, True, "XLIFF 1.2 (reads 2.0 too)"),
     Format("xliff2", (".xlf2",), "corpora.formats.xliff2", True, True, "XLIFF 2.0 (reads 1.2 too)"),
     Format("align", (".align",), "corpora.formats.beads", False, True, "vecalign/bertalign beads: [0,1]:[2]"),
+    Format("csv", (".csv",), "corpora.formats.table", True, False, "two-column bilingual table"),
+    Format("xlsx", (".xlsx", ".xlsm"), "corpora.formats.xlsx", True, True,
+           "bilingual spreadsheet (reads two-column sheets)", binary=True),
+    Format("docx", (".docx",), "corpora.formats.docx", True, True,
+           "Word: a document, or a two-column bilingual table", "corpora.documents.docx:read", True),
+    Format("odt", (".odt",), "", False, False, "OpenDocument text", "corpora.documents.odt:read"),
+    Format("pdf", (".pdf",), "", False, False, "PDF with a text layer", "corpora.documents.pdf:read"),
+    Format("html", (".html", ".htm", ".xhtml"), "", False, False, "web page", "corpora.documents.html:read"),
+    Format("epub", (".epub",), "", False, False, "e-book", "corpora.documents.epub:read"),
+    Format("srt", (".srt",), "", False, False, "SubRip subtitles", "corpora.documents.subtitles:read_srt"),
+    Format("vtt", (".vtt",), "", False, False, "WebVTT subtitles", "corpora.documents.subtitles:read_vtt"),
+    Format("md", (".md", ".markdown"), "", False, False, "Markdown", "corpora.documents.markdown:read"),
+    Format("txt", (".txt", ".text"), "", False, False, "plain text", "corpora.documents.plain:read"),
 )
 
 
@@ -146,11 +161,22 @@ def write_alignment(
         raise FormatError(f"format {f.name!r} cannot be written")
     module = f.load()
     if path is None:
-        _write(module, alignment, stream if stream is not None else sys.stdout, **options)
+        _write(module, alignment, _stream(f, stream), **options)
     else:
-        with atomic_write(path) as out:
+        with atomic_write(path, "wb" if f.binary else "w") as out:
             _write(module, alignment, out, **options)
     return f
+
+
+def _stream(f: Format, stream):
+    """Where to write without a path: ``stream``, else stdout (its bytes for a binary format)."""
+    stream = stream if stream is not None else sys.stdout
+    if f.binary and not isinstance(stream, (io.BytesIO, io.BufferedIOBase)):
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            raise FormatError(f"format {f.name!r} is binary; give an output file")
+        return buffer
+    return stream
 
 
 def read_alignment(path: str | os.PathLike[str], fmt: str | None = None, **options) -> Alignment:
@@ -230,6 +256,6 @@ def write_units(
         return len(alignment.beads)
 
     if path is None:
-        return emit(stream if stream is not None else sys.stdout)
-    with atomic_write(path) as out:
+        return emit(_stream(f, stream))
+    with atomic_write(path, "wb" if f.binary else "w") as out:
         return emit(out)

@@ -74,17 +74,29 @@ def iter_units(
     encoding: str | None = None,
     **_: object,
 ) -> Iterator[TranslationUnit]:
-    """Yield one two-variant unit per row (a duiqi header row is skipped); languages
-    default to zh and en."""
-    text = read_text(path, encoding)
-    slang, tlang = src_lang or "zh", tgt_lang or "en"
+    """Yield one two-variant unit per row. A header row (duiqi's, or one naming
+    languages such as ``zh<TAB>en``, ``中文<TAB>English``, ``source<TAB>target``) is
+    skipped and gives the languages; else they default to zh and en."""
+    from .table import table_columns
+
+    text = read_text(path, encoding).lstrip("\ufeff")
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    first = next((ln for ln in lines if ln.strip()), "")
+    head = table_columns(first.split("\t")) if tuple(first.split("\t")[:2]) != COLUMNS[:2] else None
+    swap = head is not None and head.header and (head.src, head.tgt) == (1, 0)
+    slang = src_lang or (head.src_lang if head is not None and head.header else "") or "zh"
+    tlang = tgt_lang or (head.tgt_lang if head is not None and head.header else "") or "en"
+    header_seen = False
     for n, line in enumerate(lines, 1):
         cols = line.split("\t")
-        if n == 1 and tuple(cols[:2]) == COLUMNS[:2]:
-            continue
+        if not header_seen and line.strip():
+            header_seen = True
+            if tuple(cols[:2]) == COLUMNS[:2] or (head is not None and head.header):
+                continue
+        if swap and len(cols) >= 2:
+            cols[0], cols[1] = cols[1], cols[0]
         if not line.strip():
             continue
         if len(cols) < 2:

@@ -116,7 +116,7 @@ def test_python_dash_m_align_runs_the_cli(corpus):
         ("empty", ["{p}", "{en}"], "empty"),
         ("binary", ["{p}", "{en}"], "binary"),
         (None, ["{zh}", "{en}", "-o", "{tmp}/out.xyz"], "output format"),
-        (None, ["{zh}", "{en}", "--format", "docx"], "docx"),
+        (None, ["{zh}", "{en}", "--format", "pdf"], "pdf"),
         (None, ["{zh}", "{en}", "--src-lang", "xx"], "unsupported language"),
         (None, ["{zh}", "{en}", "-o", "{tmp}/no/such/dir/out.tmx"], "no such directory"),
         (None, ["{zh}", "{en}", "-o", "{zh}"], "overwrite an input"),
