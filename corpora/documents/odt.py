@@ -41,7 +41,7 @@ def _inline(el, parts: list[str], notes: list[str]) -> None:
                 body = child.find(TEXT + "note-body")
                 if body is not None:
                     for p in body.iter(TEXT + "p"):
-                        sub: list[str] = []
+                        sub: list[str] = [p.text or ""]
                         _inline(p, sub, notes)
                         notes.append(clean_block("".join(sub)))
             else:
