@@ -192,3 +192,34 @@ def test_docx_entities_refused(tmp_path):
     path.write_bytes(buf.getvalue())
     with pytest.raises(FormatError, match="entities"):
         read_document(path)
+
+
+def _image_only_pdf() -> bytes:
+    """A one-page PDF whose page is a picture (a scan): an image, no text."""
+    image = bytes(range(256)) * 4
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length 31 >>\nstream\nq 500 0 0 700 50 50 cm /Im1 Do Q\nendstream",
+        b"<< /Type /XObject /Subtype /Image /Width 32 /Height 32 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+        b"/Length %d >>\nstream\n" % len(image) + image + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_scanned_pdf_suggests_ocr(tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_image_only_pdf())
+    with pytest.raises(FormatError, match="no text layer.*OCR"):
+        read_document(path)
