@@ -18,7 +18,8 @@ from .segment import segment_lines, segment_text
 if TYPE_CHECKING:  # pragma: no cover
     from glossary import TermBase
 
-__all__ = ["align_texts", "align_files", "prepare_side", "load_aligner", "LINES_DETECTED", "Split"]
+__all__ = ["align_texts", "align_files", "prepare_side", "load_aligner", "segment_file", "sentences_text",
+           "LINES_DETECTED", "Split"]
 
 
 MAX_LINE = 1_000_000
@@ -146,6 +147,28 @@ def align_files(
         translation=translation, glossary=glossary, split_semicolon=split_semicolon,
         names=names,
     )
+
+
+def segment_file(path: str | os.PathLike[str], lang: str | None = None, split_semicolon: bool = False,
+                 encoding: str | None = None) -> tuple[tuple[Segment, ...], str]:
+    """The sentences of a document (any format :func:`align_files` reads; ``-`` is
+    standard input) as the aligner splits them, and its language."""
+    from corpora.documents import read_document
+
+    doc = read_document(path, encoding=encoding)
+    name = "<stdin>" if str(path) == "-" else str(path)
+    return prepare_side(doc.text, lang, not doc.segmented, name, split_semicolon)
+
+
+def sentences_text(segments: Sequence[Segment]) -> str:
+    """One sentence a line, a blank line where a paragraph ends: the layout that
+    ``--no-split`` and ``--src-translation`` read."""
+    lines: list[str] = []
+    for k, seg in enumerate(segments):
+        if k and seg.paragraph != segments[k - 1].paragraph:
+            lines.append("")
+        lines.append(" ".join(seg.text.split()))
+    return "\n".join(lines) + "\n"
 
 
 def load_aligner(lexicon: str | os.PathLike[str] | None, max_bead: int = 5) -> Aligner | None:

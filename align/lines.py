@@ -19,11 +19,13 @@ MIN_LINES = 5
 
 @dataclass(frozen=True)
 class LineStats:
-    """What the decision looks at: line count, blank lines between lines, the share
-    of lines ending like a sentence, and of lines the segmenter would split."""
+    """What the decision looks at: line count, blank lines between lines, blocks
+    (runs of lines between blank lines), the share of lines ending like a sentence,
+    and of lines the segmenter would split."""
 
     lines: int
     blank: int
+    blocks: int
     final_share: float
     multi_share: float
 
@@ -34,18 +36,22 @@ def line_stats(text: str, lang: str, sample: int = 2000) -> LineStats:
     rows = text.strip("\n").split("\n")
     lines = [ln.strip() for ln in rows if ln.strip()]
     blank = len(rows) - len(lines)
+    blocks = sum(1 for k, ln in enumerate(rows) if ln.strip() and (k == 0 or not rows[k - 1].strip()))
     if not lines:
-        return LineStats(0, blank, 0.0, 0.0)
+        return LineStats(0, blank, 0, 0.0, 0.0)
     final = sum(1 for ln in lines if ln.endswith(_FINAL)) / len(lines)
     head = lines[:sample]
     multi = sum(1 for ln in head if len(segment_text(ln, lang)) > 1) / len(head)
-    return LineStats(len(lines), blank, final, multi)
+    return LineStats(len(lines), blank, blocks, final, multi)
 
 
 def looks_like_sentence_lines(text: str, lang: str) -> bool:
-    """True when ``text`` looks like one sentence a line: at least five lines, no
-    blank lines between them (paragraphs), most lines ending like a sentence, and
-    few that hold more than one sentence."""
+    """True when ``text`` looks like one sentence a line: at least five lines, most
+    ending like a sentence, few holding more than one sentence, and no blank lines
+    between them — or blank lines between paragraphs of two lines or more on average
+    (``duiqi segment``'s output), not between one-line paragraphs."""
     s = line_stats(text, lang)
-    return (s.lines >= MIN_LINES and s.blank <= s.lines // 50 and s.final_share >= 0.6
+    no_paragraphs = s.blank <= s.lines // 50
+    sentence_paragraphs = s.blocks > 0 and s.lines >= 2 * s.blocks
+    return (s.lines >= MIN_LINES and (no_paragraphs or sentence_paragraphs) and s.final_share >= 0.6
             and s.multi_share <= 0.2)

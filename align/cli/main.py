@@ -110,6 +110,23 @@ def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, quiet, ali
         click.echo(f"duiqi: {alignment_summary(alignment)}" + (f"; wrote {out}" if out else ""), err=True)
 
 
+@cli.command("segment")
+@click.argument("src", metavar="FILE", type=click.Path(dir_okay=False))
+@click.option("--lang", help="Language of FILE (default: detected), e.g. zh, zh-TW, en.")
+@click.option("--split-semicolon", is_flag=True, help="Also end Chinese sentences at ；.")
+@click.option("--encoding", help="Force the input encoding (default: detected).")
+def segment_cmd(src, lang, split_semicolon, encoding) -> None:
+    """Print FILE's sentences as `duiqi align` splits them: one a line, a blank line
+    between paragraphs (- is standard input).
+
+    Translate this output line by line to make the file --src-translation expects.
+    """
+    from ..api import segment_file, sentences_text
+
+    segments, _ = segment_file(src, lang, split_semicolon, encoding)
+    click.echo(sentences_text(segments), nl=False)
+
+
 @cli.command("evaluate")
 @click.argument("gold", type=click.Path())
 @click.argument("test", type=click.Path())

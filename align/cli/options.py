@@ -24,7 +24,8 @@ def tell_lines_detected(alignment) -> None:
     sides = dict(alignment.meta).get(LINES_DETECTED)
     if sides:
         which = " and ".join(sides.split(","))
-        click.echo(f"duiqi: the {which} looks like one sentence a line: aligned line by line as with "
+        verb = "look" if "," in sides else "looks"
+        click.echo(f"duiqi: the {which} {verb} like one sentence a line: aligned line by line as with "
                    "--no-split (give --split to split sentences)", err=True)
 
 
