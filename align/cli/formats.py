@@ -66,6 +66,15 @@ def _tmx_output(out: str, *inputs: str) -> str:
     return found.name if found is not None and found.writable else "tmx"
 
 
+def _merge_format(path: str) -> str | None:
+    """TMX, unless the name (or, for -, the content) shows another readable format
+    such as a bilingual table (.csv .tsv .xlsx .docx)."""
+    if path == "-":
+        return None
+    found = format_for_path(path)
+    return found.name if found is not None and found.readable else "tmx"
+
+
 _encoding = click.option("--encoding", help="Force the input encoding (default: detected).")
 _output = click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
                        help="Output file (format from the extension; .tmx for TMX).")
@@ -78,13 +87,13 @@ _output = click.option("-o", "--output", "out", required=True, type=click.Path(d
 @click.option("--renumber", is_flag=True, help="Number the units' tuid 1, 2, ... (default: keep them).")
 @_encoding
 def merge_cmd(inputs, out, dedupe, renumber, encoding) -> None:
-    """Concatenate the units of several TMX files into OUT, in order.
+    """Concatenate the units of several TMX files (or bilingual tables) into OUT, in order.
 
     The header is the first file's (srclang *all* unless all files agree), with
     the props and notes of every file.
     """
     fmt = _tmx_output(out, *inputs)
-    sources = [read_units(path, "tmx", encoding=encoding) for path in inputs]
+    sources = [read_units(path, _merge_format(path), encoding=encoding) for path in inputs]
     header = merge_headers([h for h, _ in sources])
     units = (u for _, stream in sources for u in stream)
     dropped: Counter = Counter()

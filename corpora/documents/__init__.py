@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import importlib
 import os
-import sys
 from pathlib import Path
 
 from ..errors import FormatError, InputError
+from ..stdin import stdin_bytes
 from ..textio import reading
 from .model import Block, Document
 from .sniff import sniff
@@ -30,7 +30,7 @@ MAX_INPUT = 512 * 1024 * 1024
 def read_input(path: str | os.PathLike[str]) -> bytes:
     """The bytes of a file, or of standard input when ``path`` is ``-``."""
     if str(path) == STDIN:
-        data = sys.stdin.buffer.read(MAX_INPUT + 1)
+        data = stdin_bytes()
     else:
         p = Path(path)
         with reading(p):

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
-from ..errors import FormatError
+from ..errors import DuiqiError, FormatError
+from ..stdin import STDIN_NAME, is_stdin, stdin_bytes, stdin_path
 from ..model import Alignment
 from ..textio import atomic_write
 from ..units import SIGNATURE_PROP, MemoryHeader, TranslationUnit, alignment_from_units, units_from_alignment
@@ -40,6 +41,7 @@ __all__ = [
     "read_units",
     "write_units",
     "input_format",
+    "sniff_pairs",
 ]
 
 
@@ -182,19 +184,51 @@ def _stream(f: Format, stream):
 def read_alignment(path: str | os.PathLike[str], fmt: str | None = None, **options) -> Alignment:
     """The plain text pairs of two languages of ``path`` (format from ``fmt`` or the
     extension; ``src_lang``/``tgt_lang`` choose the languages, else the file's)."""
-    f = _resolve(fmt, path, "tsv")
+    f = input_format(path, fmt) if is_stdin(path) else _resolve(fmt, path, "tsv")
     if not f.readable:
         raise FormatError(f"format {f.name!r} cannot be read as pairs")
     header, units = read_units(path, f.name, **options)
     signature = next((v for k, v in header.props if k == SIGNATURE_PROP), "")
-    return alignment_from_units(units, header, options.get("src_lang"), options.get("tgt_lang"), str(path),
-                                signature)
+    return alignment_from_units(units, header, options.get("src_lang"), options.get("tgt_lang"),
+                                STDIN_NAME if is_stdin(path) else str(path), signature)
+
+
+def sniff_pairs(data: bytes) -> str | None:
+    """The pair format ``data`` shows: a zip package (xlsx, docx), TMX, XLIFF,
+    JSONL, or a table (TSV with tabs, else CSV); None when nothing fits."""
+    from ..documents.sniff import sniff
+
+    shown = sniff(data)
+    if shown in ("xlsx", "docx"):
+        return shown
+    head = data[:8192].decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    if head.startswith("<"):
+        if "<tmx" in head:
+            return "tmx"
+        if "<xliff" in head:
+            return "xliff2" if 'version="2' in head else "xliff"
+        return None
+    if head.startswith("{"):
+        return "jsonl"
+    first = head.split("\n", 1)[0]
+    if "\t" in first:
+        return "tsv"
+    if "," in first or ";" in first:
+        return "csv"
+    return None
 
 
 def input_format(path: str | os.PathLike[str], fmt: str | None = None) -> Format:
-    """The readable format ``fmt``, else the one ``path``'s extension implies."""
+    """The readable format ``fmt``, else the one ``path``'s extension implies
+    (for ``-``, standard input, the one its content shows)."""
     if fmt:
         f = get_format(fmt)
+    elif is_stdin(path):
+        shown = sniff_pairs(stdin_bytes())
+        if shown is None:
+            raise FormatError(f"{STDIN_NAME}: cannot tell the format of standard input; give --from "
+                              f"({', '.join(reader_names())})")
+        f = get_format(shown)
     else:
         f = format_for_path(path)
         if f is None:
@@ -214,19 +248,37 @@ def read_units(
 
     The iterator raises FormatError at its end when the file held no unit at all.
     """
-    module = input_format(path, fmt).load()
-    header = module.read_header(path, **options) if hasattr(module, "read_header") else MemoryHeader(
-        srclang=options.get("src_lang") or "")
-    return header, _nonempty(module.iter_units(path, **options), path)
+    f = input_format(path, fmt)
+    module = f.load()
+    name = path
+    if is_stdin(path):
+        path = stdin_path(f.extensions[0])
+    try:
+        header = module.read_header(path, **options) if hasattr(module, "read_header") else MemoryHeader(
+            srclang=options.get("src_lang") or "")
+    except DuiqiError as e:
+        raise _renamed(e, path, name) from None
+    return header, _nonempty(module.iter_units(path, **options), path, name)
 
 
-def _nonempty(units: Iterator[TranslationUnit], path) -> Iterator[TranslationUnit]:
+def _renamed(error: DuiqiError, path, name) -> DuiqiError:
+    """The error with the temporary copy of standard input named ``<stdin>``."""
+    if str(path) == str(name):
+        return error
+    return type(error)(str(error).replace(str(path), STDIN_NAME))
+
+
+def _nonempty(units: Iterator[TranslationUnit], path, name=None) -> Iterator[TranslationUnit]:
+    name = path if name is None else name
     empty = True
-    for unit in units:
-        empty = False
-        yield unit
+    try:
+        for unit in units:
+            empty = False
+            yield unit
+    except DuiqiError as e:
+        raise _renamed(e, path, name) from None
     if empty:
-        raise FormatError(f"{path}: no translation units found")
+        raise FormatError(f"{STDIN_NAME if is_stdin(name) else path}: no translation units found")
 
 
 def write_units(
