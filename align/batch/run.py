@@ -36,7 +36,7 @@ from .manifest import BatchPair, check_ids
 __all__ = ["ALIGN_DEFAULTS", "LEXICON_NAME", "SUMMARY_NAME", "BatchReport", "run_batch"]
 
 ALIGN_DEFAULTS: Mapping[str, Any] = {
-    "src_lang": None, "tgt_lang": None, "no_split": False, "split_semicolon": False,
+    "src_lang": None, "tgt_lang": None, "no_split": None, "split_semicolon": False,
     "encoding": None, "max_bead": 5,
 }
 """The options of :func:`align.api.align_files` a batch passes on, with their defaults."""

@@ -70,7 +70,7 @@ FORMATS: tuple[Format, ...] = (
     Format("xliff", (".xlf", ".xliff"), "corpora.formats.xliff", True, True, "XLIFF 1.2 (reads 2.0 too)"),
     Format("xliff2", (".xlf2",), "corpora.formats.xliff2", True, True, "XLIFF 2.0 (reads 1.2 too)"),
     Format("align", (".align",), "corpora.formats.beads", False, True, "vecalign/bertalign beads: [0,1]:[2]"),
-    Format("csv", (".csv",), "corpora.formats.table", True, False, "two-column bilingual table"),
+    Format("csv", (".csv",), "corpora.formats.table", True, True, "two-column bilingual table"),
     Format("xlsx", (".xlsx", ".xlsm"), "corpora.formats.xlsx", True, True,
            "bilingual spreadsheet (reads two-column sheets)", binary=True),
     Format("docx", (".docx",), "corpora.formats.docx", True, True,

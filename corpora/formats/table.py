@@ -1,5 +1,7 @@
 """Bilingual tables: rows of a source and a target cell (CSV, TSV, XLSX, DOCX tables).
 
+This module reads and writes CSV; the others use its header and column rules.
+
 A first row naming the columns' languages is a header, not a unit: language codes
 (``zh``, ``zh-CN``, ``en_US``), names (``Chinese``, ``中文``, ``English``, ``英文``) or
 ``source``/``target`` (``原文``/``译文``), whose languages are then told from the
@@ -17,11 +19,15 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
-from ..errors import FormatError
-from ..textio import read_text
-from ..units import TranslationUnit, unit_from_pair
+from typing import TextIO
 
-__all__ = ["TableColumns", "table_columns", "table_units", "iter_units", "read_rows_delimited"]
+from ..errors import FormatError
+from ..model import Alignment
+from ..textio import read_text
+from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair
+
+__all__ = ["TableColumns", "table_columns", "table_units", "iter_units", "read_rows_delimited", "write",
+           "write_units"]
 
 _NAMES = {"chinese": "zh", "中文": "zh", "汉语": "zh", "漢語": "zh", "简体中文": "zh-CN", "繁體中文": "zh-TW",
           "繁体中文": "zh-TW", "english": "en", "英文": "en", "英语": "en", "英語": "en", "french": "fr",
@@ -137,3 +143,29 @@ def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_la
     except csv.Error as e:
         raise FormatError(f"{path}: not valid CSV ({e})") from None
     yield from table_units(rows, str(path), src_lang, tgt_lang)
+
+
+def _write_rows(rows: Iterable[tuple[str, str, float | None, str]], out: TextIO, src_lang: str,
+                tgt_lang: str) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([src_lang, tgt_lang, "score", "type"])
+    count = 0
+    for src, tgt, score, kind in rows:
+        writer.writerow([src, tgt, "" if score is None else f"{score:.4f}", kind])
+        count += 1
+    return count
+
+
+def write(alignment: Alignment, out: TextIO, **_: object) -> None:
+    """Write a CSV table: a header of the two languages, then one bead a row."""
+    _write_rows(((p.src, p.tgt, p.score, p.kind) for p in alignment.pairs()), out, alignment.src_lang,
+                alignment.tgt_lang)
+
+
+def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHeader = MemoryHeader(),
+                src_lang: str | None = None, tgt_lang: str | None = None, **_: object) -> int:
+    """Write the plain text pair of each unit, one a row; return the row count."""
+    pairs = list(plain_pairs(units, header, src_lang, tgt_lang))
+    slang = pairs[0].src_lang if pairs else (src_lang or "zh")
+    tlang = pairs[0].tgt_lang if pairs else (tgt_lang or "en")
+    return _write_rows(((p.src, p.tgt, p.score, p.kind) for p in pairs), out, slang, tlang)
