@@ -140,13 +140,23 @@ def align_files(
     tgt_doc = read_document(tgt_path, encoding=encoding)
     split = None if no_split is None else not no_split
     names = tuple("<stdin>" if str(p) == "-" else str(p) for p in (src_path, tgt_path))
-    return align_texts(
+    alignment = align_texts(
         src_doc.text, tgt_doc.text, src_lang, tgt_lang,
         split=(False if src_doc.segmented else split, False if tgt_doc.segmented else split),
         options=AlignOptions(max_bead=max_bead), aligner=aligner,
         translation=translation, glossary=glossary, split_semicolon=split_semicolon,
         names=names,
     )
+    return dataclasses.replace(alignment, src=_with_props(alignment.src, src_doc),
+                               tgt=_with_props(alignment.tgt, tgt_doc))
+
+
+def _with_props(segments: tuple[Segment, ...], doc) -> tuple[Segment, ...]:
+    """Segments carrying their cues' props (timecodes) when ``doc`` is segmented."""
+    blocks = [b for b in doc.blocks if b.text]
+    if not doc.segmented or len(blocks) != len(segments):
+        return segments
+    return tuple(dataclasses.replace(seg, props=b.props) for seg, b in zip(segments, blocks))
 
 
 def segment_file(path: str | os.PathLike[str], lang: str | None = None, split_semicolon: bool = False,

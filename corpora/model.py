@@ -35,11 +35,14 @@ def join_segments(texts: Sequence[str], lang: str) -> str:
 class Segment:
     """One unit of text (a sentence, or a line with ``--no-split``).
 
-    ``paragraph`` numbers the paragraph the segment belongs to, from 0.
+    ``paragraph`` numbers the paragraph the segment belongs to, from 0. ``props``
+    keep what the source document knew of it (a subtitle cue's ``x-start`` and
+    ``x-end`` timecodes); they become the TMX variant's props.
     """
 
     text: str
     paragraph: int = 0
+    props: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

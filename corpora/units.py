@@ -158,21 +158,41 @@ def same_lang(a: str, b: str) -> bool:
 
 
 def unit_from_pair(
-    tuid: str, src: str, tgt: str, src_lang: str, tgt_lang: str, score: str | None = None, kind: str | None = None
+    tuid: str, src: str, tgt: str, src_lang: str, tgt_lang: str, score: str | None = None, kind: str | None = None,
+    src_props: tuple[tuple[str, str], ...] = (), tgt_props: tuple[tuple[str, str], ...] = (),
 ) -> TranslationUnit:
-    """A unit of two plain-text variants; ``score`` and ``kind`` (bead type) become props."""
+    """A unit of two plain-text variants; ``score`` and ``kind`` (bead type) become
+    props; ``src_props``/``tgt_props`` are the variants' own (a cue's timecodes)."""
     props = ((SCORE_PROP, score),) if score is not None else ()
     props += ((BEAD_PROP, kind),) if kind else ()
     return TranslationUnit(
-        (Variant(src_lang, (src,) if src else ()), Variant(tgt_lang, (tgt,) if tgt else ())), tuid, props
+        (Variant(src_lang, (src,) if src else (), src_props), Variant(tgt_lang, (tgt,) if tgt else (), tgt_props)),
+        tuid, props,
     )
 
 
+def _span_props(segments) -> tuple[tuple[str, str], ...]:
+    """The props of a bead side: the first segment's start and the last one's end
+    (``x-start``/``x-end``), any other prop of its segments once."""
+    props: list[tuple[str, str]] = []
+    for seg in segments:
+        for key, value in seg.props:
+            if key == "x-end":
+                props = [(k, v) for k, v in props if k != "x-end"]
+            elif any(k == key for k, _ in props):
+                continue
+            props.append((key, value))
+    return tuple(props)
+
+
 def units_from_alignment(alignment: Alignment, include_one_sided: bool = False) -> Iterator[TranslationUnit]:
-    """One unit per bead, numbered from 1, with the score and bead type as props."""
+    """One unit per bead, numbered from 1, with the score and bead type as props
+    (and the segments' own props, e.g. subtitle timecodes, on each variant)."""
     for n, p in enumerate(alignment.pairs(include_one_sided), 1):
         score = f"{p.score:.4f}" if p.score is not None else None
-        yield unit_from_pair(str(n), p.src, p.tgt, alignment.src_lang, alignment.tgt_lang, score, p.kind)
+        yield unit_from_pair(str(n), p.src, p.tgt, alignment.src_lang, alignment.tgt_lang, score, p.kind,
+                             _span_props(alignment.src[i] for i in p.src_ids),
+                             _span_props(alignment.tgt[i] for i in p.tgt_ids))
 
 
 def pick_languages(

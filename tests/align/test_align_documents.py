@@ -147,3 +147,40 @@ def test_planted_errors_found_in_docx_as_in_text(tmp_path):
         issues = json.loads((tmp_path / name).read_text(encoding="utf-8"))["issues"]
         reports.append(sorted((i["kind"], i["term"], i["found"]) for i in issues))
     assert reports[0] and reports[0] == reports[1]
+
+
+def _srt(sentences: list[str], path: Path, vtt: bool = False) -> Path:
+    cues = []
+    for k, text in enumerate(sentences):
+        start, end = 2 * k, 2 * k + 1
+        stamp = (lambda s: f"00:{s // 60:02d}:{s % 60:02d}.000") if vtt else (lambda s: f"00:{s // 60:02d}:{s % 60:02d},000")
+        cues.append(("" if vtt else f"{k + 1}\n") + f"{stamp(start)} --> {stamp(end)}\n<i>{text}</i>\n")
+    path.write_text(("WEBVTT\n\n" if vtt else "") + "\n".join(cues), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("vtt", [False, True])
+def test_subtitles_one_segment_per_cue_with_timecodes(tmp_path, vtt):
+    ext = "vtt" if vtt else "srt"
+    sentences = {}
+    for lang in ("zh", "en"):
+        lines = (FIXTURES / "zhejiang_lab_2020" / f"{lang}.sentences.txt").read_text(encoding="utf-8").split("\n")
+        sentences[lang] = [ln for ln in lines if ln.strip()]
+    zh = _srt(sentences["zh"], tmp_path / f"zh.{ext}", vtt)
+    en = _srt(sentences["en"], tmp_path / f"en.{ext}", vtt)
+    # cues are segments, never split or merged: the same beads as the sentences one a line
+    (tmp_path / "zh.lines").write_text("\n".join(sentences["zh"]) + "\n", encoding="utf-8")
+    (tmp_path / "en.lines").write_text("\n".join(sentences["en"]) + "\n", encoding="utf-8")
+    baseline = _f1(tmp_path / "zh.lines", tmp_path / "en.lines", "--no-split")
+    assert baseline > 0.9 and _f1(zh, en) == baseline
+    out = tmp_path / "film.tmx"
+    result = CliRunner().invoke(cli, ["align", str(zh), str(en), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    from lxml import etree
+
+    tus = etree.parse(str(out)).findall(".//tu")
+    first_zh = tus[0].findall("tuv")[0]
+    assert {p.get("type"): p.text for p in first_zh.findall("prop")} == {
+        "x-start": "00:00:00,000" if not vtt else "00:00:00.000",
+        "x-end": "00:00:01,000" if not vtt else "00:00:01.000"}
+    assert all(len(tu.findall("tuv/prop")) == 4 for tu in tus)
