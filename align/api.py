@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from typing import TYPE_CHECKING, Sequence, Union
+from typing import TYPE_CHECKING, Callable, Sequence, Union
 
 from corpora import Alignment, Segment
 
@@ -121,6 +121,7 @@ def align_files(
     aligner: Aligner | None = None,
     src_translation: str | os.PathLike[str] | None = None,
     glossary: "str | os.PathLike[str] | TermBase | None" = None,
+    progress: "Callable[[str], None] | None" = None,
 ) -> Alignment:
     """Read two documents and align them as :func:`align_texts` does.
 
@@ -128,16 +129,21 @@ def align_files(
     detected unless ``encoding``, DOCX, ODT, PDF, HTML, EPUB, SRT/VTT, Markdown);
     ``-`` is standard input. ``no_split``: True reads one sentence a line, False
     splits sentences, None decides from each text. Subtitle cues are never split.
-    ``src_translation`` is a file, one line per source sentence.
+    ``src_translation`` is a file, one line per source sentence. ``progress`` is
+    called with the name of each phase as it starts (``reading``, ``aligning``).
     """
     from corpora import read_text
     from corpora.documents import read_document
 
+    if progress is not None:
+        progress("reading")
     translation = None
     if src_translation is not None:
         translation = [line.strip() for line in read_text(src_translation, encoding).split("\n") if line.strip()]
     src_doc = read_document(src_path, encoding=encoding)
     tgt_doc = read_document(tgt_path, encoding=encoding)
+    if progress is not None:
+        progress("aligning")
     split = None if no_split is None else not no_split
     names = tuple("<stdin>" if str(p) == "-" else str(p) for p in (src_path, tgt_path))
     alignment = align_texts(

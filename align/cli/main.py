@@ -15,7 +15,8 @@ import click
 from corpora import DuiqiError, DuiqiWarning, __version__
 from corpora.formats import write_alignment, writer_names
 
-from .options import alignment_summary, check_output, output_format, pass_alignment_options, tell_lines_detected
+from .options import (alignment_summary, check_output, output_format, pass_alignment_options, progress_bar,
+                      tell_lines_detected)
 
 __all__ = ["main", "cli"]
 
@@ -101,11 +102,18 @@ def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, quiet, ali
         raise click.UsageError("only one of SRC and TGT can be - (standard input)")
     check_output(out, src, tgt, src_translation, glossary, lexicon)
     fmt_name = output_format(out, fmt)
-    alignment = align_files(src, tgt, src_translation=src_translation, glossary=glossary, **align_opts,
-                            aligner=load_aligner(lexicon, align_opts["max_bead"]))
+    advance, bar = (None, None) if quiet else progress_bar((src, tgt))
+    try:
+        alignment = align_files(src, tgt, src_translation=src_translation, glossary=glossary, **align_opts,
+                                aligner=load_aligner(lexicon, align_opts["max_bead"]), progress=advance)
+        if advance is not None:
+            advance("writing")
+        write_alignment(alignment, out, fmt_name)
+    finally:
+        if bar is not None:
+            bar.close()
     if not quiet:
         tell_lines_detected(alignment)
-    write_alignment(alignment, out, fmt_name)
     if not quiet and (out or sys.stderr.isatty()):  # in a pipe, stdout's reader wants the beads alone
         click.echo(f"duiqi: {alignment_summary(alignment)}" + (f"; wrote {out}" if out else ""), err=True)
 

@@ -12,7 +12,7 @@ from corpora.formats import format_for_path, get_format, writer_names
 from ..errors import AlignError
 
 __all__ = ["check_output", "output_format", "alignment_options", "pass_alignment_options",
-           "tell_lines_detected", "alignment_summary", "LOW_CONFIDENCE"]
+           "tell_lines_detected", "alignment_summary", "progress_bar", "LOW_CONFIDENCE"]
 
 LOW_CONFIDENCE = 0.2  # a two-sided bead scoring below this is worth a look (as in batch summaries)
 
@@ -27,6 +27,37 @@ def tell_lines_detected(alignment) -> None:
         verb = "look" if "," in sides else "looks"
         click.echo(f"duiqi: the {which} {verb} like one sentence a line: aligned line by line as with "
                    "--no-split (give --split to split sentences)", err=True)
+
+
+LONG_INPUT = 200_000  # bytes of input above which `align` shows a progress bar on a terminal
+
+
+def progress_bar(paths, stream=None):
+    """A phase progress callback and its bar (reading, aligning, writing) on a
+    terminal's stderr for long inputs; ``(None, None)`` otherwise."""
+    import os
+    import sys
+
+    stream = stream or sys.stderr
+    try:
+        size = sum(os.path.getsize(p) for p in paths if p and p != "-")
+    except OSError:
+        return None, None
+    if not stream.isatty() or size < LONG_INPUT:
+        return None, None
+    import shutil
+
+    from tqdm import tqdm
+
+    width = min(shutil.get_terminal_size((80, 24)).columns or 80, 100)
+    bar = tqdm(total=3, file=stream, leave=False, ncols=width, bar_format="duiqi: {desc:9} {bar} {elapsed}")
+
+    def advance(phase: str) -> None:
+        if bar.desc:
+            bar.update(1)
+        bar.set_description_str(phase)
+
+    return advance, bar
 
 
 def alignment_summary(alignment) -> str:

@@ -55,3 +55,40 @@ def test_align_tells_what_it_wrote(tmp_path):
     units = out.read_text(encoding="utf-8").count("<tu ")
     assert f"into {units} unit(s), 0 of low confidence" in result.output and str(out) in result.output
     assert run("align", str(CORPUS.zh), str(CORPUS.en), "-o", str(out), "-q").output == ""
+
+
+class _Terminal:
+    """A stderr that says it is a terminal and keeps what is written."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, s: str) -> int:
+        self.text += s
+        return len(s)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_bar_only_on_a_terminal_for_long_inputs(tmp_path):
+    from align.cli.options import LONG_INPUT, progress_bar
+
+    big = tmp_path / "big.txt"
+    big.write_text("x" * LONG_INPUT, encoding="utf-8")
+    terminal = _Terminal()
+    assert progress_bar((str(CORPUS.zh), str(CORPUS.en)), terminal) == (None, None)  # short input
+    advance, bar = progress_bar((str(big), str(CORPUS.en)), terminal)
+    for phase in ("reading", "aligning", "writing"):
+        advance(phase)
+        assert phase in terminal.text
+    bar.close()
+
+    class Pipe(_Terminal):
+        def isatty(self) -> bool:
+            return False
+
+    assert progress_bar((str(big), str(CORPUS.en)), Pipe()) == (None, None)
