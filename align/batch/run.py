@@ -23,13 +23,13 @@ from typing import Any, Callable, Iterator, Mapping, Protocol, Sequence
 
 from corpora import Alignment, DuiqiError, DuiqiWarning, __version__
 from corpora.formats import Format, get_format, write_alignment
+from corpora.lang import base_lang
 
 from .journal import BatchJournal, pair_key
 from .summary import SummaryRow, failed_row, summary_frame, summary_row, write_summary
 from .task import AlignTask, PairOutcome, lexicon_fits
 from .engines import Engine, LocalEngine
 from ..errors import AlignError
-from ..lang import base_lang
 from ..lexicon import Lexicon, train_lexicon
 from .manifest import BatchPair, check_ids
 

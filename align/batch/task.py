@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from corpora import Alignment, DuiqiError, DuiqiWarning
+from corpora.lang import base_lang
 
 from ..aligner import Aligner, AlignOptions
 from ..api import align_files
-from ..lang import base_lang
 from ..lexicon import Lexicon
 from .manifest import BatchPair
 
