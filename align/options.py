@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from corpora import __version__
+from corpora.signature import Signature
 
 from .errors import AlignError
 
@@ -130,12 +130,9 @@ class AlignOptions:
         """``duiqi:0.1.0|scorers:length+dictionary+...|max-bead:5|...``; ``extra`` names
         scorers added for one run (a loaded lexicon, a translation)."""
         learned = () if not self.learn or any(e.startswith("learned") for e in extra) else ("learned",)
-        return "|".join(
-            [
-                f"duiqi:{__version__}",
-                "scorers:" + "+".join(("length", *self.scorers, *learned, *extra)),
-                f"max-bead:{self.max_bead}",
-                f"band:{self.first_width}/{self.second_width}",
-                f"skip:{self.weights.skip:g}",
-            ]
-        )
+        return str(Signature.of(
+            ("scorers", "+".join(("length", *self.scorers, *learned, *extra))),
+            ("max-bead", self.max_bead),
+            ("band", f"{self.first_width}/{self.second_width}"),
+            ("skip", f"{self.weights.skip:g}"),
+        ))

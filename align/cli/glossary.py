@@ -15,6 +15,7 @@ from glossary.checks import KINDS as _KINDS
 
 from .options import check_output, pass_alignment_options
 from ..errors import AlignError
+from ..options import AlignOptions
 
 __all__ = ["COMMANDS", "check_cmd", "score_cmd", "glossary_group"]
 
@@ -27,7 +28,7 @@ def _kinds(ctx, param, value: str) -> tuple[str, ...]:
     return kinds
 
 
-def _languages(options) -> dict:
+def _languages(options: AlignOptions) -> dict:
     from ..lang import normalize_lang
 
     return {k: normalize_lang(getattr(options, k)) for k in ("src_lang", "tgt_lang") if getattr(options, k)}
@@ -141,7 +142,7 @@ def extract_cmd(pairs, out, glossary_path, min_count, per_term, limit, src_lang,
         raise AlignError(f"{out}: write candidates to a .csv or .tsv file")
     check_output(out, pairs, glossary_path)
     termbase = load_termbase(glossary_path) if glossary_path else None
-    alignment = read_alignment(pairs, **_languages({"src_lang": src_lang, "tgt_lang": tgt_lang}))
+    alignment = read_alignment(pairs, **_languages(AlignOptions(src_lang=src_lang, tgt_lang=tgt_lang)))
     frame = extract_candidates(alignment, alignment.src_lang, alignment.tgt_lang, min_count=min_count,
                                per_term=per_term, limit=limit, termbase=termbase)
     with atomic_write(out, newline="") as f:
