@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Callable, Sequence, Union
 
 from corpora import Alignment, Segment
 
-from .aligner import Aligner, AlignOptions
+from .aligner import Aligner
 from .errors import AlignError
 from .lang import detect_language, normalize_lang
 from .lexicon import Lexicon
 from .lines import looks_like_sentence_lines
+from .options import AlignOptions
 from .segment import segment_lines, segment_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -65,33 +66,40 @@ def align_texts(
     tgt_text: str,
     src_lang: str | None = None,
     tgt_lang: str | None = None,
-    split: Split = True,
+    split: Split = None,
     options: AlignOptions | None = None,
     aligner: Aligner | None = None,
     translation: Sequence[str] | None = None,
     glossary: "str | os.PathLike[str] | TermBase | None" = None,
-    split_semicolon: bool = False,
+    split_semicolon: bool | None = None,
     names: tuple[str, str] = ("source", "target"),
 ) -> Alignment:
     """Segment two texts into sentences and align them.
 
-    Languages are detected when not given. With ``split=False`` every non-empty line
-    is one sentence and a blank line ends a paragraph; with ``split=None`` a text
-    that looks like one sentence a line is read so (recorded in the result's
-    ``meta`` under :data:`LINES_DETECTED`); a pair sets each side. ``translation``: a machine
-    translation of the source into the target language, one line per source sentence.
-    ``glossary``: a term base (or its path) whose terms anchor the alignment. Pass an
-    ``aligner`` to reuse its loaded dictionary across calls; ``names`` name the texts
-    in error messages.
+    ``options`` holds every setting (languages, splitting, bead size, ...); the keyword
+    arguments that are not None override it. Languages are detected when not given.
+    With ``split=False`` every non-empty line is one sentence and a blank line ends a
+    paragraph; with ``split=None`` (the default) a text that looks like one sentence a
+    line is read so (recorded in the result's ``meta`` under :data:`LINES_DETECTED`),
+    others are split; a pair ``(src, tgt)`` sets each side. ``translation``: a machine translation of the source into the target
+    language, one line per source sentence. ``glossary``: a term base (or its path)
+    whose terms anchor the alignment. Pass an ``aligner`` to reuse its loaded
+    dictionary across calls (options given with it must agree with its own);
+    ``names`` name the texts in error messages.
     """
-    s_split, t_split = split if isinstance(split, tuple) else (split, split)
-    src, s_lang, s_lines = _prepare(src_text, src_lang, s_split, names[0], split_semicolon)
-    tgt, t_lang, t_lines = _prepare(tgt_text, tgt_lang, t_split, names[1], split_semicolon)
+    sides = split if isinstance(split, tuple) else None
+    opts = (options or AlignOptions()).updated(src_lang=src_lang, tgt_lang=tgt_lang,
+                                               split=None if sides is not None else split,
+                                               split_semicolon=split_semicolon)
+    engine = _engine(aligner, opts if options is not None else None)
+    s_split, t_split = sides if sides is not None else (opts.split, opts.split)
+    src, s_lang, s_lines = _prepare(src_text, opts.src_lang, s_split, names[0], opts.split_semicolon)
+    tgt, t_lang, t_lines = _prepare(tgt_text, opts.tgt_lang, t_split, names[1], opts.split_semicolon)
     if translation is not None and len(translation) != len(src):
         raise AlignError(
             f"the translation has {len(translation)} lines, but {names[0]} has {len(src)} "
             "sentences; give one translated line per source sentence"
-            + ("" if s_split is False or s_lines else " (or use --no-split with one sentence a line)")
+            + ("" if s_split is False or s_lines else " (or give the texts one sentence a line, unsplit)")
         )
     extra = []
     if glossary is not None:
@@ -101,7 +109,6 @@ def align_texts(
 
         termbase = load_termbase(glossary) if isinstance(glossary, (str, os.PathLike)) else glossary
         extra.append(GlossaryScorer(termbase))
-    engine = aligner or Aligner(options)
     alignment = engine.align(src, tgt, s_lang, t_lang, extra_scorers=extra, translation=translation)
     detected = ",".join(side for side, flag in (("source", s_lines), ("target", t_lines)) if flag)
     if detected:
@@ -109,18 +116,31 @@ def align_texts(
     return alignment
 
 
+def _engine(aligner: Aligner | None, options: AlignOptions | None) -> Aligner:
+    """``aligner``, checked against ``options`` when both are given, else a new one."""
+    if aligner is None:
+        return Aligner(options)
+    if options is not None:
+        differences = options.engine().differences(aligner.options)
+        if differences:
+            raise AlignError("the options differ from the aligner's (" + "; ".join(differences)
+                             + "): make the aligner with these options")
+    return aligner
+
+
 def align_files(
     src_path: str | os.PathLike[str],
     tgt_path: str | os.PathLike[str],
     src_lang: str | None = None,
     tgt_lang: str | None = None,
-    no_split: bool | None = False,
-    split_semicolon: bool = False,
+    no_split: bool | None = None,
+    split_semicolon: bool | None = None,
     encoding: str | None = None,
-    max_bead: int = 5,
+    max_bead: int | None = None,
     aligner: Aligner | None = None,
     src_translation: str | os.PathLike[str] | None = None,
     glossary: "str | os.PathLike[str] | TermBase | None" = None,
+    options: AlignOptions | None = None,
     progress: "Callable[[str], None] | None" = None,
 ) -> Alignment:
     """Read two documents and align them as :func:`align_texts` does.
@@ -128,30 +148,38 @@ def align_files(
     Any document format of :mod:`corpora.documents` (plain text with its encoding
     detected unless ``encoding``, DOCX, ODT, PDF, HTML, EPUB, SRT/VTT, Markdown);
     ``-`` is standard input. ``no_split``: True reads one sentence a line, False
-    splits sentences, None decides from each text. Subtitle cues are never split.
-    ``src_translation`` is a file, one line per source sentence. ``progress`` is
-    called with the name of each phase as it starts (``reading``, ``aligning``).
+    splits sentences, None (the options' split) decides from each text by default.
+    Subtitle cues are never split. ``src_translation`` is a file, one line per
+    source sentence. ``progress`` is called with the name of each phase as it
+    starts (``reading``, ``aligning``).
+
+    The keyword arguments that are not None override ``options``; with an ``aligner``,
+    options that differ from its own are an AlignError, never silently dropped.
     """
     from corpora import read_text
     from corpora.documents import read_document
 
+    given = options is not None or max_bead is not None
+    opts = (options or AlignOptions()).updated(
+        src_lang=src_lang, tgt_lang=tgt_lang, split=None if no_split is None else not no_split,
+        split_semicolon=split_semicolon, encoding=encoding, max_bead=max_bead)
     if progress is not None:
         progress("reading")
     translation = None
     if src_translation is not None:
-        translation = [line.strip() for line in read_text(src_translation, encoding).split("\n") if line.strip()]
-    src_doc = read_document(src_path, encoding=encoding)
-    tgt_doc = read_document(tgt_path, encoding=encoding)
+        translation = [line.strip() for line in read_text(src_translation, opts.encoding).split("\n")
+                       if line.strip()]
+    src_doc = read_document(src_path, encoding=opts.encoding)
+    tgt_doc = read_document(tgt_path, encoding=opts.encoding)
     if progress is not None:
         progress("aligning")
-    split = None if no_split is None else not no_split
     names = tuple("<stdin>" if str(p) == "-" else str(p) for p in (src_path, tgt_path))
+    split = (False if src_doc.segmented else opts.split, False if tgt_doc.segmented else opts.split)
     alignment = align_texts(
-        src_doc.text, tgt_doc.text, src_lang, tgt_lang,
-        split=(False if src_doc.segmented else split, False if tgt_doc.segmented else split),
-        options=AlignOptions(max_bead=max_bead), aligner=aligner,
-        translation=translation, glossary=glossary, split_semicolon=split_semicolon,
-        names=names,
+        src_doc.text, tgt_doc.text,
+        opts.src_lang, opts.tgt_lang, split, options=opts if given else None, aligner=aligner,
+        split_semicolon=opts.split_semicolon,
+        translation=translation, glossary=glossary, names=names,
     )
     return dataclasses.replace(alignment, src=_with_props(alignment.src, src_doc),
                                tgt=_with_props(alignment.tgt, tgt_doc))
@@ -187,8 +215,13 @@ def sentences_text(segments: Sequence[Segment]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def load_aligner(lexicon: str | os.PathLike[str] | None, max_bead: int = 5) -> Aligner | None:
-    """An aligner using the lexicon saved at ``lexicon``; None when no path is given."""
+def load_aligner(lexicon: str | os.PathLike[str] | None, options: AlignOptions | int | None = None) -> Aligner | None:
+    """An aligner with ``options`` using the lexicon saved at ``lexicon``; None when no path is given.
+
+    (``options`` may still be a bare ``max_bead``, as before.)
+    """
     if lexicon is None:
         return None
-    return Aligner(AlignOptions(max_bead=max_bead), lexicon=Lexicon.load(lexicon))
+    if isinstance(options, int):
+        options = AlignOptions(max_bead=options)
+    return Aligner(options, lexicon=Lexicon.load(lexicon))

@@ -90,7 +90,7 @@ def cli() -> None:
 @click.option("--lexicon", type=click.Path(dir_okay=False), help="Use a shared lexicon saved by `duiqi batch`.")
 @click.option("-q", "--quiet", is_flag=True, help="Say nothing on stderr on success.")
 @pass_alignment_options
-def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, quiet, align_opts) -> None:
+def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, quiet, options) -> None:
     """Align SRC with its translation TGT and write the beads.
 
     SRC and TGT are plain text, Word (.docx), OpenDocument (.odt), PDF, HTML, EPUB,
@@ -104,8 +104,8 @@ def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, quiet, ali
     fmt_name = output_format(out, fmt)
     advance, bar = (None, None) if quiet else progress_bar((src, tgt))
     try:
-        alignment = align_files(src, tgt, src_translation=src_translation, glossary=glossary, **align_opts,
-                                aligner=load_aligner(lexicon, align_opts["max_bead"]), progress=advance)
+        alignment = align_files(src, tgt, src_translation=src_translation, glossary=glossary, options=options,
+                                aligner=load_aligner(lexicon, options), progress=advance)
         if advance is not None:
             advance("writing")
         write_alignment(alignment, out, fmt_name)

@@ -10,11 +10,13 @@ import click
 from corpora.formats import format_for_path, get_format, writer_names
 
 from ..errors import AlignError
+from ..options import AlignOptions
 
 __all__ = ["check_output", "output_format", "alignment_options", "pass_alignment_options",
-           "tell_lines_detected", "alignment_summary", "progress_bar", "LOW_CONFIDENCE"]
+           "tell_lines_detected", "alignment_summary", "progress_bar", "LOW_CONFIDENCE", "LONG_INPUT"]
 
 LOW_CONFIDENCE = 0.2  # a two-sided bead scoring below this is worth a look (as in batch summaries)
+LONG_INPUT = 200_000  # bytes of input above which `align` shows a progress bar on a terminal
 
 
 def tell_lines_detected(alignment) -> None:
@@ -29,13 +31,11 @@ def tell_lines_detected(alignment) -> None:
                    "--no-split (give --split to split sentences)", err=True)
 
 
-LONG_INPUT = 200_000  # bytes of input above which `align` shows a progress bar on a terminal
-
-
 def progress_bar(paths, stream=None):
     """A phase progress callback and its bar (reading, aligning, writing) on a
     terminal's stderr for long inputs; ``(None, None)`` otherwise."""
     import os
+    import shutil
     import sys
 
     stream = stream or sys.stderr
@@ -45,8 +45,6 @@ def progress_bar(paths, stream=None):
         return None, None
     if not stream.isatty() or size < LONG_INPUT:
         return None, None
-    import shutil
-
     from tqdm import tqdm
 
     width = min(shutil.get_terminal_size((80, 24)).columns or 80, 100)
@@ -110,8 +108,8 @@ def alignment_options(func):
                           "Default: one sentence a line when the file looks so (said on stderr)."),
         click.option("--split-semicolon", is_flag=True, help="Also end Chinese sentences at ；."),
         click.option("--encoding", help="Force the input encoding (default: detected)."),
-        click.option("--max-bead", type=click.IntRange(2, 8), default=5, show_default=True,
-                     help="Largest bead: source + target sentences."),
+        click.option("--max-bead", type=click.IntRange(*AlignOptions.range("max_bead")),
+                     default=AlignOptions.default("max_bead"), show_default=True, help=AlignOptions.doc("max_bead")),
     ]
     for option in reversed(options):
         func = option(func)
@@ -119,16 +117,13 @@ def alignment_options(func):
 
 
 def pass_alignment_options(func):
-    """Collect the shared alignment options into one ``align_opts`` dict argument."""
+    """Collect the shared alignment options into one ``options`` argument, an :class:`AlignOptions`."""
 
-    names = ("src_lang", "tgt_lang", "split_semicolon", "encoding", "max_bead")
+    names = ("src_lang", "tgt_lang", "split", "split_semicolon", "encoding", "max_bead")
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        opts = {k: kwargs.pop(k) for k in names}
-        split = kwargs.pop("split")
-        opts["no_split"] = None if split is None else not split
-        kwargs["align_opts"] = opts
+        kwargs["options"] = AlignOptions.from_mapping({k: kwargs.pop(k) for k in names})
         return func(*args, **kwargs)
 
     return alignment_options(wrapper)
