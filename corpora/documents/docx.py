@@ -61,8 +61,9 @@ class _Fields:
         return False
 
 
-def paragraph_text(p, fields: _Fields | None = None) -> str:
-    """The visible text of a ``w:p`` with tracked changes accepted."""
+def paragraph_text(p, fields: _Fields | None = None, raw: bool = False) -> str:
+    """The visible text of a ``w:p`` with tracked changes accepted; white space
+    collapsed unless ``raw`` (a table cell read as a segment: tabs and breaks kept)."""
     fields = fields or _Fields()
     parts: list[str] = []
 
@@ -91,7 +92,7 @@ def paragraph_text(p, fields: _Fields | None = None) -> str:
             elif tag == W + "t":
                 parts.append(child.text or "")
             elif tag in (W + "tab", W + "ptab"):
-                parts.append(" ")
+                parts.append("\t" if raw else " ")
             elif tag in (W + "br", W + "cr"):
                 if child.get(W + "type") not in ("page", "column"):
                     parts.append("\n")
@@ -107,7 +108,7 @@ def paragraph_text(p, fields: _Fields | None = None) -> str:
                 walk(child)
 
     walk(p)
-    return clean_block("".join(parts))
+    return "".join(parts) if raw else clean_block("".join(parts))
 
 
 def _kind(p, styles: dict[str, str]) -> str:

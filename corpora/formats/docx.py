@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import zipfile
 from typing import BinaryIO, Iterable, Iterator
-from xml.sax.saxutils import escape
 
 from ..errors import FormatError
 from ..model import Alignment
@@ -36,7 +35,10 @@ _BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="9999
 
 
 def _xml(text: str) -> str:
-    return "".join(c for c in escape(text) if c in "\t\n\r" or ord(c) >= 0x20)
+    from ..xmlsafe import xml_text
+    from .tmx import strip_illegal_xml
+
+    return xml_text(strip_illegal_xml(text, "a table cell"))
 
 
 def _cell(text: str, bold: bool = False, shade: bool = False) -> str:
@@ -83,7 +85,6 @@ def table_rows(data: bytes, name: str) -> list[list[str]]:
     """The rows (cell texts) of every table of two or more columns of a DOCX file."""
     from ..documents.docx import W, paragraph_text
     from ..documents.package import open_package, package_xml
-    from ..documents.text import join_lines
 
     root = package_xml(open_package(data, name, "DOCX"), "word/document.xml", name)
     rows: list[list[str]] = []
@@ -91,7 +92,7 @@ def table_rows(data: bytes, name: str) -> list[list[str]]:
         if any(a.tag == W + "tbl" for a in table.iterancestors()):
             continue  # nested tables are part of a cell
         own = [tr for tr in table.iter(W + "tr") if next(tr.iterancestors(W + "tbl")) is table]
-        cells = [[join_lines([paragraph_text(p) for p in tc.iter(W + "p")]) for tc in tr.findall(W + "tc")]
+        cells = [["\n".join(paragraph_text(p, raw=True) for p in tc.iter(W + "p")) for tc in tr.findall(W + "tc")]
                  for tr in own]
         if cells and max(len(r) for r in cells) >= 2:
             rows += cells

@@ -1,6 +1,7 @@
 """Bilingual tables: rows of a source and a target cell (CSV, TSV, XLSX, DOCX tables).
 
-This module reads and writes CSV; the others use its header and column rules.
+This module reads and writes CSV (line breaks inside a cell written as LF, NUL
+dropped); the others use its header and column rules.
 
 A first row naming the columns' languages is a header, not a unit: language codes
 (``zh``, ``zh-CN``, ``en_US``), names (``Chinese``, ``中文``, ``English``, ``英文``) or
@@ -124,14 +125,26 @@ def table_units(rows: Sequence[Sequence[str]], name: str, src_lang: str | None =
         yield unit_from_pair(str(n), src, tgt, s_lang, t_lang, score, cell(r, cols.kind) or None)
 
 
+def _delimiter(text: str) -> str:
+    """The separator of a CSV file: the one of ``,`` ``;`` and tab most frequent in its
+    first row (outside quotes); a comma when there is none."""
+    counts = {",": 0, ";": 0, "\t": 0}
+    quoted = False
+    for ch in text[:100_000]:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted:
+            if ch == "\n":
+                break
+            if ch in counts:
+                counts[ch] += 1
+    best = max(counts, key=lambda c: counts[c])
+    return best if counts[best] else ","
+
+
 def read_rows_delimited(text: str) -> list[list[str]]:
-    """Rows of CSV (comma, semicolon or tab separated, the dialect sniffed)."""
-    sample = text[:20000]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text), dialect)]
+    """Rows of CSV (comma, semicolon or tab separated, told from the first row)."""
+    return [row for row in csv.reader(io.StringIO(text), delimiter=_delimiter(text))]
 
 
 def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_lang: str | None = None,
@@ -151,9 +164,22 @@ def _write_rows(rows: Iterable[tuple[str, str, float | None, str]], out: TextIO,
     writer.writerow([src_lang, tgt_lang, "score", "type"])
     count = 0
     for src, tgt, score, kind in rows:
+        src, tgt = (_cell_text(t) for t in (src, tgt))
         writer.writerow([src, tgt, "" if score is None else f"{score:.4f}", kind])
         count += 1
     return count
+
+
+def _cell_text(text: str) -> str:
+    """A cell as CSV keeps it: line breaks as LF (the reader normalizes them), no NUL."""
+    if "\x00" in text:
+        import warnings
+
+        from ..errors import DuiqiWarning
+
+        warnings.warn(f"removed NUL characters from {text.replace(chr(0), '')[:40]!r}", DuiqiWarning, stacklevel=4)
+        text = text.replace("\x00", "")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def write(alignment: Alignment, out: TextIO, **_: object) -> None:

@@ -43,8 +43,11 @@ def _save(rows: Iterable[tuple[str, str, float | None, str]], out: BinaryIO, src
     shade = PatternFill("solid", start_color="FFF4CCCC", end_color="FFF4CCCC")
     wrap = CellAlignment(wrap_text=True, vertical="top")
     count = 0
+    from .tmx import strip_illegal_xml
+
     for src, tgt, score, kind in rows:
         low = score is not None and score < LOW_CONFIDENCE and "0" not in kind.split("-")
+        src, tgt = strip_illegal_xml(src, f"row {count + 2}"), strip_illegal_xml(tgt, f"row {count + 2}")
         sheet.append([src, tgt, None if score is None else round(score, 4), kind, "low" if low else ""])
         count += 1
         row = sheet[sheet.max_row]

@@ -2,7 +2,8 @@
 
 What a format changes is documented and applied to the expectation: every reader
 strips white space around a segment; XML formats drop characters XML 1.0 forbids
-(with a warning); TSV turns tabs and line breaks into spaces and drops NUL.
+(with a warning); TSV turns tabs and line breaks into spaces and drops NUL; CSV
+writes line breaks as LF and drops NUL; XLSX and DOCX, XML inside, drop what XML forbids.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from corpora.formats import read_alignment, reader_names, tmx, write_alignment, 
 from corpora.units import Inline, MemoryHeader, TranslationUnit, Variant
 
 ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-XML_FORMATS = {"tmx", "xliff", "xliff2"}
+XML_FORMATS = {"tmx", "xliff", "xliff2", "xlsx", "docx"}
 
 
 def expected(text: str, fmt: str) -> str:
@@ -26,6 +27,8 @@ def expected(text: str, fmt: str) -> str:
         text = ILLEGAL_XML.sub("", text)
     if fmt == "tsv":
         text = text.replace("\t", " ").replace("\n", " ").replace("\r", " ").replace("\x00", "")
+    if fmt == "csv":
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     return text.strip()
 
 
