@@ -32,6 +32,11 @@ _BLOCK = {"p", "div", "section", "article", "main", "li", "dt", "dd", "blockquot
           "legend", "hgroup", "tbody", "thead", "tfoot"}
 _KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
           "li": "item", "dt": "item", "dd": "item", "td": "cell", "th": "cell", "caption": "heading"}
+# ids and classes of page furniture (outside <main>/<article>): menus, sidebars, footers
+_FURNITURE = re.compile(r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|sidebar|breadcrumbs?|cookies?|footer|"
+                        r"copyright|social|share|sharing|skip-?link|toolbar|pagination|banner|ads?|advert\w*)"
+                        r"(?:$|[-_\s])", re.I)
+_LINK_SHARE = 0.8  # a block whose text is mostly links (a menu, a link list) outside the content is dropped
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.I)
 
@@ -73,6 +78,8 @@ def _dropped(el, in_content: bool) -> bool:
         return True
     if (el.get("role") or "").lower() in _ROLES:
         return True
+    if not in_content and _FURNITURE.search(f"{el.get('id') or ''} {el.get('class') or ''}"):
+        return True
     return bool(_HIDDEN_STYLE.search(el.get("style") or ""))
 
 
@@ -81,15 +88,20 @@ class _Collector:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.kind = "paragraph"
+        self.link_chars = 0
+        self.in_content = False
 
     def flush(self) -> None:
         text = clean_block("".join(self.parts))
-        if text:
+        linky = not self.in_content and self.link_chars >= _LINK_SHARE * len(text.replace(" ", ""))
+        if text and not linky:
             self.blocks.append(Block(text, self.kind))
         self.parts = []
         self.kind = "paragraph"
+        self.link_chars = 0
 
     def walk(self, el, in_content: bool) -> None:
+        self.in_content = in_content
         for child in el:
             if _dropped(child, in_content):
                 if child.tail:
@@ -105,12 +117,14 @@ class _Collector:
                     self.parts.append(child.text)
                 self.walk(child, in_content or tag in ("article", "main"))
                 self.flush()
+                self.in_content = in_content
             else:
-                if tag == "img" and child.get("alt"):
-                    pass  # images' alt text is not running text
+                start = len(self.parts)
                 if child.text:
                     self.parts.append(child.text)
                 self.walk(child, in_content)
+                if tag == "a":
+                    self.link_chars += len("".join(self.parts[start:]).replace(" ", "").replace("\n", ""))
             if child.tail:
                 self.parts.append(child.tail)
 

@@ -145,19 +145,30 @@ def _key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text)).lower()
 
 
+def _place(ln: Line) -> tuple[str, int]:
+    """A line's text (digits aside) and height on the page, to find it repeated."""
+    return _key(ln.text), round(ln.y0 / 6)
+
+
 def drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
-    """Lines without running headers, footers and page numbers."""
+    """Lines without running headers, footers and page numbers.
+
+    A running line sits in the top or bottom zone of the page and repeats, at the
+    same height and with the same text but for its digits, on at least half the
+    pages (two at least); page numbers, URLs and print dates in the zone go too.
+    """
     seen: Counter = Counter()
-    for key in {(ln.page, _key(ln.text)) for ln in lines if ln.in_zone()}:
-        seen[key[1]] += 1
-    repeated = {k for k, n in seen.items() if pages >= 2 and n >= max(2, pages / 2)}
+    for page, key, y in {(ln.page, *_place(ln)) for ln in lines if ln.in_zone()}:
+        for dy in (-1, 0, 1):
+            seen[(key, y + dy)] += 1
+    needed = max(2, pages / 2)
 
     def running(ln: Line) -> bool:
         if not ln.in_zone():
             return False
         text = ln.text.strip()
-        return (_key(text) in repeated or bool(_PAGE_NUMBER.match(text)) or bool(_URL.match(text))
-                or bool(_PRINT_DATE.match(text)))
+        return ((pages >= 2 and seen[_place(ln)] >= needed) or bool(_PAGE_NUMBER.match(text))
+                or bool(_URL.match(text)) or bool(_PRINT_DATE.match(text)))
 
     return [ln for ln in lines if not running(ln)]
 

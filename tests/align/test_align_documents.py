@@ -9,6 +9,7 @@ plain text (1.0 against gold.align). Tests are skipped when a tool is missing.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -103,6 +104,23 @@ def test_browser_pdf_loses_no_sentence_and_gains_no_header_line(chromium_pdfs):
         doc = read_document(chromium_pdfs / f"{lang}.pdf")
         assert [b.text for b in doc.blocks] == _paragraphs(src)
     assert _f1(chromium_pdfs / "zh.pdf", chromium_pdfs / "en.pdf") == 1.0
+
+
+def test_browser_header_title_same_as_the_first_heading(documents, tmp_path):
+    """The printed header repeats the page title; the body's own first line, the same
+    text at another height, stays."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or _tool("google-chrome")
+    _cjk_font()
+    for lang, src in (("zh", CORPUS.zh), ("en", CORPUS.en)):
+        first = _paragraphs(src)[0]
+        page = (documents / f"{lang}.html").read_text(encoding="utf-8")
+        page = re.sub(r"<title>.*?</title>", f"<title>{first}</title>", page, count=1, flags=re.S)
+        html = tmp_path / f"{lang}.html"
+        html.write_text(page, encoding="utf-8")
+        pdf = tmp_path / f"{lang}.pdf"
+        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path}/p",
+                        f"--print-to-pdf={pdf}", html.as_uri()], check=True, capture_output=True, timeout=180)
+        assert [b.text for b in read_document(pdf).blocks] == _paragraphs(src)
 
 
 def test_word_source_with_pdf_translation(documents, chromium_pdfs, tmp_path):

@@ -223,3 +223,13 @@ def test_scanned_pdf_suggests_ocr(tmp_path):
     path.write_bytes(_image_only_pdf())
     with pytest.raises(FormatError, match="no text layer.*OCR"):
         read_document(path)
+
+
+def test_html_menus_and_footers_without_semantic_tags(tmp_path):
+    page = """<html><body><div id="top-menu"><ul><li><a href="/">首页</a></li><li><a href="/x">新闻中心</a>
+    </li></ul></div><div class="links"><a href="/a">关于我们</a> <a href="/b">联系我们</a></div>
+    <div class="text"><p>正文第一段，有一个<a href="/c">链接</a>。</p><p>第二段。</p></div>
+    <div class="site-footer">版权所有</div></body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert [b.text for b in read_document(path).blocks] == ["正文第一段，有一个链接。", "第二段。"]
