@@ -54,4 +54,4 @@ def looks_like_sentence_lines(text: str, lang: str) -> bool:
     no_paragraphs = s.blank <= s.lines // 50
     sentence_paragraphs = s.blocks > 0 and s.lines >= 2 * s.blocks
     return (s.lines >= MIN_LINES and (no_paragraphs or sentence_paragraphs) and s.final_share >= 0.6
-            and s.multi_share <= 0.2)
+            and s.multi_share <= 0.25)

@@ -13,7 +13,7 @@ from corpora import atomic_write, read_text
 from corpora.formats import read_alignment
 from glossary.checks import KINDS as _KINDS
 
-from .options import check_output, pass_alignment_options
+from .options import check_output, pass_alignment_options, tell_lines_detected
 from ..errors import AlignError
 from ..options import AlignOptions
 
@@ -76,6 +76,7 @@ def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, optio
         from ..api import align_files
 
         alignment = align_files(src, tgt, glossary=termbase, options=options)
+        tell_lines_detected(alignment)
     references = _lines(reference, options.encoding) if reference else None
     result = check_pairs(alignment.pairs(), termbase, alignment.src_lang, alignment.tgt_lang,
                          checks=checks, references=references)

@@ -8,7 +8,7 @@ import click
 
 from corpora.formats import read_alignment, reader_names
 
-from .options import check_output, pass_alignment_options
+from .options import check_output, pass_alignment_options, tell_lines_detected
 from ..errors import AlignError
 
 __all__ = ["review_cmd"]
@@ -53,6 +53,7 @@ def review_cmd(src, tgt, pairs, pairs_format, glossary_path, out, threshold, tit
         from ..api import align_files
 
         alignment = align_files(src, tgt, glossary=glossary_path, options=options)
+        tell_lines_detected(alignment)
         sources = (Path(src).name, Path(tgt).name)
     highlights, issues = [], []
     if glossary_path:
