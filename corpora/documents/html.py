@@ -22,7 +22,7 @@ __all__ = ["read", "read_tree", "parse_html"]
 
 _DROPPED = {"script", "style", "noscript", "template", "nav", "aside", "form", "button", "select", "textarea",
             "iframe", "svg", "math", "head", "title", "meta", "link", "object", "embed", "canvas", "video",
-            "audio", "map", "dialog", "menu", "label", "input"}
+            "audio", "map", "dialog", "menu", "label", "input", "sdfield"}  # sdfield: LibreOffice page/date fields
 _PAGE_CHROME = {"header", "footer"}
 _ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "toolbar",
           "dialog", "alert", "status"}
@@ -80,6 +80,8 @@ def _dropped(el, in_content: bool) -> bool:
         return True
     if not in_content and _FURNITURE.search(f"{el.get('id') or ''} {el.get('class') or ''}"):
         return True
+    if (el.get("title") or "").lower() in ("header", "footer") and tag == "div":
+        return True  # LibreOffice's page header and footer
     return bool(_HIDDEN_STYLE.search(el.get("style") or ""))
 
 

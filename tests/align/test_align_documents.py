@@ -142,6 +142,32 @@ def test_libreoffice_pdf(documents, tmp_path):
     assert _f1(tmp_path / "zh.pdf", tmp_path / "en.pdf") == 1.0
 
 
+@pytest.fixture(scope="module")
+def libreoffice_documents(documents, tmp_path_factory):
+    """ODT, DOCX, EPUB and HTML of the report saved by LibreOffice (from pandoc's DOCX)."""
+    soffice = shutil.which("soffice") or _tool("libreoffice")
+    d = tmp_path_factory.mktemp("libreoffice")
+    profile = f"-env:UserInstallation=file://{d}/profile"
+
+    def convert(to: str, sources: list[Path], outdir: Path) -> None:
+        subprocess.run([soffice, profile, "--headless", "--convert-to", to, "--outdir", str(outdir),
+                        *map(str, sources)], check=True, capture_output=True, timeout=300)
+
+    convert("odt", [documents / "zh.docx", documents / "en.docx"], d)
+    convert("docx:MS Word 2007 XML", [d / "zh.odt", d / "en.odt"], d / "docx")
+    convert("epub", [d / "zh.odt", d / "en.odt"], d / "epub")
+    convert("html", [d / "zh.odt", d / "en.odt"], d / "html")
+    return {"odt": d, "docx": d / "docx", "epub": d / "epub", "html": d / "html"}
+
+
+@pytest.mark.parametrize("fmt", ("odt", "docx", "epub", "html"))
+def test_libreoffice_documents_hold_exactly_the_paragraphs(libreoffice_documents, fmt):
+    folder = libreoffice_documents[fmt]
+    for lang, src in (("zh", CORPUS.zh), ("en", CORPUS.en)):
+        assert [b.text for b in read_document(folder / f"{lang}.{fmt}").blocks] == _paragraphs(src)
+    assert _f1(folder / f"zh.{fmt}", folder / f"en.{fmt}") == 1.0
+
+
 def test_html_site_navigation_and_footer_dropped(documents, tmp_path):
     for lang in ("zh", "en"):
         page = (documents / f"{lang}.html").read_text(encoding="utf-8")
