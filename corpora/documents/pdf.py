@@ -254,12 +254,13 @@ def _dehyphenate(lines: list[str], vocabulary: set[str]) -> list[str]:
 def read(data: bytes, name: str) -> Document:
     """The paragraphs of a PDF's text layer."""
     lines, pages = pdf_lines(data, name)
-    if not lines:
+    body = drop_running_lines(lines, pages)
+    if not body:  # nothing, or only page numbers and running heads: a scan with a stamp
         raise FormatError(f"{name}: the PDF has no text layer ({pages} page(s) of images: a scan?); "
                           "run OCR on it first (e.g. ocrmypdf --language chi_sim+eng) and align the result")
     text = "".join(ln.text for ln in lines)
     if text.count("(cid:") * 6 > len(text) / 2:
         raise FormatError(f"{name}: the PDF's fonts have no Unicode map, so its text cannot be extracted; "
                           "run OCR on it (e.g. ocrmypdf --force-ocr) and align the result")
-    blocks = tuple(Block(clean_block(p)) for p in paragraphs(drop_running_lines(lines, pages)))
+    blocks = tuple(Block(clean_block(p)) for p in paragraphs(body))
     return Document("pdf", blocks)
