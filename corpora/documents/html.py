@@ -36,6 +36,7 @@ _KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h
 _FURNITURE = re.compile(r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|sidebar|breadcrumbs?|cookies?|footer|"
                         r"copyright|social|share|sharing|skip-?link|toolbar|pagination|banner|ads?|advert\w*)"
                         r"(?:$|[-_\s])", re.I)
+_EPUB_FURNITURE = {"titlepage", "cover", "toc", "landmarks", "page-list", "loi", "lot"}
 _LINK_SHARE = 0.8  # a block whose text is mostly links (a menu, a link list) outside the content is dropped
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.I)
@@ -82,6 +83,9 @@ def _dropped(el, in_content: bool) -> bool:
         return True
     if (el.get("title") or "").lower() in ("header", "footer") and tag == "div":
         return True  # LibreOffice's page header and footer
+    epub_type = (el.get("epub:type") or el.get("{http://www.idpf.org/2007/ops}type") or "").split()
+    if any(t in _EPUB_FURNITURE for t in epub_type):
+        return True  # an e-book's title page (the title from its metadata), cover, table of contents
     return bool(_HIDDEN_STYLE.search(el.get("style") or ""))
 
 
