@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from corpora.humancsv import strip_escapes
+
 __all__ = ["Number", "extract_numbers", "chinese_numeral_value", "comparable_numbers", "number_mismatches"]
 
 
@@ -310,7 +312,9 @@ def _approx(text: str, start: int) -> bool:
 
 
 def extract_numbers(text: str, lang: str) -> list[Number]:
-    """All numbers in ``text`` (Chinese rules for zh/ja, English rules otherwise)."""
+    """All numbers in ``text`` (Chinese rules for zh/ja, English rules otherwise); the
+    digits of terminal escape sequences (``ESC]0;``) are not numbers."""
+    text = strip_escapes(text)
     base = lang.replace("_", "-").split("-")[0].lower()
     if base in ("zh", "ja", "yue"):
         return _zh_numbers(text)

@@ -8,6 +8,7 @@ from typing import IO
 import click
 
 from corpora.formats import writer_names
+from corpora.humancsv import terminal_safe
 
 from .options import pass_alignment_options
 
@@ -72,7 +73,7 @@ def batch_cmd(ctx, manifest, outdir, src_dir, tgt_dir, fmt, jobs, force, lexicon
 
     def report(row) -> None:
         if row.failed:
-            _echo_above_progress(f"duiqi: error: {row.pair}: {row.status[len('failed: '):]}")
+            _echo_above_progress(terminal_safe(f"duiqi: error: {row.pair}: {row.status[len('failed: '):]}"))
 
     with make_engine(engine, jobs, scheduler) as runner:
         where = runner.describe()

@@ -9,7 +9,8 @@ import json
 
 import click
 
-from corpora import atomic_write, read_text
+from corpora import read_text
+from corpora.humancsv import terminal_safe, write_human_csv
 from corpora.formats import read_alignment
 from glossary.checks import KINDS as _KINDS
 
@@ -144,8 +145,8 @@ def extract_cmd(pairs, out, glossary_path, min_count, per_term, limit, src_lang,
     alignment = read_alignment(pairs, **_languages({"src_lang": src_lang, "tgt_lang": tgt_lang}))
     frame = extract_candidates(alignment, alignment.src_lang, alignment.tgt_lang, min_count=min_count,
                                per_term=per_term, limit=limit, termbase=termbase)
-    with atomic_write(out, newline="") as f:
-        frame.to_csv(f, index=False, sep="\t" if suffix == "tsv" else ",", float_format="%.4f")
+    write_human_csv(out, list(frame.columns), frame.itertuples(index=False, name=None),
+                    delimiter="\t" if suffix == "tsv" else ",", float_format="%.4f")
     click.echo(f"{len(frame)} candidate pair(s) written to {out}")
 
 
@@ -157,8 +158,8 @@ def show_cmd(glossary_path) -> None:
 
     tb = load_termbase(glossary_path)
     frame = tb.to_frame()
-    click.echo(frame.to_csv(sep="\t", index=False), nl=False)
-    click.echo(f"({len(tb.concepts)} concepts, {len(tb)} terms, languages: {', '.join(tb.languages)})")
+    click.echo(terminal_safe(frame.to_csv(sep="\t", index=False)), nl=False)
+    click.echo(terminal_safe(f"({len(tb.concepts)} concepts, {len(tb)} terms, languages: {', '.join(tb.languages)})"))
 
 
 COMMANDS = (check_cmd, score_cmd, glossary_group)
