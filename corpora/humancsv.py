@@ -20,7 +20,7 @@ import os
 import re
 from typing import Any, Iterable, Sequence
 
-from .safeio import safe_write
+from .safeio import STDIO, safe_write
 
 __all__ = ["human_cell", "write_human_csv", "terminal_safe", "strip_escapes"]
 
@@ -48,12 +48,14 @@ def write_human_csv(
     delimiter: str = ",",
     float_format: str | None = None,
 ) -> int:
-    """Write a header and rows as CSV for people (see the module docstring), atomically.
+    """Write a header and rows as CSV for people (see the module docstring), atomically
+    (``-``: to standard output, without BOM).
 
     ``float_format`` (e.g. ``"%.4f"``) formats float cells. Returns the number of rows.
     """
     count = 0
-    with safe_write(path, encoding="utf-8-sig", newline="") as f:
+    bom = str(path) != STDIO  # no BOM in a pipe
+    with safe_write(path, encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
         writer = csv.writer(f, delimiter=delimiter, lineterminator="\r\n")
         writer.writerow([human_cell(h) for h in header])
         for row in rows:

@@ -79,7 +79,7 @@ def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, align
     references = _lines(reference, align_opts.get("encoding")) if reference else None
     result = check_pairs(alignment.pairs(), termbase, alignment.src_lang, alignment.tgt_lang,
                          checks=checks, references=references)
-    if out:
+    if out and out != "-":
         write_report(result, out)
         click.echo("\n".join(summary_lines(result)))
         click.echo(f"report written to {out}")
@@ -137,7 +137,7 @@ def extract_cmd(pairs, out, glossary_path, min_count, per_term, limit, src_lang,
     from glossary import load_termbase
     from glossary.extract import extract_candidates
 
-    suffix = out.lower().rsplit(".", 1)[-1]
+    suffix = "csv" if out == "-" else out.lower().rsplit(".", 1)[-1]
     if suffix not in ("csv", "tsv"):
         raise AlignError(f"{out}: write candidates to a .csv or .tsv file")
     check_output(out, pairs, glossary_path)
@@ -147,7 +147,7 @@ def extract_cmd(pairs, out, glossary_path, min_count, per_term, limit, src_lang,
                                per_term=per_term, limit=limit, termbase=termbase)
     write_human_csv(out, list(frame.columns), frame.itertuples(index=False, name=None),
                     delimiter="\t" if suffix == "tsv" else ",", float_format="%.4f")
-    click.echo(f"{len(frame)} candidate pair(s) written to {out}")
+    click.echo(f"{len(frame)} candidate pair(s) written to {out}", err=out == "-")
 
 
 @glossary_group.command("show")

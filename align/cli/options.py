@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from corpora.formats import format_for_path, get_format, writer_names
+from corpora.safeio import STDIO
 
 from ..errors import AlignError
 
@@ -16,7 +17,7 @@ __all__ = ["check_output", "output_format", "alignment_options", "pass_alignment
 
 def check_output(out: str | None, *inputs: str | None) -> None:
     """Refuse to write over an input, into a directory, or into a missing directory."""
-    if out is None:
+    if out is None or out == STDIO:
         return
     out_path = Path(out).resolve()
     for inp in inputs:
@@ -33,7 +34,7 @@ def output_format(out: str | None, fmt: str | None, default: str = "tsv") -> str
     """The format to write: ``fmt``, else OUT's extension, else ``default``."""
     if fmt:
         return get_format(fmt).name
-    if out is None:
+    if out is None or out == STDIO:
         return default
     found = format_for_path(out)
     if found is None or not found.writable:

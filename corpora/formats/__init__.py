@@ -24,6 +24,7 @@ from typing import Iterable, Iterator, TextIO
 
 from ..errors import FormatError
 from ..model import Alignment
+from ..safeio import STDIO
 from ..textio import atomic_write
 from ..units import SIGNATURE_PROP, MemoryHeader, TranslationUnit, alignment_from_units, units_from_alignment
 
@@ -99,7 +100,7 @@ def reader_names() -> list[str]:
 def _resolve(fmt: str | None, path: str | os.PathLike[str] | None, default: str) -> Format:
     if fmt:
         return get_format(fmt)
-    if path is not None:
+    if path is not None and str(path) != STDIO:
         found = format_for_path(path)
         if found is None:
             raise FormatError(
@@ -136,7 +137,8 @@ def write_alignment(
     stream: TextIO | None = None,
     **options,
 ) -> Format:
-    """Write ``alignment`` to ``path`` atomically, or to ``stream`` (default stdout).
+    """Write ``alignment`` to ``path`` atomically, or to ``stream`` (default stdout; also
+    for ``path`` ``-``).
 
     The format is ``fmt``, else the one ``path``'s extension implies, else TSV.
     Returns the format used.
@@ -145,7 +147,7 @@ def write_alignment(
     if not f.writable:
         raise FormatError(f"format {f.name!r} cannot be written")
     module = f.load()
-    if path is None:
+    if path is None or str(path) == STDIO:
         _write(module, alignment, stream if stream is not None else sys.stdout, **options)
     else:
         with atomic_write(path) as out:
@@ -229,7 +231,7 @@ def write_units(
         module.write(alignment, out, **options)
         return len(alignment.beads)
 
-    if path is None:
+    if path is None or str(path) == STDIO:
         return emit(stream if stream is not None else sys.stdout)
     with atomic_write(path) as out:
         return emit(out)

@@ -30,7 +30,7 @@ from xml.sax.saxutils import quoteattr
 from ..errors import DuiqiWarning
 from ..model import Alignment
 from ..units import SIGNATURE_PROP, Content, Inline, MemoryHeader, TranslationUnit, Variant, units_from_alignment
-from ..xmlsafe import XML_NS, iter_xml, local_name, release, xml_text
+from ..xmlsafe import XML_NS, attributes, iter_xml, local_name, release, xml_text
 
 __all__ = [
     "write", "read", "write_units", "iter_units", "read_header", "tmx_lang", "strip_illegal_xml",
@@ -89,9 +89,14 @@ def _version() -> str:
 # --- reading -------------------------------------------------------------------------
 
 
+_KNOWN_ATTRS = ("tuid", "o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool",
+                "creationtoolversion", "creationdate", "creationid", "changedate", "changeid", "segtype", "o-tmf",
+                "srclang", "adminlang", "i", "x", "type", "pos", "assoc")
+
+
 def _attrs(el, skip: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
     """Attributes without namespace (``xml:lang`` and ``skip`` left out)."""
-    return tuple((k, v) for k, v in el.attrib.items() if "}" not in k and k not in skip)
+    return tuple((k, v) for k, v in attributes(el, _KNOWN_ATTRS) if "}" not in k and k not in skip)
 
 
 def _lang(el) -> str:

@@ -25,7 +25,7 @@ from xml.sax.saxutils import quoteattr
 from ..units import (
     Content, Inline, MemoryHeader, TranslationUnit, Variant, peek_languages,
 )
-from ..xmlsafe import iter_xml, local_name, release, xml_text
+from ..xmlsafe import attributes, iter_xml, local_name, release, xml_text
 from .tmx import strip_illegal_xml
 
 __all__ = ["NS", "iter_units", "read_header", "write_units"]
@@ -36,7 +36,7 @@ _CODES = frozenset({"bpt", "ept", "ph", "it"})
 
 def _native(el) -> str:
     """An empty XLIFF element written as text, e.g. ``<x id="1"/>``."""
-    attrs = "".join(f" {k}={quoteattr(v)}" for k, v in el.attrib.items() if "}" not in k)
+    attrs = "".join(f" {k}={quoteattr(v)}" for k, v in attributes(el, ("id", "ctype", "equiv-text")) if "}" not in k)
     return f"<{local_name(el)}{attrs}/>"
 
 
