@@ -210,7 +210,7 @@ def parse_tree(path: str | os.PathLike[str], kind: str, encoding: str | None = N
         msg = " ".join(str(e.msg or e).split(", line ")[0].split())
         if "amplification" in msg or "entity" in msg.lower():
             msg += " (duiqi never expands entities)"
-        raise FormatError(f"{p}:{e.lineno}: malformed {kind}, not well-formed XML ({msg})") from None
+        raise FormatError(f"{p}:{e.lineno}: not well-formed XML: {msg} (malformed {kind})") from None
     except LookupError:
         raise InputError(f"{p}: unknown encoding {encoding!r}") from None
     if root is None:
