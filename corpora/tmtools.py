@@ -137,14 +137,27 @@ def convert_file(
     from_fmt: str | None = None,
     to_fmt: str | None = None,
     signature: str = "",
+    dropped: Counter | None = None,
     **options,
 ) -> int:
     """Convert ``src`` to ``out`` (formats from the names or the extensions),
     streaming units through; return how many were written. ``options``
-    (``src_lang``, ``tgt_lang``, ``encoding``) go to the reader and the writer."""
+    (``src_lang``, ``tgt_lang``, ``encoding``) go to the reader and the writer.
+    ``dropped`` (if given) counts the units left out, by reason: a plain-text
+    format (TSV, JSONL) has no row for a unit with no text in either language."""
     from .formats import read_units, write_units
 
     check_distinct(out, [src])
     header, units = read_units(src, from_fmt, **options)
     opts = {k: v for k, v in options.items() if k != "encoding"}
-    return write_units(units, out, to_fmt, header, signature=signature, **opts)
+    read = [0]
+
+    def counted(it: Iterable[TranslationUnit]) -> Iterator[TranslationUnit]:
+        for unit in it:
+            read[0] += 1
+            yield unit
+
+    written = write_units(counted(units), out, to_fmt, header, signature=signature, **opts)
+    if dropped is not None and written < read[0]:
+        dropped["with no text in either language"] += read[0] - written
+    return written

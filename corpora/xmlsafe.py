@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape
 from .errors import FormatError, InputError
 from .textio import reading
 
-__all__ = ["iter_xml", "parse_tree", "attributes", "MAX_ATTRIBUTES", "local_name", "release", "sniff_xml_encoding", "xml_text", "XML_NS"]
+__all__ = ["iter_xml", "has_element", "parse_tree", "attributes", "MAX_ATTRIBUTES", "local_name", "release", "sniff_xml_encoding", "xml_text", "XML_NS"]
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _SNIFF_BYTES = 65536
@@ -176,6 +176,14 @@ def iter_xml(
         raise InputError(f"{p}: unknown encoding {encoding!r}") from None
     except OSError as e:
         raise InputError(f"{p}: cannot read ({e})") from None
+
+
+def has_element(path: str | os.PathLike[str], root: str | tuple[str, ...], kind: str, name: str,
+                encoding: str | None = None) -> bool:
+    """True when the XML file (checked as :func:`iter_xml` does) has an element ``name``."""
+    for _event, _el in iter_xml(path, root, kind, encoding, tags=(name,)):
+        return True
+    return False
 
 
 def parse_tree(path: str | os.PathLike[str], kind: str, encoding: str | None = None,

@@ -7,6 +7,7 @@ grow with the file. Outputs are written atomically; an input is never overwritte
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections import Counter
 
@@ -33,6 +34,12 @@ def _report(written: int, dropped: Counter | None = None) -> None:
         warnings.warn("no translation units left to write", DuiqiWarning, stacklevel=2)
 
 
+def _finite(value: float | None, name: str) -> float | None:
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number (give a finite score, e.g. 0.5)", param_hint=name)
+    return value
+
+
 @click.command("convert")
 @click.argument("src", metavar="IN", type=click.Path(dir_okay=False))
 @click.argument("out", metavar="OUT", type=click.Path(dir_okay=False))
@@ -51,7 +58,10 @@ def convert_cmd(src, out, from_fmt, to_fmt, src_lang, tgt_lang, encoding) -> Non
     fmt_out = output_format(out, to_fmt)
     check_output(out, src)
     sig = _signature("convert", **{"from": fmt_in, "to": fmt_out})
-    _report(convert_file(src, out, fmt_in, fmt_out, sig, src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding))
+    dropped: Counter = Counter()
+    written = convert_file(src, out, fmt_in, fmt_out, sig, dropped, src_lang=src_lang, tgt_lang=tgt_lang,
+                           encoding=encoding)
+    _report(written, dropped)
 
 
 @click.group("tmx")
@@ -97,7 +107,8 @@ def merge_cmd(inputs, out, dedupe, renumber, encoding) -> None:
 @tmx_group.command("filter")
 @click.argument("src", metavar="IN", type=click.Path(dir_okay=False))
 @_output
-@click.option("--min-score", type=float, help="Drop units whose x-score is below S (unscored units are kept).")
+@click.option("--min-score", type=float, callback=lambda ctx, param, v: _finite(v, "--min-score"),
+              help="Drop units whose x-score is below S (unscored units are kept).")
 @click.option("--max-length-ratio", type=click.FloatRange(min=1.0),
               help="Drop units whose longer side has more than R times the characters of the shorter.")
 @click.option("--lang", "langs", multiple=True,

@@ -158,9 +158,7 @@ def write_alignment(
 def read_alignment(path: str | os.PathLike[str], fmt: str | None = None, **options) -> Alignment:
     """The plain text pairs of two languages of ``path`` (format from ``fmt`` or the
     extension; ``src_lang``/``tgt_lang`` choose the languages, else the file's)."""
-    f = _resolve(fmt, path, "tsv")
-    if not f.readable:
-        raise FormatError(f"format {f.name!r} cannot be read as pairs")
+    f = input_format(path, fmt)
     header, units = read_units(path, f.name, **options)
     signature = next((v for k, v in header.props if k == SIGNATURE_PROP), "")
     return alignment_from_units(units, header, options.get("src_lang"), options.get("tgt_lang"), str(path),
@@ -168,14 +166,20 @@ def read_alignment(path: str | os.PathLike[str], fmt: str | None = None, **optio
 
 
 def input_format(path: str | os.PathLike[str], fmt: str | None = None) -> Format:
-    """The readable format ``fmt``, else the one ``path``'s extension implies."""
+    """The readable format ``fmt``, else the one ``path``'s extension implies, else the
+    one its content shows (:func:`corpora.formats.sniff.sniff_format`)."""
     if fmt:
         f = get_format(fmt)
     else:
         f = format_for_path(path)
+        if f is None or not f.readable:
+            from .sniff import sniff_format
+
+            sniffed = sniff_format(path)
+            f = get_format(sniffed) if sniffed else f
         if f is None:
             raise FormatError(
-                f"{path}: cannot tell the format from the extension; give --from "
+                f"{path}: cannot tell the format from the extension or the content; give --from "
                 f"({', '.join(reader_names())})"
             )
     if not f.readable:
@@ -188,20 +192,30 @@ def read_units(
 ) -> tuple[MemoryHeader, Iterator[TranslationUnit]]:
     """The header of ``path`` and an iterator streaming its translation units.
 
-    The iterator raises FormatError at its end when the file held no unit at all.
+    The iterator raises FormatError at its end when the file held no unit at all,
+    unless it is a valid empty document (a TMX with an empty ``<body>``, an XLIFF
+    ``<file>`` without units).
     """
     module = input_format(path, fmt).load()
     header = module.read_header(path, **options) if hasattr(module, "read_header") else MemoryHeader(
         srclang=options.get("src_lang") or "")
-    return header, _nonempty(module.iter_units(path, **options), path)
+    return header, _nonempty(module.iter_units(path, **options), path, getattr(module, "CONTAINER", None),
+                             options.get("encoding"))
 
 
-def _nonempty(units: Iterator[TranslationUnit], path) -> Iterator[TranslationUnit]:
+def _nonempty(units: Iterator[TranslationUnit], path, container: tuple[str, str, str] | None,
+              encoding: str | None) -> Iterator[TranslationUnit]:
+    """The units; FormatError at the end when there was none, unless the file is a valid
+    empty document (its ``container`` element, e.g. a TMX ``<body>``, is there)."""
     empty = True
     for unit in units:
         empty = False
         yield unit
     if empty:
+        from ..xmlsafe import has_element
+
+        if container is not None and has_element(path, container[0], container[1], container[2], encoding):
+            return
         raise FormatError(f"{path}: no translation units found")
 
 

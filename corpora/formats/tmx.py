@@ -37,6 +37,9 @@ __all__ = [
     "SIGNATURE_PROP",
 ]
 
+CONTAINER = ("tmx", "TMX", "body")
+"""The element a valid file without units still has (an empty file converts to an empty one)."""
+
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DEFAULT_REGION = {"zh": "zh-CN", "en": "en-US", "ja": "ja-JP", "ko": "ko-KR", "fr": "fr-FR",
                    "de": "de-DE", "es": "es-ES", "it": "it-IT", "pt": "pt-PT", "nl": "nl-NL", "ru": "ru-RU"}

@@ -19,9 +19,11 @@ become XLIFF 1.2's (``<hi>`` becomes ``<mrk>``, ``<ut>`` a ``<ph>``), the score 
 from __future__ import annotations
 
 import os
+import warnings
 from typing import Iterable, Iterator, TextIO
 from xml.sax.saxutils import quoteattr
 
+from ..errors import DuiqiWarning
 from ..units import (
     Content, Inline, MemoryHeader, TranslationUnit, Variant, peek_languages,
 )
@@ -29,6 +31,9 @@ from ..xmlsafe import attributes, iter_xml, local_name, release, xml_text
 from .tmx import strip_illegal_xml
 
 __all__ = ["NS", "iter_units", "read_header", "write_units"]
+
+CONTAINER = ("xliff", "XLIFF", "file")
+"""The element a valid file without units still has (an empty file converts to an empty one)."""
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 _CODES = frozenset({"bpt", "ept", "ph", "it"})
@@ -79,7 +84,9 @@ def _content(el, counter: list[int]) -> Content:
     return tuple(parts)
 
 
-def _unit(tu, src_lang: str, tgt_lang: str) -> TranslationUnit:
+def _unit(tu, src_lang: str, tgt_lang: str, mismatched: set[str]) -> TranslationUnit:
+    """One trans-unit. The target is in the file's target-language (a differing
+    ``xml:lang`` of its own is warned about once per language in ``mismatched``)."""
     counter = [0]
     variants, notes, props = [], [], []
     for child in tu:
@@ -88,8 +95,14 @@ def _unit(tu, src_lang: str, tgt_lang: str) -> TranslationUnit:
             variants.insert(0, Variant(src_lang, _content(child, counter)))
         elif name == "target":
             state = (("x-state", child.get("state")),) if child.get("state") else ()
-            variants.append(Variant(child.get("{http://www.w3.org/XML/1998/namespace}lang") or tgt_lang,
-                                    _content(child, counter), state))
+            own = (child.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip()
+            lang = tgt_lang if tgt_lang != "und" or not own else own
+            if own and lang != own and own.lower() not in mismatched:
+                mismatched.add(own.lower())
+                warnings.warn(f"trans-unit {tu.get('id', '')!r} (line {child.sourceline}): the target's xml:lang "
+                              f"{own!r} differs from the file's target-language {lang!r}; read as {lang!r}",
+                              DuiqiWarning, stacklevel=3)
+            variants.append(Variant(lang, _content(child, counter), state))
         elif name == "note":
             notes.append(child.text or "")
         elif name == "prop-group":
@@ -127,6 +140,7 @@ def iter_units(
         return
     slang, tlang = src_lang or "und", tgt_lang or "und"
     depth_alt = 0
+    mismatched: set[str] = set()
     for event, el in iter_xml(path, "xliff", "XLIFF", encoding):
         name = local_name(el)
         if name == "alt-trans":
@@ -135,7 +149,7 @@ def iter_units(
             slang = src_lang or el.get("source-language") or "und"
             tlang = tgt_lang or el.get("target-language") or "und"
         elif event == "end" and name == "trans-unit" and not depth_alt:
-            yield _unit(el, slang, tlang)
+            yield _unit(el, slang, tlang, mismatched)
             release(el)
 
 

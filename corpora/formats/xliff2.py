@@ -30,6 +30,9 @@ from .xliff import read_header
 
 __all__ = ["NS", "MDA_NS", "iter_units", "read_header", "write_units"]
 
+CONTAINER = ("xliff", "XLIFF", "file")
+"""The element a valid file without units still has (an empty file converts to an empty one)."""
+
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
 

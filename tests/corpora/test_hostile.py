@@ -85,7 +85,7 @@ CASES = [
     Case("truncated XML", lambda _: BODY[:-30], ".tmx", "error: malformed TMX"),
     Case("wrong root", lambda _: "<html><body><p>hi</p></body></html>", ".tmx", "error: not a TMX file (root element <html>"),
     Case("XLIFF given as TMX", lambda _: '<xliff version="1.2"/>', ".tmx", "error: not a TMX file (root element <xliff>"),
-    Case("empty body", lambda _: '<tmx version="1.4"><header/><body/></tmx>', ".tmx", "error: no translation units found"),
+    Case("empty body (a valid empty TMX)", lambda _: '<tmx version="1.4"><header/><body/></tmx>', ".tmx", "empty"),
     Case("no body", lambda _: '<tmx version="1.4"/>', ".tmx", "error: no translation units found"),
     Case("50 MB single line", huge_line, ".tmx", "error: Text node too long"),
     Case("nesting 5000 deep", deep, ".tmx", "error: malformed TMX"),
@@ -116,6 +116,11 @@ def test_hostile_input(tmp_path, case):
     out.write_text("precious")
     result = CliRunner().invoke(cli, ["convert", str(src), str(out)])
     assert SECRET not in result.output + result.stderr + out.read_text(encoding="utf-8")
+    if case.expect == "empty":  # converts to an empty result, with a warning
+        assert result.exit_code == 0, result.stderr
+        assert out.read_text(encoding="utf-8").splitlines() == ["src\ttgt\tscore\ttype\tsrc_ids\ttgt_ids"]
+        assert "no translation units left to write" in result.stderr
+        return
     if case.expect == "ok":
         assert result.exit_code == 0, result.stderr
         assert out.read_text(encoding="utf-8").splitlines()[1].startswith("之江实验室\tZhejiang Lab")
