@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Union
 
 from .errors import FormatError
+from .lang import same_lang
 from .model import Alignment
 
 __all__ = [
@@ -151,12 +152,6 @@ class MemoryHeader:
     def attr(self, name: str, default: str = "") -> str:
         """The value of header attribute ``name``."""
         return next((v for k, v in self.attrs if k == name), default)
-
-
-def same_lang(a: str, b: str) -> bool:
-    """True when two language codes name the same language (``zh-CN`` ~ ``zh``)."""
-    a, b = a.lower().replace("_", "-"), b.lower().replace("_", "-")
-    return a == b or a.split("-")[0] == b.split("-")[0]
 
 
 def unit_from_pair(

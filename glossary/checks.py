@@ -24,7 +24,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from corpora import Alignment, TextPair, __version__, join_segments
+from corpora import Alignment, TextPair, join_segments
+from corpora.signature import Signature
 
 from .errors import GlossaryError
 from .match import TermHit, TermMatcher
@@ -236,8 +237,8 @@ def check_pairs(
                                 [c.id for c in termbase.concepts])
     if references is not None:
         scores = replace(scores, translation=_translation(rows, references, tgt_lang))
-    signature = (f"duiqi:{__version__}|glossary:{_name(termbase.name)}({len(termbase)} terms)|"
-                 f"src:{src_lang}|tgt:{tgt_lang}|checks:{'+'.join(checks)}")
+    signature = str(Signature.of(("glossary", f"{_name(termbase.name)}({len(termbase)} terms)"), ("src", src_lang),
+                                 ("tgt", tgt_lang), ("checks", "+".join(checks))))
     return CheckResult(tuple(issues), scores, stats, src_lang, tgt_lang, termbase.name, signature, tuple(checks))
 
 

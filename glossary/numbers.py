@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from corpora.humancsv import strip_escapes
+from corpora.lang import base_lang
 
 __all__ = ["Number", "extract_numbers", "chinese_numeral_value", "comparable_numbers", "number_mismatches"]
 
@@ -315,7 +316,7 @@ def extract_numbers(text: str, lang: str) -> list[Number]:
     """All numbers in ``text`` (Chinese rules for zh/ja, English rules otherwise); the
     digits of terminal escape sequences (``ESC]0;``) are not numbers."""
     text = strip_escapes(text)
-    base = lang.replace("_", "-").split("-")[0].lower()
+    base = base_lang(lang)
     if base in ("zh", "ja", "yue"):
         return _zh_numbers(text)
     return _en_numbers(text)
@@ -328,10 +329,6 @@ _ZH_IDIOMS = ("万一", "一一")
 _ARABIC_DIGIT = re.compile(r"\d")
 
 
-def _is_base(lang: str) -> str:
-    return lang.replace("_", "-").split("-")[0].lower()
-
-
 def comparable_numbers(text: str, lang: str) -> list[Number]:
     """The numbers of ``text`` that a translation must carry over, for the number check.
 
@@ -340,7 +337,7 @@ def comparable_numbers(text: str, lang: str) -> list[Number]:
     (长三角, 十分) and lower-case month names in English ("march", "may").
     """
     out: list[Number] = []
-    cjk = _is_base(lang) in ("zh", "ja", "yue")
+    cjk = base_lang(lang) in ("zh", "ja", "yue")
     for n in extract_numbers(text, lang):
         after_month = bool(out) and out[-1].kind == "month" and out[-1].end == n.start
         if n.value == 1 and (n.kind == "number" or (n.kind == "day" and not after_month)
@@ -395,7 +392,7 @@ _EN_IMPLICIT_TWO = re.compile(r"\b(?:both|twice|pair|couple|double|either)\b", r
 
 def _implicit(text: str, lang: str) -> set[str]:
     """Keys a translation may carry in words that are no numerals: both, twice (= 2)."""
-    if _is_base(lang) == "en" and _EN_IMPLICIT_TWO.search(text):
+    if base_lang(lang) == "en" and _EN_IMPLICIT_TWO.search(text):
         return {"num:2"}
     return set()
 

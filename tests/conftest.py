@@ -9,8 +9,9 @@ import pytest
 from corpora import bundled_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-# ../shared beside the clone (CI, /work/main), or further up (a git worktree at /work/wt/<name>)
-SHARED = next((d / "shared" for d in ROOT.parents if (d / "shared" / "data").is_dir()), ROOT.parent / "shared")
+# ../shared beside the checkout (CI, /work/main), or beside its parent (a worktree in /work/wt/<x>).
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+              ROOT.parent / "shared")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

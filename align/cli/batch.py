@@ -48,7 +48,7 @@ def progress_factory(stream: IO[str]):
 @pass_alignment_options
 @click.pass_context
 def batch_cmd(ctx, manifest, outdir, src_dir, tgt_dir, fmt, jobs, force, lexicon, no_shared_lexicon,
-              engine, scheduler, align_opts) -> None:
+              engine, scheduler, options) -> None:
     """Align every document pair of MANIFEST (or of --src-dir/--tgt-dir) into OUTDIR.
 
     MANIFEST is a TSV file: source path, target path, optional id (default: the
@@ -78,7 +78,7 @@ def batch_cmd(ctx, manifest, outdir, src_dir, tgt_dir, fmt, jobs, force, lexicon
     with make_engine(engine, jobs, scheduler) as runner:
         where = runner.describe()
         result = run_batch(
-            pairs, outdir, fmt, align_opts, shared_lexicon=not no_shared_lexicon, lexicon_path=lexicon,
+            pairs, outdir, fmt, options, shared_lexicon=not no_shared_lexicon, lexicon_path=lexicon,
             force=force, engine=runner, progress=progress_factory(sys.stderr), on_row=report,
         )
     if sys.stderr.isatty():

@@ -13,8 +13,9 @@ from collections import Counter
 
 import click
 
-from corpora import DuiqiWarning, __version__
+from corpora import DuiqiWarning
 from corpora.formats import format_for_path, input_format, read_units, reader_names, write_units, writer_names
+from corpora.signature import Signature
 from corpora.tmtools import FilterOptions, convert_file, dedupe_units, filter_units, merge_headers
 
 from .options import check_output, output_format
@@ -23,8 +24,7 @@ __all__ = ["convert_cmd", "tmx_group"]
 
 
 def _signature(command: str, **settings) -> str:
-    shown = " ".join(f"--{k.replace('_', '-')} {v}" for k, v in settings.items() if v not in (None, False, ()))
-    return f"duiqi {__version__} {command} {shown}".strip()
+    return str(Signature.for_command(command, **settings))
 
 
 def _report(written: int, dropped: Counter | None = None) -> None:

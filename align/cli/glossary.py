@@ -16,6 +16,7 @@ from glossary.checks import KINDS as _KINDS
 
 from .options import check_output, pass_alignment_options
 from ..errors import AlignError
+from ..options import AlignOptions
 
 __all__ = ["COMMANDS", "check_cmd", "score_cmd", "glossary_group"]
 
@@ -28,10 +29,10 @@ def _kinds(ctx, param, value: str) -> tuple[str, ...]:
     return kinds
 
 
-def _languages(align_opts: dict) -> dict:
+def _languages(options: AlignOptions) -> dict:
     from ..lang import normalize_lang
 
-    return {k: normalize_lang(align_opts[k]) for k in ("src_lang", "tgt_lang") if align_opts.get(k)}
+    return {k: normalize_lang(getattr(options, k)) for k in ("src_lang", "tgt_lang") if getattr(options, k)}
 
 
 def _lines(path: str, encoding: str | None) -> list[str]:
@@ -54,7 +55,7 @@ def _lines(path: str, encoding: str | None) -> list[str]:
 @click.option("--checks", default=",".join(_KINDS), show_default=True, callback=_kinds,
               help="Comma-separated issue kinds to report.")
 @pass_alignment_options
-def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, align_opts) -> int:
+def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, options) -> int:
     """Check the terminology and numbers of TGT (a translation of SRC) against a glossary.
 
     Aligns SRC with TGT, or reads aligned pairs with --pairs, then reports missing,
@@ -71,12 +72,12 @@ def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, align
     check_output(out, src, tgt, pairs_path, glossary_path, reference)
     termbase = load_termbase(glossary_path)
     if pairs_path:
-        alignment = read_alignment(pairs_path, **_languages(align_opts))
+        alignment = read_alignment(pairs_path, **_languages(options))
     else:
         from ..api import align_files
 
-        alignment = align_files(src, tgt, glossary=termbase, **align_opts)
-    references = _lines(reference, align_opts.get("encoding")) if reference else None
+        alignment = align_files(src, tgt, glossary=termbase, options=options)
+    references = _lines(reference, options.encoding) if reference else None
     result = check_pairs(alignment.pairs(), termbase, alignment.src_lang, alignment.tgt_lang,
                          checks=checks, references=references)
     if out and out != "-":
@@ -142,7 +143,7 @@ def extract_cmd(pairs, out, glossary_path, min_count, per_term, limit, src_lang,
         raise AlignError(f"{out}: write candidates to a .csv or .tsv file")
     check_output(out, pairs, glossary_path)
     termbase = load_termbase(glossary_path) if glossary_path else None
-    alignment = read_alignment(pairs, **_languages({"src_lang": src_lang, "tgt_lang": tgt_lang}))
+    alignment = read_alignment(pairs, **_languages(AlignOptions(src_lang=src_lang, tgt_lang=tgt_lang)))
     frame = extract_candidates(alignment, alignment.src_lang, alignment.tgt_lang, min_count=min_count,
                                per_term=per_term, limit=limit, termbase=termbase)
     write_human_csv(out, list(frame.columns), frame.itertuples(index=False, name=None),

@@ -88,14 +88,14 @@ def cli() -> None:
               help="Term base (.csv .tsv .xlsx .tbx) whose terms anchor the alignment.")
 @click.option("--lexicon", type=click.Path(dir_okay=False), help="Use a shared lexicon saved by `duiqi batch`.")
 @pass_alignment_options
-def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, align_opts) -> None:
+def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, options) -> None:
     """Align SRC with its translation TGT and write the beads."""
     from ..api import align_files, load_aligner
 
     check_output(out, src, tgt, src_translation, glossary, lexicon)
     fmt_name = output_format(out, fmt)
-    alignment = align_files(src, tgt, src_translation=src_translation, glossary=glossary, **align_opts,
-                            aligner=load_aligner(lexicon, align_opts["max_bead"]))
+    alignment = align_files(src, tgt, src_translation=src_translation, glossary=glossary, options=options,
+                            aligner=load_aligner(lexicon, options))
     write_alignment(alignment, out, fmt_name)
 
 

@@ -11,6 +11,7 @@ from corpora.formats import format_for_path, get_format, writer_names
 from corpora.safeio import STDIO
 
 from ..errors import AlignError
+from ..options import AlignOptions
 
 __all__ = ["check_output", "output_format", "alignment_options", "pass_alignment_options"]
 
@@ -54,8 +55,8 @@ def alignment_options(func):
                      help="Input is one sentence a line; a blank line ends a paragraph."),
         click.option("--split-semicolon", is_flag=True, help="Also end Chinese sentences at ；."),
         click.option("--encoding", help="Force the input encoding (default: detected)."),
-        click.option("--max-bead", type=click.IntRange(2, 8), default=5, show_default=True,
-                     help="Largest bead: source + target sentences."),
+        click.option("--max-bead", type=click.IntRange(*AlignOptions.range("max_bead")),
+                     default=AlignOptions.default("max_bead"), show_default=True, help=AlignOptions.doc("max_bead")),
     ]
     for option in reversed(options):
         func = option(func)
@@ -63,13 +64,13 @@ def alignment_options(func):
 
 
 def pass_alignment_options(func):
-    """Collect the shared alignment options into one ``align_opts`` dict argument."""
+    """Collect the shared alignment options into one ``options`` argument, an :class:`AlignOptions`."""
 
     names = ("src_lang", "tgt_lang", "no_split", "split_semicolon", "encoding", "max_bead")
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        kwargs["align_opts"] = {k: kwargs.pop(k) for k in names}
+        kwargs["options"] = AlignOptions.from_mapping({k: kwargs.pop(k) for k in names})
         return func(*args, **kwargs)
 
     return alignment_options(wrapper)

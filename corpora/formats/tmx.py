@@ -28,6 +28,7 @@ from typing import Iterable, Iterator, TextIO
 from xml.sax.saxutils import quoteattr
 
 from ..errors import DuiqiWarning
+from ..lang import output_lang
 from ..model import Alignment
 from ..units import SIGNATURE_PROP, Content, Inline, MemoryHeader, TranslationUnit, Variant, units_from_alignment
 from ..xmlsafe import XML_NS, attributes, iter_xml, local_name, release, xml_text
@@ -41,8 +42,6 @@ CONTAINER = ("tmx", "TMX", "body")
 """The element a valid file without units still has (an empty file converts to an empty one)."""
 
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_DEFAULT_REGION = {"zh": "zh-CN", "en": "en-US", "ja": "ja-JP", "ko": "ko-KR", "fr": "fr-FR",
-                   "de": "de-DE", "es": "es-ES", "it": "it-IT", "pt": "pt-PT", "nl": "nl-NL", "ru": "ru-RU"}
 _XML_LANG = f"{{{XML_NS}}}lang"
 _INLINE = frozenset({"bpt", "ept", "ph", "it", "ut", "hi", "sub"})
 _SEGTYPES = ("block", "paragraph", "sentence", "phrase")
@@ -64,13 +63,8 @@ _CHILDREN = {"seg": _CODES, "hi": _CODES, "sub": _CODES,
 
 
 def tmx_lang(code: str) -> str:
-    """A language code as TMX tools expect it: ``zh`` → ``zh-CN``, ``en-us`` → ``en-US``."""
-    parts = code.replace("_", "-").split("-")
-    if len(parts) == 1:
-        return _DEFAULT_REGION.get(parts[0].lower(), parts[0].lower())
-    head = parts[0].lower()
-    rest = [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p for p in parts[1:]]
-    return "-".join([head, *rest])
+    """A language code as TMX tools expect it: ``zh`` → ``zh-CN``, ``en-us`` → ``en-US`` (``corpora.lang.output_lang``)."""
+    return output_lang(code)
 
 
 def strip_illegal_xml(text: str, where: str = "") -> str:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).resolve().parent / "data"
-_ROOT = Path(__file__).resolve().parents[2]
-SHARED = next((d / "shared" for d in _ROOT.parents if (d / "shared" / "data").is_dir()), _ROOT.parent / "shared")
+from tests.conftest import SHARED
+
 TMX_DTD = SHARED / "formats" / "tmx14.dtd"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
