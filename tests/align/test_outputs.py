@@ -38,20 +38,25 @@ def test_dash_output_of_convert_and_check(tmp_path):
     assert r.exit_code in (0, 1) and "term accuracy" in r.stdout and not (tmp_path / "-").exists()
 
 
-def test_a_device_node_output_stays_a_device(tmp_path):
-    node = tmp_path / "n"
+def device(folder, name: str, minor: int):
+    """A character device like /dev/null (minor 3) or /dev/full (minor 7) in ``folder``
+    (root only): tests never aim at the real /dev nodes, which a broken writer would replace."""
+    node = folder / name
     try:
-        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
     except (PermissionError, OSError):
         pytest.skip("mknod needs root")
+    return node
+
+
+def test_a_device_node_output_stays_a_device(tmp_path):
+    node = device(tmp_path, "n", 3)
     r = _run("align", CORPUS.zh, CORPUS.en, "-f", "tsv", "-o", node)
     assert r.exit_code == 0, r.output
-    assert stat.S_ISCHR(node.stat().st_mode)
+    assert stat.S_ISCHR(node.stat().st_mode) and sorted(os.listdir(tmp_path)) == ["n"]
 
 
-def test_dev_null_and_a_fifo_are_written_through(tmp_path):
-    r = _run("align", CORPUS.zh, CORPUS.en, "-f", "tsv", "-o", "/dev/null")
-    assert r.exit_code == 0 and stat.S_ISCHR(os.stat("/dev/null").st_mode)
+def test_a_fifo_is_written_through(tmp_path):
     fifo = tmp_path / "pipe.tmx"
     os.mkfifo(fifo)
     got: list[bytes] = []
@@ -63,10 +68,12 @@ def test_dev_null_and_a_fifo_are_written_through(tmp_path):
     assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
-def test_a_full_disk_is_one_error_line():
-    r = _run("align", CORPUS.zh, CORPUS.en, "-f", "tsv", "-o", "/dev/full")
+def test_a_full_disk_is_one_error_line(tmp_path):
+    full = device(tmp_path, "full", 7)
+    r = _run("align", CORPUS.zh, CORPUS.en, "-f", "tsv", "-o", full)
     assert r.exit_code == 2
-    assert r.output.strip() == "duiqi: error: /dev/full: cannot write (no space left on the device)"
+    assert r.output.strip() == f"duiqi: error: {full}: cannot write (no space left on the device)"
+    assert stat.S_ISCHR(full.stat().st_mode) and sorted(os.listdir(tmp_path)) == ["full"]
 
 
 @pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
