@@ -24,10 +24,10 @@ __all__ = ["read_tbx", "tbx_version"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-_ENTRY = {"conceptEntry", "termEntry"}
-_LANG_SECTION = {"langSec", "langSet"}
-_TERM_SECTION = {"termSec", "tig", "ntig"}
-_STATUS_TYPES = {"administrativeStatus", "normativeAuthorization"}
+_ENTRY = {"conceptEntry", "termEntry", "entry"}  # entry/langGroup/termGroup: TBX-Min
+_LANG_SECTION = {"langSec", "langSet", "langGroup"}
+_TERM_SECTION = {"termSec", "tig", "ntig", "termGroup"}
+_STATUS_TYPES = {"administrativeStatus", "normativeAuthorization", "termStatus"}
 _CASE_TYPES = {"caseSensitive", "case_sensitive", "x-caseSensitive"}
 
 
@@ -40,9 +40,9 @@ def _children(el, names: set[str]):
 
 
 def tbx_version(root) -> int:
-    """3 for a ``<tbx>`` root, 2 for ``<martif>``; TermBaseError otherwise."""
+    """3 for a ``<tbx>`` root (also TBX-Min's ``<TBX>``), 2 for ``<martif>``; TermBaseError otherwise."""
     name = _local(root.tag)
-    if name == "tbx":
+    if name.lower() == "tbx":
         return 3
     if name == "martif":
         return 2
@@ -80,12 +80,11 @@ def read_tbx(path: Path) -> TermBase:
                 term = _term(path, term_section, lang, concept_id)
                 if term is not None:
                     terms.append(term)
-        if not terms and skipped_empty(entry):
-            warnings.warn(f"{path}:{entry.sourceline}: <{_local(entry.tag)}> {concept_id!r} has only empty "
-                          "terms; skipped", DuiqiWarning, stacklevel=2)
+        if not terms:  # real exports hold entries without (non-empty) terms: skip them, say so
+            what = "only empty terms" if skipped_empty(entry) else "no terms"
+            warnings.warn(f"{path}:{entry.sourceline}: <{_local(entry.tag)}> {concept_id!r} has {what}; skipped",
+                          DuiqiWarning, stacklevel=2)
             continue
-        if not terms:
-            raise TermBaseError(f"{path}:{entry.sourceline}: <{_local(entry.tag)}> {concept_id!r} has no terms")
         concepts.append(make_concept(concept_id, terms))
     return TermBase(tuple(concepts), str(path))
 

@@ -293,6 +293,11 @@ READER_CASES = [
     ReaderCase("TBX: an empty term", "glossary", ".tbx", lambda _: tbx(extra=(
         '<conceptEntry id="c2"><langSec xml:lang="zh"><termSec><term>实验室</term></termSec></langSec>'
         '<langSec xml:lang="en"><termSec><term/></termSec></langSec></conceptEntry>')), _warned("empty <term>")),
+    ReaderCase("TBX-Min, an entry without terms", "glossary", ".tbx", lambda _: HEAD + '<TBX dialect="TBX-Min"><body>'
+               '<entry id="e1"><langGroup xml:lang="zh"><termGroup><term>之江实验室</term></termGroup></langGroup>'
+               '<langGroup xml:lang="en"><termGroup><term>Zhijiang Lab</term><termStatus>notRecommended</termStatus>'
+               '</termGroup></langGroup></entry><entry id="e2"><langGroup xml:lang="en"/></entry></body></TBX>',
+               _warned("<entry> 'e2' has no terms; skipped")),
     ReaderCase("TBX: a 5,000-character term", "glossary", ".tbx", lambda _: tbx("之" * 5000),
                "error: a term of 5,005 characters"),
     ReaderCase("CSV: a stray quote", "glossary", ".csv", lambda _: 'zh,en\n之江实验室,"Zhejiang Lab\n科技部,MOST\n'
