@@ -14,6 +14,7 @@ import click
 
 from corpora import DuiqiError, DuiqiWarning, __version__
 from corpora.formats import write_alignment, writer_names
+from corpora.humancsv import terminal_safe
 
 from .options import check_output, output_format, pass_alignment_options
 
@@ -61,13 +62,18 @@ class DuiqiGroup(click.Group):
         sys.exit(rv if isinstance(rv, int) else 0)
 
 
+def _one_line(message: object) -> str:
+    """A message safe for the terminal and on one line (file names may hold LF, CR, ESC)."""
+    return terminal_safe(str(message).replace("\n", "\\n"))
+
+
 def _fail(message: str, code: int) -> None:
-    click.echo(f"duiqi: error: {message}", err=True)
+    click.echo(f"duiqi: error: {_one_line(message)}", err=True)
     sys.exit(code)
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    click.echo(f"duiqi: warning: {message}", err=True)
+    click.echo(f"duiqi: warning: {_one_line(message)}", err=True)
 
 
 @click.group(cls=DuiqiGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -81,3 +81,11 @@ def test_glossary_extract_csv_is_for_spreadsheets_and_stdout_is_plain(tmp_path):
     assert ("之江实验室", "Zhejiang Lab project") in {(row["src"], row["tgt"]) for row in rows}
     r = _run("glossary", "extract", path, "-o", "-", "--min-count", "2")
     assert r.exit_code == 0 and r.stdout_bytes.startswith(b"rank,src,tgt,")  # no BOM in a pipe
+
+
+def test_error_and_warning_lines_stay_one_line_and_inert(tmp_path):
+    folder = tmp_path / "a\nb\x1b[2J"
+    folder.mkdir()
+    r = _run("align", folder / "zh.txt", folder / "en.txt")
+    assert r.exit_code == 2
+    assert len(r.output.strip().splitlines()) == 1 and "\x1b" not in r.output and "a\\nb\\x1b[2J" in r.output
