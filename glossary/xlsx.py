@@ -31,7 +31,7 @@ def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
-            if not any(i.filename.startswith("xl/worksheets/") for i in infos):
+            if not any("worksheets/" in i.filename.lower() for i in infos):
                 raise TermBaseError(f"{path}: not a readable XLSX workbook (it has no worksheet)")
             for info in infos:
                 if not info.filename.endswith((".xml", ".rels")):
