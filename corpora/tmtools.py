@@ -20,7 +20,7 @@ from .units import MemoryHeader, TranslationUnit, pick_languages, same_lang
 
 __all__ = [
     "FilterOptions", "filter_units", "dedupe_units", "merge_headers", "length_ratio",
-    "check_distinct", "convert_file",
+    "check_distinct", "convert_file", "UnitTally",
 ]
 
 
@@ -150,14 +150,32 @@ def convert_file(
     check_distinct(out, [src])
     header, units = read_units(src, from_fmt, **options)
     opts = {k: v for k, v in options.items() if k != "encoding"}
-    read = [0]
-
-    def counted(it: Iterable[TranslationUnit]) -> Iterator[TranslationUnit]:
-        for unit in it:
-            read[0] += 1
-            yield unit
-
-    written = write_units(counted(units), out, to_fmt, header, signature=signature, **opts)
-    if dropped is not None and written < read[0]:
-        dropped["with no text in either language"] += read[0] - written
+    tally = UnitTally(units)
+    written = write_units(tally, out, to_fmt, header, signature=signature, **opts)
+    if dropped is not None:
+        tally.left_out(written, dropped)
     return written
+
+
+class UnitTally:
+    """An iterator over units that counts them, so that a writer's shortfall can be said:
+    a plain-text format (TSV, JSONL) has no row for a unit with no text in either language."""
+
+    REASON = "with no text in either language"
+
+    def __init__(self, units: Iterable[TranslationUnit]) -> None:
+        self._units = iter(units)
+        self.count = 0
+
+    def __iter__(self) -> "UnitTally":
+        return self
+
+    def __next__(self) -> TranslationUnit:
+        unit = next(self._units)
+        self.count += 1
+        return unit
+
+    def left_out(self, written: int, dropped: Counter) -> None:
+        """Count in ``dropped`` the units read but not ``written``."""
+        if written < self.count:
+            dropped[self.REASON] += self.count - written

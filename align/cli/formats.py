@@ -16,7 +16,7 @@ import click
 from corpora import DuiqiWarning
 from corpora.formats import format_for_path, input_format, read_units, reader_names, write_units, writer_names
 from corpora.signature import Signature
-from corpora.tmtools import FilterOptions, convert_file, dedupe_units, filter_units, merge_headers
+from corpora.tmtools import FilterOptions, UnitTally, convert_file, dedupe_units, filter_units, merge_headers
 
 from .options import check_output, output_format
 
@@ -101,7 +101,10 @@ def merge_cmd(inputs, out, dedupe, renumber, encoding) -> None:
     if dedupe:
         units = dedupe_units(units, dropped)
     sig = _signature("tmx merge", dedupe=dedupe, renumber=renumber)
-    _report(write_units(units, out, fmt, header, signature=sig, renumber=renumber), dropped)
+    tally = UnitTally(units)
+    written = write_units(tally, out, fmt, header, signature=sig, renumber=renumber)
+    tally.left_out(written, dropped)
+    _report(written, dropped)
 
 
 @tmx_group.command("filter")
@@ -128,7 +131,10 @@ def filter_cmd(src, out, min_score, max_length_ratio, langs, drop_empty, drop_id
     sig = _signature("tmx filter", min_score=min_score, max_length_ratio=max_length_ratio,
                      lang=",".join(langs) or None, drop_empty=drop_empty, drop_identical=drop_identical)
     kept = filter_units(units, options, header, dropped)
-    _report(write_units(kept, out, fmt, header, signature=sig, src_lang=src_lang, tgt_lang=tgt_lang), dropped)
+    tally = UnitTally(kept)
+    written = write_units(tally, out, fmt, header, signature=sig, src_lang=src_lang, tgt_lang=tgt_lang)
+    tally.left_out(written, dropped)
+    _report(written, dropped)
 
 
 @tmx_group.command("dedupe")
@@ -145,4 +151,7 @@ def dedupe_cmd(src, out, encoding) -> None:
     fmt = _tmx_output(out, src)
     header, units = read_units(src, "tmx", encoding=encoding)
     dropped: Counter = Counter()
-    _report(write_units(dedupe_units(units, dropped), out, fmt, header, signature=_signature("tmx dedupe")), dropped)
+    tally = UnitTally(dedupe_units(units, dropped))
+    written = write_units(tally, out, fmt, header, signature=_signature("tmx dedupe"))
+    tally.left_out(written, dropped)
+    _report(written, dropped)

@@ -97,3 +97,11 @@ def test_format_from_the_content_when_the_extension_does_not_tell(formats_wild, 
     for path, units in ((xliff2, 8), (tmx, 25)):
         r = _run("convert", path, tmp_path / f"{path.stem}.tmx")
         assert r.exit_code == 0 and f"wrote {units} unit(s)" in r.stderr, r.stderr
+
+
+def test_tmx_commands_writing_plain_formats_say_what_they_left_out(formats_wild, tmp_path):
+    src = formats_wild / "omegat" / "invalid.tmx"  # one unit whose variants hold only white space
+    for command in (["tmx", "dedupe", src], ["tmx", "filter", src], ["tmx", "merge", src, src]):
+        r = _run(*command, "-o", tmp_path / "out.tsv")
+        assert r.exit_code == 0, r.stderr
+        assert "wrote 0 unit(s); dropped" in r.stderr and "with no text in either language" in r.stderr
