@@ -8,7 +8,7 @@ stderr and exit code 2.
 
 from __future__ import annotations
 
-__all__ = ["DuiqiError", "CorporaError", "InputError", "FormatError", "DuiqiWarning"]
+__all__ = ["DuiqiError", "CorporaError", "InputError", "FormatError", "UnknownFormatError", "DuiqiWarning"]
 
 
 class DuiqiError(Exception):
@@ -25,6 +25,15 @@ class InputError(CorporaError):
 
 class FormatError(CorporaError):
     """A file does not follow its format, or the format is unknown."""
+
+
+class UnknownFormatError(FormatError):
+    """A file name whose extension names no format: ``path`` and the format names that fit."""
+
+    def __init__(self, path: str, choices: list[str], role: str = "") -> None:
+        self.path, self.choices = path, choices
+        super().__init__(f"{path}: cannot tell the format from the extension; name the {role + ' ' if role else ''}"
+                         f"format ({', '.join(choices)})")
 
 
 class DuiqiWarning(UserWarning):

@@ -204,7 +204,7 @@ def run_batch(
     if not out_format.writable:
         raise AlignError(f"format {out_format.name!r} cannot be written")
     if lexicon_path is not None and not shared_lexicon:
-        raise AlignError("--lexicon needs the shared lexicon (drop --no-shared-lexicon)")
+        raise AlignError("a lexicon file needs the shared lexicon")
     if lexicon_path is not None and not Path(lexicon_path).exists() and not Path(lexicon_path).parent.is_dir():
         raise AlignError(f"{lexicon_path}: cannot save the lexicon (no such directory {Path(lexicon_path).parent})")
     out = _output_dir(outdir)

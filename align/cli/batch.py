@@ -69,6 +69,10 @@ def batch_cmd(ctx, manifest, outdir, src_dir, tgt_dir, fmt, jobs, force, lexicon
     pairs = read_manifest(manifest) if manifest else pair_directories(src_dir, tgt_dir)
     if engine is None:
         engine = "dask" if scheduler else "local"
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if lexicon and no_shared_lexicon:
+        raise click.UsageError("--lexicon needs the shared lexicon (drop --no-shared-lexicon)")
 
     def report(row) -> None:
         if row.failed:

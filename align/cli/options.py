@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
-from corpora.formats import format_for_path, get_format, writer_names
+from corpora.errors import UnknownFormatError
+from corpora.formats import format_for_path, get_format, input_format, writer_names
 
 from ..errors import AlignError
 from ..options import AlignOptions
 
-__all__ = ["check_output", "output_format", "alignment_options", "pass_alignment_options"]
+__all__ = ["check_output", "output_format", "input_format_name", "alignment_options", "pass_alignment_options"]
 
 
 def check_output(out: str | None, *inputs: str | None) -> None:
@@ -43,6 +44,15 @@ def output_format(out: str | None, fmt: str | None, default: str = "tsv") -> str
             f"({'|'.join(writer_names())})"
         )
     return found.name
+
+
+def input_format_name(path: str, fmt: str | None, flag: str = "--from") -> str:
+    """The readable format ``fmt``, else the one PATH's extension implies; else an error naming ``flag``."""
+    try:
+        return input_format(path, fmt).name
+    except UnknownFormatError as e:
+        raise AlignError(f"{e.path}: cannot tell the format from the extension; give {flag} "
+                         f"({', '.join(e.choices)})") from None
 
 
 def alignment_options(func):

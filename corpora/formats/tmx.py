@@ -158,7 +158,7 @@ def _header(root, header) -> MemoryHeader:
     )
 
 
-def read_header(path: str | os.PathLike[str], encoding: str | None = None, **_: object) -> MemoryHeader:
+def read_header(path: str | os.PathLike[str], encoding: str | None = None) -> MemoryHeader:
     """The ``<header>`` of a TMX file (only the start of the file is parsed)."""
     root = None
     for event, el in iter_xml(path, "tmx", "TMX", encoding):
@@ -172,7 +172,7 @@ def read_header(path: str | os.PathLike[str], encoding: str | None = None, **_: 
     return _header(root, None)
 
 
-def iter_units(path: str | os.PathLike[str], encoding: str | None = None, **_: object) -> Iterator[TranslationUnit]:
+def iter_units(path: str | os.PathLike[str], encoding: str | None = None) -> Iterator[TranslationUnit]:
     """Yield the translation units of a TMX file one by one, in bounded memory."""
     for _event, el in iter_xml(path, "tmx", "TMX", encoding, tags=("tu",)):
         yield _unit(el)
@@ -180,7 +180,7 @@ def iter_units(path: str | os.PathLike[str], encoding: str | None = None, **_: o
 
 
 def read(path: str | os.PathLike[str], src_lang: str | None = None, tgt_lang: str | None = None,
-         encoding: str | None = None, **_: object) -> Alignment:
+         encoding: str | None = None) -> Alignment:
     """The plain text pairs of two languages of a TMX file (see
     :func:`corpora.formats.read_alignment`): the source is ``src_lang``, else the
     header's ``srclang``, else the first ``tuv``'s; the target ``tgt_lang``, else the
@@ -280,7 +280,6 @@ def write_units(
     signature: str = "",
     creation_date: str | None = None,
     renumber: bool = False,
-    **_: object,
 ) -> int:
     """Write units as a TMX 1.4b document, streaming; return how many were written.
 
@@ -321,7 +320,6 @@ def write(
     src_lang: str | None = None,
     tgt_lang: str | None = None,
     creation_date: str | None = None,
-    **_: object,
 ) -> None:
     """Write a TMX 1.4b document of the alignment's two-sided beads, with each
     bead's score and type as props ``x-score`` and ``x-bead``."""
