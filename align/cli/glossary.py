@@ -9,7 +9,7 @@ import json
 
 import click
 
-from corpora import atomic_write, read_text
+from corpora import Reported, atomic_write, read_text
 from corpora.formats import read_alignment
 from glossary.checks import KINDS as _KINDS
 
@@ -54,7 +54,7 @@ def _lines(path: str, encoding: str | None) -> list[str]:
 @click.option("--checks", default=",".join(_KINDS), show_default=True, callback=_kinds,
               help="Comma-separated issue kinds to report.")
 @pass_alignment_options
-def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, options) -> int:
+def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, options) -> None:
     """Check the terminology and numbers of TGT (a translation of SRC) against a glossary.
 
     Aligns SRC with TGT, or reads aligned pairs with --pairs, then reports missing,
@@ -85,7 +85,8 @@ def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, optio
         click.echo(f"report written to {out}")
     else:
         click.echo(text_table(result), nl=False)
-    return 0 if result.ok else 1
+    if not result.ok:
+        raise Reported()  # exit code 1: issues found
 
 
 @click.command("score")
