@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterator, Mapping, Protocol, Sequence
 from corpora import Alignment, DuiqiError, DuiqiWarning, __version__
 from corpora.formats import Format, get_format, write_alignment
 from corpora.lang import base_lang
+from corpora.tmtools import check_distinct
 
 from .journal import BatchJournal, pair_key
 from .summary import SummaryRow, failed_row, summary_frame, summary_row, write_summary
@@ -161,11 +162,10 @@ class _Run:
             return self.fail(k, outcome.error or "not aligned", seconds)
         name = f"{p.id}{self.format.extensions[0]}"
         path = self.out / name
-        if path.resolve() in (Path(p.src).resolve(), Path(p.tgt).resolve()):
-            return self.fail(k, f"{path}: refusing to overwrite an input file", seconds)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", DuiqiWarning)
             try:
+                check_distinct(path, [p.src, p.tgt])
                 write_alignment(outcome.alignment, path, self.format.name)
             except DuiqiError as e:
                 return self.fail(k, str(e), seconds)

@@ -13,7 +13,8 @@ from collections import Counter
 import click
 
 from corpora import DuiqiWarning
-from corpora.formats import format_for_path, read_units, reader_names, write_units, writer_names
+from corpora.formats import output_format as format_to_write
+from corpora.formats import read_units, reader_names, write_units, writer_names
 from corpora.signature import Signature
 from corpora.tmtools import FilterOptions, convert_file, dedupe_units, filter_units, merge_headers
 
@@ -62,8 +63,7 @@ def tmx_group() -> None:
 def _tmx_output(out: str, *inputs: str) -> str:
     """The output's format (from its extension, else TMX), after refusing OUT == IN."""
     check_output(out, *inputs)
-    found = format_for_path(out)
-    return found.name if found is not None and found.writable else "tmx"
+    return format_to_write(out, default="tmx", fallback=True).name
 
 
 _encoding = click.option("--encoding", help="Force the input encoding (default: detected).")

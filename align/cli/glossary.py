@@ -12,6 +12,8 @@ import click
 from corpora import Reported, atomic_write, read_text
 from corpora.formats import read_alignment
 from glossary.checks import KINDS as _KINDS
+from glossary.checks import parse_kinds
+from glossary.errors import GlossaryError
 
 from .options import check_output, pass_alignment_options
 from ..errors import AlignError
@@ -21,11 +23,10 @@ __all__ = ["COMMANDS", "check_cmd", "score_cmd", "glossary_group"]
 
 
 def _kinds(ctx, param, value: str) -> tuple[str, ...]:
-    kinds = tuple(k.strip() for k in value.split(",") if k.strip())
-    unknown = [k for k in kinds if k not in _KINDS]
-    if unknown or not kinds:
-        raise click.BadParameter(f"{', '.join(unknown) or 'none given'} (choose from {', '.join(_KINDS)})")
-    return kinds
+    try:
+        return parse_kinds(value)
+    except GlossaryError as e:
+        raise click.BadParameter(str(e)) from None
 
 
 def _languages(options: AlignOptions) -> dict:

@@ -50,6 +50,7 @@ __all__ = [
     "read_units",
     "write_units",
     "input_format",
+    "output_format",
 ]
 
 
@@ -132,15 +133,22 @@ def reader_names() -> list[str]:
     return [f.name for f in FORMATS if f.readable]
 
 
-def _resolve(fmt: str | None, path: str | os.PathLike[str] | None, default: str) -> Format:
-    if fmt:
-        return get_format(fmt)
-    if path is not None:
-        found = format_for_path(path)
-        if found is None:
+def output_format(path: str | os.PathLike[str] | None, fmt: str | None = None, default: str = "tsv",
+                  fallback: bool = False) -> Format:
+    """The writable format to write ``path`` in: ``fmt``, else the one its extension
+    implies, else (no path, or ``fallback`` and an extension naming none) ``default``.
+
+    UnknownFormatError when the extension names no writable format; FormatError when
+    ``fmt`` cannot be written.
+    """
+    f = get_format(fmt) if fmt else format_for_path(path) if path is not None else get_format(default)
+    if f is None or (not fmt and not f.writable):
+        if not fallback:
             raise UnknownFormatError(str(path), writer_names())
-        return found
-    return get_format(default)
+        f = get_format(default)
+    if not f.writable:
+        raise FormatError(f"format {f.name!r} cannot be written")
+    return f
 
 
 def _write(f: Format, alignment: Alignment, out: TextIO, options: Mapping[str, Any]) -> None:
@@ -178,9 +186,7 @@ def write_alignment(
     ``options`` are the format's (``src_lang``/``tgt_lang`` and its ``write_options``).
     Returns the format used.
     """
-    f = _resolve(fmt, path, "tsv")
-    if not f.writable:
-        raise FormatError(f"format {f.name!r} cannot be written")
+    f = output_format(path, fmt, "tsv")
     f.check_options(options, ("src_lang", "tgt_lang"), f.write_options)
     if path is None:
         _write(f, alignment, stream if stream is not None else sys.stdout, options)
@@ -194,9 +200,7 @@ def read_alignment(path: str | os.PathLike[str], fmt: str | None = None, src_lan
                    tgt_lang: str | None = None, encoding: str | None = None) -> Alignment:
     """The plain text pairs of two languages of ``path`` (format from ``fmt`` or the
     extension; ``src_lang``/``tgt_lang`` choose the languages, else the file's)."""
-    f = _resolve(fmt, path, "tsv")
-    if not f.readable:
-        raise FormatError(f"format {f.name!r} cannot be read as pairs")
+    f = input_format(path, fmt)
     header, units = read_units(path, f.name, src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding)
     signature = next((v for k, v in header.props if k == SIGNATURE_PROP), "")
     return alignment_from_units(units, header, src_lang, tgt_lang, str(path), signature)
@@ -255,9 +259,7 @@ def write_units(
     A format without a unit writer (the bead format) gets the units' plain text
     pairs as an alignment.
     """
-    f = _resolve(fmt, path, "tmx")
-    if not f.writable:
-        raise FormatError(f"format {f.name!r} cannot be written")
+    f = output_format(path, fmt, "tmx")
     f.check_options(options, WRITE_OPTIONS, f.write_options)
     module = f.load()
 
