@@ -29,7 +29,7 @@ def _kinds(ctx, param, value: str) -> tuple[str, ...]:
         raise click.BadParameter(str(e)) from None
 
 
-def _languages(options: AlignOptions) -> dict:
+def pair_languages(options: AlignOptions) -> dict:
     from ..lang import normalize_lang
 
     return {k: normalize_lang(getattr(options, k)) for k in ("src_lang", "tgt_lang") if getattr(options, k)}
@@ -72,7 +72,7 @@ def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, optio
     check_output(out, src, tgt, pairs_path, glossary_path, reference)
     termbase = load_termbase(glossary_path)
     if pairs_path:
-        alignment = read_alignment(pairs_path, **_languages(options))
+        alignment = read_alignment(pairs_path, **pair_languages(options))
     else:
         from ..api import align_files
 
@@ -144,7 +144,7 @@ def extract_cmd(pairs, out, glossary_path, min_count, per_term, limit, src_lang,
         raise AlignError(f"{out}: write candidates to a .csv or .tsv file")
     check_output(out, pairs, glossary_path)
     termbase = load_termbase(glossary_path) if glossary_path else None
-    alignment = read_alignment(pairs, **_languages(AlignOptions(src_lang=src_lang, tgt_lang=tgt_lang)))
+    alignment = read_alignment(pairs, **pair_languages(AlignOptions(src_lang=src_lang, tgt_lang=tgt_lang)))
     frame = extract_candidates(alignment, alignment.src_lang, alignment.tgt_lang, min_count=min_count,
                                per_term=per_term, limit=limit, termbase=termbase)
     with atomic_write(out, newline="") as f:
