@@ -23,8 +23,8 @@ from .options import check_output, input_format_name, output_format
 __all__ = ["convert_cmd", "tmx_group"]
 
 
-def _signature(command: str, **settings) -> str:
-    return str(Signature.for_command(command, **settings))
+def _signature(command: str, **settings) -> Signature:
+    return Signature.for_command(command, **settings)
 
 
 def _report(written: int, dropped: Counter | None = None) -> None:

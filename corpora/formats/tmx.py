@@ -29,6 +29,7 @@ from xml.sax.saxutils import quoteattr
 
 from ..errors import DuiqiWarning
 from ..lang import output_lang
+from ..signature import Signature
 from ..model import Alignment
 from ..units import SIGNATURE_PROP, Content, Inline, MemoryHeader, TranslationUnit, Variant, units_from_alignment
 from ..xmlsafe import XML_NS, iter_xml, local_name, release, xml_text
@@ -277,7 +278,7 @@ def write_units(
     units: Iterable[TranslationUnit],
     out: TextIO,
     header: MemoryHeader = MemoryHeader(),
-    signature: str = "",
+    signature: "str | Signature" = "",
     creation_date: str | None = None,
     renumber: bool = False,
 ) -> int:
@@ -290,7 +291,7 @@ def write_units(
     units = iter(units)
     first = next(units, None)
     srclang = header.srclang or (first.variants[0].lang if first is not None and first.variants else "") or "*all*"
-    props = header.props
+    props, signature = header.props, str(signature)
     if signature and (SIGNATURE_PROP, signature) not in props:
         props += ((SIGNATURE_PROP, signature),)
     head = _header_xml(replace(header, props=props), srclang, creation_date)

@@ -22,6 +22,7 @@ import os
 from typing import Callable, Iterable, Iterator, TextIO
 from xml.sax.saxutils import quoteattr
 
+from ..signature import Signature
 from ..units import SIGNATURE_PROP, Content, Inline, MemoryHeader, TranslationUnit, Variant
 from ..xmlsafe import XML_NS, iter_xml, local_name, release, xml_text
 from .xliff_common import is_xliff2, read_header, side_variant, target_state, write_document
@@ -141,9 +142,10 @@ def serialize_content(content: Content, ids: list[int]) -> str:
     return "".join(out)
 
 
-def _head(original: str, signature: str) -> Callable[[str, str], str]:
+def _head(original: str, signature: "str | Signature") -> Callable[[str, str], str]:
     from .. import __version__
 
+    signature = str(signature)
     sig = (f'<prop-group name="duiqi"><prop prop-type="{SIGNATURE_PROP}">{xml_text(signature)}</prop></prop-group>'
            if signature else "")
 
@@ -176,7 +178,7 @@ def _unit_xml(unit: TranslationUnit, src: Variant | None, tgt: Variant | None, c
 
 def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHeader = MemoryHeader(),
                 src_lang: str | None = None, tgt_lang: str | None = None,
-                signature: str = "", original: str = "duiqi") -> int:
+                signature: "str | Signature" = "", original: str = "duiqi") -> int:
     """Write units as one XLIFF 1.2 ``<file>``, streaming; return how many were written.
 
     ``signature`` goes into the file header as a prop ``x-duiqi-signature``;

@@ -21,6 +21,7 @@ import os
 from typing import Callable, Iterable, Iterator, TextIO
 from xml.sax.saxutils import quoteattr
 
+from ..signature import Signature
 from ..units import SIGNATURE_PROP, Content, Inline, MemoryHeader, TranslationUnit, Variant
 from ..xmlsafe import iter_xml, local_name, release, xml_text
 from .xliff_common import is_xliff2, read_header, side_variant, target_state, write_document
@@ -136,7 +137,8 @@ def serialize_content(content: Content, data: list[str], side: str, marks: list[
     return "".join(out)
 
 
-def _head(signature: str) -> Callable[[str, str], str]:
+def _head(signature: "str | Signature") -> Callable[[str, str], str]:
+    signature = str(signature)
     sig = (f'  <mda:metadata><mda:metaGroup category="duiqi"><mda:meta type="{SIGNATURE_PROP}">'
            f"{xml_text(signature)}</mda:meta></mda:metaGroup></mda:metadata>\n" if signature else "")
 
@@ -172,7 +174,7 @@ def _unit_xml(unit: TranslationUnit, src: Variant | None, tgt: Variant | None, c
 
 
 def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHeader = MemoryHeader(),
-                src_lang: str | None = None, tgt_lang: str | None = None, signature: str = "") -> int:
+                src_lang: str | None = None, tgt_lang: str | None = None, signature: "str | Signature" = "") -> int:
     """Write units as one XLIFF 2.0 ``<file>``, streaming; return how many were written.
 
     ``signature`` goes into the file's metadata as ``<mda:meta type="x-duiqi-signature">``.
