@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import CorporaError, DuiqiError, DuiqiWarning, FormatError, InputError
+from .errors import CorporaError, DuiqiError, DuiqiWarning, FormatError, InputError, Reported
 from .model import Alignment, Bead, Segment, TextPair, is_cjk_lang, join_segments
 from .textio import atomic_write, read_text
 from .safeio import read_bytes, safe_write
@@ -32,6 +32,7 @@ __all__ = [
     "InputError",
     "FormatError",
     "DuiqiWarning",
+    "Reported",
     "BundledCorpus",
     "bundled_corpus",
 ]

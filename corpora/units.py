@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, TextIO, Union
 
 from .errors import FormatError
 from .lang import same_lang
@@ -30,6 +30,7 @@ __all__ = [
     "MemoryHeader",
     "plain_text",
     "same_lang",
+    "write_lines",
     "units_from_alignment",
     "unit_from_pair",
     "alignment_from_units",
@@ -242,6 +243,15 @@ def peek_languages(
         if slang and tlang:
             break
     return slang or "und", tlang or "und", itertools.chain(seen, it)
+
+
+def write_lines(out: TextIO, lines: Iterable[str]) -> int:
+    """Write ``lines`` (each ending in a newline) to ``out``; return how many."""
+    count = 0
+    for line in lines:
+        out.write(line)
+        count += 1
+    return count
 
 
 def alignment_from_units(

@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterator, Mapping, Protocol, Sequence
 from corpora import Alignment, DuiqiError, DuiqiWarning, __version__
 from corpora.formats import Format, get_format, write_alignment
 from corpora.lang import base_lang
+from corpora.tmtools import check_distinct
 
 from .journal import JOURNAL_NAME, BatchJournal, pair_key
 from .outdir import check_owned_files, input_files, is_input, locked_outdir
@@ -163,11 +164,12 @@ class _Run:
             return self.fail(k, outcome.error or "not aligned", seconds)
         name = f"{p.id}{self.format.extensions[0]}"
         path = self.out / name
-        if path.resolve() in (Path(p.src).resolve(), Path(p.tgt).resolve()) or is_input(path, self.inputs):
-            return self.fail(k, f"{path}: refusing to overwrite an input file", seconds)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", DuiqiWarning)
             try:
+                check_distinct(path, [p.src, p.tgt])
+                if is_input(path, self.inputs):  # another pair's input
+                    raise AlignError(f"{path}: refusing to overwrite an input file")
                 if path.is_symlink():
                     raise AlignError(f"{path}: is a symbolic link; duiqi does not write through links in its "
                                      "output folder")
@@ -211,7 +213,7 @@ def run_batch(
     if not out_format.writable:
         raise AlignError(f"format {out_format.name!r} cannot be written")
     if lexicon_path is not None and not shared_lexicon:
-        raise AlignError("--lexicon needs the shared lexicon (drop --no-shared-lexicon)")
+        raise AlignError("a lexicon file needs the shared lexicon")
     if lexicon_path is not None and not Path(lexicon_path).exists() and not Path(lexicon_path).parent.is_dir():
         raise AlignError(f"{lexicon_path}: cannot save the lexicon (no such directory {Path(lexicon_path).parent})")
     out = _output_dir(outdir)
