@@ -136,3 +136,8 @@ class DocPair:
         if self.tgt.cjk and self.src.english:
             return self.tgt, self.src, False
         return None
+
+    def with_dictionary(self) -> tuple[Side, Side, bool, Cedict] | None:
+        """:attr:`zh_en` and the dictionary, when this is zh/en and a dictionary is loaded."""
+        found = self.zh_en
+        return None if found is None or self.cedict is None else (*found, self.cedict)

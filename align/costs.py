@@ -16,7 +16,8 @@ import numpy as np
 from .scorers.base import Coverage
 from .search import Band
 
-__all__ = ["LengthModel", "Weights", "Feature", "BEAD_FEATURES", "BEAD_BIASES", "SMOOTHING", "FEATURES", "PairEvidence", "BeadFeatures", "SideContext", "gather_evidence",
+__all__ = ["LengthModel", "Weights", "Feature", "REGISTRY", "BEAD_FEATURES", "BEAD_BIASES", "SMOOTHING", "FEATURES",
+           "PairEvidence", "BeadFeatures", "SideContext", "gather_evidence",
            "bead_features", "bead_costs"]
 
 
@@ -72,41 +73,42 @@ CONFIDENCE = (1.635, 2.807, 0.519, -0.696)
 
 @dataclass(frozen=True)
 class Feature:
-    """A bead feature: its name (also its :class:`Weights` field), default weight and meaning."""
+    """A weight of the bead scores: its name (its :class:`Weights` field), default, kind
+    (``feature`` of a bead, ``bias`` of a bead type, or ``smoothing`` of the similarity)
+    and meaning."""
 
     name: str
     default: float
+    kind: str
     doc: str
 
 
-# The registry of bead features, in the order of BeadFeatures.values' columns: the one
-# place to add a feature (then compute it in ``bead_features`` and tune its weight).
-BEAD_FEATURES: tuple[Feature, ...] = (
-    Feature("sim", 1.0, "pooled evidence matched inside the bead over the evidence it holds"),
-    Feature("sim_extra", 0.0, "sim once more per sentence beyond the first two"),
-    Feature("length", 0.1, "log-probability of the length ratio"),
-    Feature("length_extra", 0.0, "length once more per sentence beyond the first two"),
-    Feature("paragraph", -0.3, "paragraph boundaries the bead crosses"),
-    Feature("quote", 0.0, "1 when one side starts inside a quotation and the other does not"),
-    Feature("ratio", 0.0, "(target - source sentences) × log of the document's sentence ratio"),
-    Feature("matched", 0.0, "matched evidence in units of a mean sentence's evidence"),
-    Feature("weakest", 0.0, "smallest share of its evidence any sentence of the bead finds matched"),
+# The registry of the weights: bead features (in the order of BeadFeatures.values'
+# columns), the scores of bead types, and the smoothing of the similarity. The one
+# place to add a feature (then compute it in ``bead_features``; the tuner picks it up).
+REGISTRY: tuple[Feature, ...] = (
+    Feature("sim", 1.0, "feature", "pooled evidence matched inside the bead over the evidence it holds"),
+    Feature("sim_extra", 0.0, "feature", "sim once more per sentence beyond the first two"),
+    Feature("length", 0.1, "feature", "log-probability of the length ratio"),
+    Feature("length_extra", 0.0, "feature", "length once more per sentence beyond the first two"),
+    Feature("paragraph", -0.3, "feature", "paragraph boundaries the bead crosses"),
+    Feature("quote", 0.0, "feature", "1 when one side starts inside a quotation and the other does not"),
+    Feature("ratio", 0.0, "feature", "(target - source sentences) × log of the document's sentence ratio"),
+    Feature("matched", 0.0, "feature", "matched evidence in units of a mean sentence's evidence"),
+    Feature("weakest", 0.0, "feature", "smallest share of its evidence any sentence of the bead finds matched"),
+    Feature("skip", -0.3, "bias", "score of a 1-0 or 0-1 bead"),
+    Feature("one_to_one", 0.0, "bias", "score added to a 1-1 bead"),
+    Feature("merge", 0.0, "bias", "per sentence beyond two"),
+    Feature("merge_more", 0.0, "bias", "per sentence beyond three"),
+    Feature("many_to_many", 0.0, "bias", "when both sides hold several sentences"),
+    Feature("prior_mass", 1.0, "smoothing", "evidence mass of the prior"),
+    Feature("prior_sim", 0.2, "smoothing", "similarity of the prior"),
 )
-# Scores of bead types, not features: the weight is the score itself.
-BEAD_BIASES: tuple[Feature, ...] = (
-    Feature("skip", -0.3, "score of a 1-0 or 0-1 bead"),
-    Feature("one_to_one", 0.0, "score added to a 1-1 bead"),
-    Feature("merge", 0.0, "per sentence beyond two"),
-    Feature("merge_more", 0.0, "per sentence beyond three"),
-    Feature("many_to_many", 0.0, "when both sides hold several sentences"),
-)
-# How the similarity of sentences with little evidence is smoothed.
-SMOOTHING: tuple[Feature, ...] = (
-    Feature("prior_mass", 1.0, "evidence mass of the prior"),
-    Feature("prior_sim", 0.2, "similarity of the prior"),
-)
+BEAD_FEATURES = tuple(f for f in REGISTRY if f.kind == "feature")
+BEAD_BIASES = tuple(f for f in REGISTRY if f.kind == "bias")
+SMOOTHING = tuple(f for f in REGISTRY if f.kind == "smoothing")
 FEATURES = tuple(f.name for f in BEAD_FEATURES)
-_DEFAULTS = {f.name: f.default for f in (*BEAD_FEATURES, *BEAD_BIASES, *SMOOTHING)}
+_DEFAULTS = {f.name: f.default for f in REGISTRY}
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ def detect_language(text: str, name: str = "<text>") -> str:
     if han >= 0.2 * latin and han > 0:
         return "zh"
     if latin == 0:
-        raise LanguageError(f"{name}: cannot detect the language; give it with --src-lang/--tgt-lang")
+        raise LanguageError(f"{name}: cannot detect the language; give the source and target languages")
     words = re.findall(r"[^\W\d_]+", sample.lower())
     counts = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
     best = max(counts, key=lambda k: counts[k])

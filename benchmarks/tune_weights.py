@@ -114,6 +114,16 @@ def _get(w: Weights, name: str) -> float:
     return float(getattr(w, name))
 
 
+def _step(docs: list[Doc], cand: Weights, best: float, w: Weights, refresh=None) -> tuple[float, Weights]:
+    """``(objective, cand)`` if ``cand`` beats ``best``, else ``(best, w)``; ``refresh(doc, cand)``
+    first recomputes what the candidate changes (features, or everything)."""
+    if refresh is not None:
+        for d in docs:
+            refresh(d, cand)
+    f = objective(docs, cand)
+    return (f, cand) if f > best + 1e-4 else (best, w)
+
+
 def tune(docs: list[Doc], w: Weights, scorer_names: list[str], rounds: int = 3, log=print,
          frozen: tuple[str, ...] = ()) -> Weights:
     """Coordinate ascent on the mean strict F1 of the documents."""
@@ -128,20 +138,12 @@ def tune(docs: list[Doc], w: Weights, scorer_names: list[str], rounds: int = 3, 
         for name in cheap:
             base = _get(w, name)
             for delta in (-3, -2, -1, 1, 2, 3):
-                cand = _set(w, name, round(base + delta * step, 4))
-                f = objective(docs, cand)
-                if f > best + 1e-4:
-                    best, w = f, cand
+                best, w = _step(docs, _set(w, name, round(base + delta * step, 4)), best, w)
         for name, values in (("prior_sim", (0.0, 0.1, 0.2, 0.3)), ("prior_mass", (0.3, 0.5, 1.0, 2.0))):
             if name in frozen:
                 continue
             for v in values:
-                cand = _set(w, name, v)
-                for d in docs:
-                    d.refeature(cand)
-                f = objective(docs, cand)
-                if f > best + 1e-4:
-                    best, w = f, cand
+                best, w = _step(docs, _set(w, name, v), best, w, Doc.refeature)
             for d in docs:
                 d.refeature(w)
         for sname in scorer_names:
@@ -149,12 +151,7 @@ def tune(docs: list[Doc], w: Weights, scorer_names: list[str], rounds: int = 3, 
                 continue
             base = _get(w, "scorer:" + sname)
             for factor in (0.5, 0.75, 1.33, 2.0):
-                cand = _set(w, "scorer:" + sname, round(base * factor, 3))
-                for d in docs:
-                    d.prepare(cand)
-                f = objective(docs, cand)
-                if f > best + 1e-4:
-                    best, w = f, cand
+                best, w = _step(docs, _set(w, "scorer:" + sname, round(base * factor, 3)), best, w, Doc.prepare)
         for d in docs:
             d.prepare(w)
         best = objective(docs, w)

@@ -14,7 +14,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .errors import InputError
 
 __all__ = ["STDIN", "STDIN_NAME", "is_stdin", "stdin_bytes", "stdin_path", "MAX_STDIN"]
 
@@ -31,13 +30,13 @@ def is_stdin(path: object) -> bool:
 
 def stdin_bytes() -> bytes:
     """All of standard input (read once per stream)."""
+    from .safeio import STDIO, read_bytes
+
     stream = getattr(sys.stdin, "buffer", sys.stdin)
     if _cache.get("stream") is not stream:
-        data = stream.read(MAX_STDIN + 1)
+        data = read_bytes(STDIO, MAX_STDIN)
         if isinstance(data, str):
             data = data.encode("utf-8")
-        if len(data) > MAX_STDIN:
-            raise InputError(f"{STDIN_NAME}: larger than {MAX_STDIN // 2**20} MiB; refused")
         _cache.clear()
         _cache.update(stream=stream, data=data)
     return _cache["data"]  # type: ignore[return-value]

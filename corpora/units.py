@@ -14,8 +14,9 @@ built from units with :func:`alignment_from_units` and turned into units with
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, TextIO, Union
 
 from .errors import FormatError
 from .lang import same_lang
@@ -29,6 +30,7 @@ __all__ = [
     "MemoryHeader",
     "plain_text",
     "same_lang",
+    "write_lines",
     "units_from_alignment",
     "unit_from_pair",
     "alignment_from_units",
@@ -125,12 +127,13 @@ class TranslationUnit:
 
     @property
     def score(self) -> float | None:
-        """The aligner's score (prop ``x-score``), when there is one."""
+        """The aligner's score (prop ``x-score``), when there is one and it is a finite number."""
         value = self.prop(SCORE_PROP)
         try:
-            return float(value) if value is not None else None
+            score = float(value) if value is not None else None
         except ValueError:
             return None
+        return score if score is None or math.isfinite(score) else None  # nan/inf: no score
 
 
 @dataclass(frozen=True)
@@ -260,6 +263,15 @@ def peek_languages(
         if slang and tlang:
             break
     return slang or "und", tlang or "und", itertools.chain(seen, it)
+
+
+def write_lines(out: TextIO, lines: Iterable[str]) -> int:
+    """Write ``lines`` (each ending in a newline) to ``out``; return how many."""
+    count = 0
+    for line in lines:
+        out.write(line)
+        count += 1
+    return count
 
 
 def alignment_from_units(

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
+from corpora.humancsv import strip_escapes
 from corpora.lang import base_lang
 
 __all__ = ["Number", "extract_numbers", "chinese_numeral_value", "comparable_numbers", "number_mismatches"]
@@ -312,11 +312,10 @@ def _approx(text: str, start: int) -> bool:
 
 
 def extract_numbers(text: str, lang: str) -> list[Number]:
-    """All numbers in ``text`` (Chinese rules for zh/ja, English rules otherwise)."""
-    base = base_lang(lang)
-    if base in ("zh", "ja", "yue"):
-        return _zh_numbers(text)
-    return _en_numbers(text)
+    """All numbers in ``text`` (Chinese rules for zh/ja, English rules otherwise); the
+    digits of terminal escape sequences (``ESC]0;``) are not numbers."""
+    text = strip_escapes(text)
+    return _zh_numbers(text) if base_lang(lang) in ("zh", "ja") else _en_numbers(text)
 
 
 # After a Chinese-character numeral, these make it a count (九大, 两项, 三名); 长三角, 十分,
@@ -356,7 +355,7 @@ def comparable_numbers(text: str, lang: str) -> list[Number]:
 
 def number_mismatches(
     src: str, tgt: str, src_lang: str, tgt_lang: str
-) -> list[tuple[Optional[Number], Optional[Number]]]:
+) -> list[tuple[Number | None, Number | None]]:
     """Numbers that differ between a source and its translation.
 
     Each item is ``(source number, target number)``: a changed number has both,
@@ -372,7 +371,7 @@ def number_mismatches(
     t_keys = {n.key for n in t_nums} | _implicit(tgt, tgt_lang)
     missing = _first_per_key(n for n in s_nums if n.key not in t_keys)
     added = _first_per_key(n for n in t_nums if n.key not in s_keys)
-    out: list[tuple[Optional[Number], Optional[Number]]] = []
+    out: list[tuple[Number | None, Number | None]] = []
     for s in missing:
         prefix = s.key.split(":")[0]
         t = next((t for t in added if t.kind == s.kind), None) or next(

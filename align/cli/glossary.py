@@ -9,9 +9,12 @@ import json
 
 import click
 
-from corpora import atomic_write, read_text
+from corpora import Reported, read_text
+from corpora.humancsv import terminal_safe, write_human_csv
 from corpora.formats import read_alignment
 from glossary.checks import KINDS as _KINDS
+from glossary.checks import parse_kinds
+from glossary.errors import GlossaryError
 
 from .options import check_output, pass_alignment_options, tell_lines_detected
 from ..errors import AlignError
@@ -21,14 +24,13 @@ __all__ = ["COMMANDS", "check_cmd", "score_cmd", "glossary_group"]
 
 
 def _kinds(ctx, param, value: str) -> tuple[str, ...]:
-    kinds = tuple(k.strip() for k in value.split(",") if k.strip())
-    unknown = [k for k in kinds if k not in _KINDS]
-    if unknown or not kinds:
-        raise click.BadParameter(f"{', '.join(unknown) or 'none given'} (choose from {', '.join(_KINDS)})")
-    return kinds
+    try:
+        return parse_kinds(value)
+    except GlossaryError as e:
+        raise click.BadParameter(str(e)) from None
 
 
-def _languages(options: AlignOptions) -> dict:
+def pair_languages(options: AlignOptions) -> dict:
     from ..lang import normalize_lang
 
     return {k: normalize_lang(getattr(options, k)) for k in ("src_lang", "tgt_lang") if getattr(options, k)}
@@ -54,7 +56,7 @@ def _lines(path: str, encoding: str | None) -> list[str]:
 @click.option("--checks", default=",".join(_KINDS), show_default=True, callback=_kinds,
               help="Comma-separated issue kinds to report.")
 @pass_alignment_options
-def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, options) -> int:
+def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, options) -> None:
     """Check the terminology and numbers of TGT (a translation of SRC) against a glossary.
 
     Aligns SRC with TGT, or reads aligned pairs with --pairs, then reports missing,
@@ -71,7 +73,7 @@ def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, optio
     check_output(out, src, tgt, pairs_path, glossary_path, reference)
     termbase = load_termbase(glossary_path)
     if pairs_path:
-        alignment = read_alignment(pairs_path, **_languages(options))
+        alignment = read_alignment(pairs_path, **pair_languages(options))
     else:
         from ..api import align_files
 
@@ -80,13 +82,14 @@ def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, optio
     references = _lines(reference, options.encoding) if reference else None
     result = check_pairs(alignment.pairs(), termbase, alignment.src_lang, alignment.tgt_lang,
                          checks=checks, references=references)
-    if out:
+    if out and out != "-":
         write_report(result, out)
         click.echo("\n".join(summary_lines(result)))
         click.echo(f"report written to {out}")
     else:
         click.echo(text_table(result), nl=False)
-    return 0 if result.ok else 1
+    if not result.ok:
+        raise Reported()  # exit code 1: issues found
 
 
 @click.command("score")
@@ -138,17 +141,17 @@ def extract_cmd(pairs, out, glossary_path, min_count, per_term, limit, src_lang,
     from glossary import load_termbase
     from glossary.extract import extract_candidates
 
-    suffix = out.lower().rsplit(".", 1)[-1]
+    suffix = "csv" if out == "-" else out.lower().rsplit(".", 1)[-1]
     if suffix not in ("csv", "tsv"):
         raise AlignError(f"{out}: write candidates to a .csv or .tsv file")
     check_output(out, pairs, glossary_path)
     termbase = load_termbase(glossary_path) if glossary_path else None
-    alignment = read_alignment(pairs, **_languages(AlignOptions(src_lang=src_lang, tgt_lang=tgt_lang)))
+    alignment = read_alignment(pairs, **pair_languages(AlignOptions(src_lang=src_lang, tgt_lang=tgt_lang)))
     frame = extract_candidates(alignment, alignment.src_lang, alignment.tgt_lang, min_count=min_count,
                                per_term=per_term, limit=limit, termbase=termbase)
-    with atomic_write(out, newline="") as f:
-        frame.to_csv(f, index=False, sep="\t" if suffix == "tsv" else ",", float_format="%.4f")
-    click.echo(f"{len(frame)} candidate pair(s) written to {out}")
+    write_human_csv(out, list(frame.columns), frame.itertuples(index=False, name=None),
+                    delimiter="\t" if suffix == "tsv" else ",", float_format="%.4f")
+    click.echo(f"{len(frame)} candidate pair(s) written to {out}", err=out == "-")
 
 
 @glossary_group.command("show")
@@ -159,8 +162,8 @@ def show_cmd(glossary_path) -> None:
 
     tb = load_termbase(glossary_path)
     frame = tb.to_frame()
-    click.echo(frame.to_csv(sep="\t", index=False), nl=False)
-    click.echo(f"({len(tb.concepts)} concepts, {len(tb)} terms, languages: {', '.join(tb.languages)})")
+    click.echo(terminal_safe(frame.to_csv(sep="\t", index=False)), nl=False)
+    click.echo(terminal_safe(f"({len(tb.concepts)} concepts, {len(tb)} terms, languages: {', '.join(tb.languages)})"))
 
 
 COMMANDS = (check_cmd, score_cmd, glossary_group)

@@ -42,7 +42,7 @@ def review_cmd(src, tgt, pairs, pairs_format, glossary_path, out, threshold, tit
         raise click.UsageError("give SRC and TGT, or --pairs, not both")
     if not pairs and not (src and tgt):
         raise click.UsageError("give SRC and TGT to align, or --pairs FILE")
-    if Path(out).suffix.lower() not in (".html", ".htm"):
+    if out != "-" and Path(out).suffix.lower() not in (".html", ".htm"):
         raise AlignError(f"{out}: the review page is HTML; name it .html")
     check_output(out, src, tgt, pairs, glossary_path)
     if pairs:
@@ -63,7 +63,7 @@ def review_cmd(src, tgt, pairs, pairs_format, glossary_path, out, threshold, tit
     options = ReviewOptions(
         title=title or " ↔ ".join(sources),
         threshold=threshold,
-        export_name=Path(out).stem,
+        export_name=Path(out).stem if out != "-" else "review",
         sources=sources,
     )
     write_review(alignment, out, highlights, issues, options)

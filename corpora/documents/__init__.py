@@ -13,31 +13,22 @@ from __future__ import annotations
 
 import importlib
 import os
-from pathlib import Path
 
 from ..errors import FormatError, InputError
+from ..safeio import read_bytes
 from ..stdin import stdin_bytes
-from ..textio import reading
 from .model import Block, Document
 from .sniff import sniff
 
 __all__ = ["Block", "Document", "read_document", "read_input", "document_format", "sniff", "STDIN"]
 
 STDIN = "-"
-MAX_INPUT = 512 * 1024 * 1024
 
 
 def read_input(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a file, or of standard input when ``path`` is ``-``."""
-    if str(path) == STDIN:
-        data = stdin_bytes()
-    else:
-        p = Path(path)
-        with reading(p):
-            with p.open("rb") as f:
-                data = f.read(MAX_INPUT + 1)
-    if len(data) > MAX_INPUT:
-        raise InputError(f"{path}: larger than {MAX_INPUT // 2**20} MiB; refused")
+    """The bytes of a file (at most :data:`~corpora.safeio.MAX_INPUT_BYTES`), or of
+    standard input when ``path`` is ``-``."""
+    data = stdin_bytes() if str(path) == STDIN else read_bytes(path)
     if not data:
         raise InputError(f"{_name(path)}: file is empty")
     return data

@@ -148,7 +148,7 @@ def read_rows_delimited(text: str) -> list[list[str]]:
 
 
 def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_lang: str | None = None,
-               encoding: str | None = None, **_: object) -> Iterator[TranslationUnit]:
+               encoding: str | None = None) -> Iterator[TranslationUnit]:
     """Units of a two-column CSV file."""
     text = read_text(path, encoding).lstrip("\ufeff")
     try:
@@ -182,14 +182,14 @@ def _cell_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def write(alignment: Alignment, out: TextIO, **_: object) -> None:
+def write(alignment: Alignment, out: TextIO) -> None:
     """Write a CSV table: a header of the two languages, then one bead a row."""
     _write_rows(((p.src, p.tgt, p.score, p.kind) for p in alignment.pairs()), out, alignment.src_lang,
                 alignment.tgt_lang)
 
 
 def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHeader = MemoryHeader(),
-                src_lang: str | None = None, tgt_lang: str | None = None, **_: object) -> int:
+                src_lang: str | None = None, tgt_lang: str | None = None) -> int:
     """Write the plain text pair of each unit, one a row; return the row count."""
     pairs = list(plain_pairs(units, header, src_lang, tgt_lang))
     slang = pairs[0].src_lang if pairs else (src_lang or "zh")

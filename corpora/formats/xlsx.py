@@ -66,13 +66,13 @@ def _save(rows: Iterable[tuple[str, str, float | None, str]], out: BinaryIO, src
     return count
 
 
-def write(alignment: Alignment, out: BinaryIO, **_: object) -> None:
+def write(alignment: Alignment, out: BinaryIO) -> None:
     """Write one bead a row."""
     _save(rows_from_alignment(alignment), out, alignment.src_lang, alignment.tgt_lang)
 
 
 def write_units(units: Iterable[TranslationUnit], out: BinaryIO, header: MemoryHeader = MemoryHeader(),
-                src_lang: str | None = None, tgt_lang: str | None = None, **_: object) -> int:
+                src_lang: str | None = None, tgt_lang: str | None = None) -> int:
     """Write the plain text pair of each unit, one a row; return the row count."""
     pairs = list(plain_pairs(units, header, src_lang, tgt_lang))
     slang = pairs[0].src_lang if pairs else (src_lang or "zh")
@@ -80,8 +80,8 @@ def write_units(units: Iterable[TranslationUnit], out: BinaryIO, header: MemoryH
     return _save(((p.src, p.tgt, p.score, p.kind) for p in pairs), out, slang, tlang)
 
 
-def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_lang: str | None = None,
-               **_: object) -> Iterator[TranslationUnit]:
+def iter_units(path: str | os.PathLike[str], src_lang: str | None = None,
+               tgt_lang: str | None = None) -> Iterator[TranslationUnit]:
     """Units of the first sheet of a workbook, read as a bilingual table."""
     from openpyxl import load_workbook
 
