@@ -55,10 +55,7 @@ def document_format(path: str | os.PathLike[str], data: bytes, fmt: str | None =
             return by_name.name
     if shown is not None:
         return shown
-    if by_name is not None and not by_name.document and by_name.readable:
-        raise FormatError(f"{_name(path)}: a {by_name.name} file holds pairs, not one language's text; "
-                          "use 'duiqi convert' or --pairs")
-    return "txt"
+    return "txt"  # any other name (.tsv, .tmx too) is read as plain text, as it always was
 
 
 def read_document(path: str | os.PathLike[str], fmt: str | None = None, encoding: str | None = None,
