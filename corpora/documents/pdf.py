@@ -183,11 +183,16 @@ def _first_word_width(ln: Line) -> float:
     return _char_width(ln) * (len(ln.text.split(" ", 1)[0]) + 1)
 
 
+_SENTENCE_END = tuple(".!?。！？…”’\"')）」』")
+
+
 def _new_paragraph(prev: Line, cur: Line, right: float, left: float) -> bool:
     if prev.page == cur.page:
         gap = prev.y0 - cur.y1
         if gap > 0.6 * min(prev.height, cur.height) or cur.y1 > prev.y1 + prev.height:
             return True
+    elif prev.text.endswith(_SENTENCE_END):
+        return True  # across a page break the space between paragraphs is lost: a sentence end ends one
     if prev.x1 + _first_word_width(cur) < right - _char_width(prev):
         return True  # the next word would have fitted: the line ended its paragraph
     return cur.x0 > left + 1.5 * _char_width(cur)  # an indented first line
@@ -197,11 +202,15 @@ def paragraphs(lines: list[Line]) -> list[str]:
     """Lines joined into paragraphs."""
     if not lines:
         return []
+    # the text block's margins, over the pages of one parity (a page of only short or
+    # only indented lines does not show them; books mirror margins on facing pages)
     right: dict[int, float] = {}
     left: dict[int, float] = {}
     for ln in lines:
-        right[ln.page] = max(right.get(ln.page, 0.0), ln.x1)
-        left[ln.page] = min(left.get(ln.page, ln.x0), ln.x0)
+        right[ln.page % 2] = max(right.get(ln.page % 2, 0.0), ln.x1)
+        left[ln.page % 2] = min(left.get(ln.page % 2, ln.x0), ln.x0)
+    right = {ln.page: right[ln.page % 2] for ln in lines}
+    left = {ln.page: left[ln.page % 2] for ln in lines}
     out: list[list[str]] = [[lines[0].text]]
     for prev, cur in zip(lines, lines[1:]):
         if _new_paragraph(prev, cur, right[prev.page], left[cur.page]):

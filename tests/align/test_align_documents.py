@@ -228,3 +228,22 @@ def test_subtitles_one_segment_per_cue_with_timecodes(tmp_path, vtt):
         "x-start": "00:00:00,000" if not vtt else "00:00:00.000",
         "x-end": "00:00:01,000" if not vtt else "00:00:01.000"}
     assert all(len(tu.findall("tuv/prop")) == 4 for tu in tus)
+
+
+def test_long_browser_pdf_paragraphs_across_pages(mac_dev, tmp_path):
+    """A ten-page chapter, one sentence a paragraph, Chinese indented and justified:
+    every paragraph comes back, page breaks and running heads notwithstanding."""
+    import html
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or _tool("google-chrome")
+    _cjk_font()
+    for lang, style in (("zh", "p{text-indent:2em;text-align:justify}"), ("en", "")):
+        lines = [ln.strip() for ln in read_text(mac_dev / lang / "001").split("\n") if ln.strip()]
+        page = tmp_path / f"{lang}.html"
+        page.write_text(f"<!doctype html><html><head><meta charset='utf-8'><title>Chapter 1</title><style>{style}"
+                        "</style></head><body>" + "".join(f"<p>{html.escape(ln)}</p>" for ln in lines)
+                        + "</body></html>", encoding="utf-8")
+        pdf = tmp_path / f"{lang}.pdf"
+        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path}/p",
+                        f"--print-to-pdf={pdf}", page.as_uri()], check=True, capture_output=True, timeout=180)
+        assert [b.text for b in read_document(pdf).blocks] == lines
