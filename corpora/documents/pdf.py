@@ -217,7 +217,7 @@ def paragraphs(lines: list[Line]) -> list[str]:
             out.append([])
         out[-1].append(cur.text)
     vocabulary = _vocabulary(lines)
-    return [p for p in (join_lines(_dehyphenate(ps, vocabulary)) for ps in out) if p]
+    return [p for p in (join_lines(_dehyphenate(ps, vocabulary), dehyphenate=True) for ps in out) if p]
 
 
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")

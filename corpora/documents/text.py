@@ -26,6 +26,8 @@ def _glue(left: str, right: str, dehyphenate: bool) -> str:
     if is_cjk_char(left[-1]) or is_cjk_char(right[0]):
         # no space beside a Chinese character: a line end there is layout
         return left + right
+    if dehyphenate and left[-1] in "—/":
+        return left + right  # a printed line may break after an em dash or a slash: no space there
     if dehyphenate and left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].islower():
         return left[:-1] + right
     return left + " " + right
@@ -33,8 +35,9 @@ def _glue(left: str, right: str, dehyphenate: bool) -> str:
 
 def join_lines(lines: list[str], dehyphenate: bool = False) -> str:
     """Join the lines of one paragraph: no space between Chinese characters, one
-    space between Latin words; with ``dehyphenate``, ``inter-`` + ``national`` is
-    ``international``."""
+    space between Latin words. With ``dehyphenate`` (line ends of a printed page,
+    not spaces of the text), ``inter-`` + ``national`` is ``international`` and a
+    line ending in an em dash or a slash is joined without a space."""
     out = ""
     for line in lines:
         line = clean_block(line)

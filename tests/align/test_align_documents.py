@@ -247,3 +247,11 @@ def test_long_browser_pdf_paragraphs_across_pages(mac_dev, tmp_path):
         subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path}/p",
                         f"--print-to-pdf={pdf}", page.as_uri()], check=True, capture_output=True, timeout=180)
         assert [b.text for b in read_document(pdf).blocks] == lines
+        # the same through Word and LibreOffice (page-number footers, justified lines, em dashes)
+        md = tmp_path / f"{lang}.txt"
+        md.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+        docx = _pandoc(md, tmp_path / f"{lang}.docx")
+        soffice = shutil.which("soffice") or _tool("libreoffice")
+        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(tmp_path / "lo"), str(docx)], check=True, capture_output=True, timeout=300)
+        assert [b.text for b in read_document(tmp_path / "lo" / f"{lang}.pdf").blocks] == lines
