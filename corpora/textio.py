@@ -6,7 +6,7 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
 
 from .errors import CorporaError, InputError
 
@@ -150,6 +150,27 @@ def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> str:
     if not text.strip():
         raise InputError(f"{p}: file has no text")
     return text
+
+
+def check_distinct(out: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """CorporaError when ``out`` is one of the ``inputs`` (an input is never overwritten)."""
+    target = Path(out).resolve()
+    for inp in inputs:
+        if Path(inp).resolve() == target:
+            raise CorporaError(f"{out}: refusing to overwrite an input file")
+
+
+def check_output(out: str | os.PathLike[str] | None, *inputs: str | os.PathLike[str] | None) -> None:
+    """Before any work: CorporaError when ``out`` is an input, a directory, or in a
+    missing directory (nothing to check when ``out`` is None: standard output)."""
+    if out is None:
+        return
+    check_distinct(out, [inp for inp in inputs if inp is not None])
+    if Path(out).is_dir():
+        raise CorporaError(f"{out}: is a directory")
+    parent = Path(out).parent
+    if str(parent) and not parent.exists():
+        raise CorporaError(f"{out}: cannot write (no such directory {parent})")
 
 
 @contextlib.contextmanager
