@@ -9,7 +9,7 @@ import json
 
 import click
 
-from corpora import Reported, atomic_write, read_text
+from corpora import Reported, read_text
 from glossary.checks import KINDS as _KINDS
 from glossary.checks import parse_kinds
 from glossary.errors import GlossaryError
@@ -127,20 +127,17 @@ def glossary_group() -> None:
 def extract_cmd(pairs, out, glossary_path, min_count, per_term, limit, src_lang, tgt_lang) -> None:
     """Mine candidate term pairs from aligned PAIRS (TMX, TSV or JSONL), ranked."""
     from glossary import load_termbase
-    from glossary.extract import extract_candidates
+    from glossary.extract import candidates_separator, extract_candidates, write_candidates
 
     from ..api import alignment_for
 
-    suffix = out.lower().rsplit(".", 1)[-1]
-    if suffix not in ("csv", "tsv"):
-        raise AlignError(f"{out}: write candidates to a .csv or .tsv file")
+    candidates_separator(out)
     check_output(out, pairs, glossary_path)
     termbase = load_termbase(glossary_path) if glossary_path else None
     alignment = alignment_for(pairs=pairs, options=AlignOptions(src_lang=src_lang, tgt_lang=tgt_lang))
     frame = extract_candidates(alignment, alignment.src_lang, alignment.tgt_lang, min_count=min_count,
                                per_term=per_term, limit=limit, termbase=termbase)
-    with atomic_write(out, newline="") as f:
-        frame.to_csv(f, index=False, sep="\t" if suffix == "tsv" else ",", float_format="%.4f")
+    write_candidates(frame, out)
     click.echo(f"{len(frame)} candidate pair(s) written to {out}")
 
 
