@@ -20,6 +20,7 @@ from .tokens import content_stems, is_han, latin_words, punctuation_cues, stem
 __all__ = ["DocPair", "Side", "text_length", "to_simplified", "MAX_ANALYSED"]
 
 _SPACE = re.compile(r"\s+")
+_NON_HAN = re.compile(r"[^\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+")
 MAX_ANALYSED = 4000
 
 
@@ -91,7 +92,7 @@ class Side:
 
     def han_text(self) -> list[str]:
         """Each sentence's Chinese characters only."""
-        return self._memo("han", lambda: ["".join(c for c in t if is_han(c)) for t in self.lookup_texts()])
+        return self._memo("han", lambda: [_NON_HAN.sub("", t) for t in self.lookup_texts()])
 
 
 def to_simplified(texts: Sequence[str]) -> tuple[str, ...]:

@@ -2,24 +2,31 @@
 
 Loaded from the package's data file (no download). Words are matched directly on
 the characters of a sentence, so no word segmenter is needed: every dictionary word
-found in the text is a candidate, and a fewest-words path through them gives the
-sentence's word tokens.
+found in the text is a candidate (one Aho-Corasick pass), and a fewest-words path
+through them gives the sentence's word tokens.
+
+Parsing the file and stemming its glosses takes seconds, so the result (stems per
+word, readings per character, the word automaton) is kept in the user's cache
+directory (:mod:`align.cache`) and loads in milliseconds; it is rebuilt when the
+package version, this code or the data file changes.
 """
 
 from __future__ import annotations
 
 import gzip
-import re
 import importlib.util
+import re
 from pathlib import Path
 
+from . import cache, tokens
 from .errors import AlignError
-from .tokens import gloss_stems, is_han
+from .tokens import gloss_stems, is_han, known_stems, seed_stems
 
 __all__ = ["Cedict", "cedict_path"]
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _TONE = re.compile(r"[1-5]$")
+_FORMAT = 1
 
 
 def cedict_path() -> Path:
@@ -46,53 +53,87 @@ def _syllables(pinyin: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _parse(path: Path) -> tuple[dict[str, list[str]], dict[str, frozenset[str]], int]:
+    """Raw definitions by word form, readings by character, and the longest word (≤ 8)."""
+    raw: dict[str, list[str]] = {}
+    readings: dict[str, set[str]] = {}
+    max_len = 1
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            m = _LINE.match(line)
+            if not m:
+                continue
+            trad, simp, pinyin, defs = m.groups()
+            for form in {simp, trad}:
+                raw.setdefault(form, []).append(defs)
+                if max_len < len(form) <= 8:
+                    max_len = len(form)
+            if len(simp) == 1 and is_han(simp):
+                syl = _syllables(pinyin)
+                if len(syl) == 1:
+                    readings.setdefault(simp, set()).add(syl[0])
+                    if trad != simp:
+                        readings.setdefault(trad, set()).add(syl[0])
+    return raw, {c: frozenset(r) for c, r in readings.items()}, min(max_len, 8)
+
+
+def _split_glosses(defs: list[str]) -> list[str]:
+    return [g for d in defs for g in d.split("/") if g]
+
+
+def _build(path: Path) -> dict:
+    """Everything the aligner needs from the dictionary, in a form that pickles fast."""
+    import ahocorasick
+
+    raw, readings, max_len = _parse(path)
+    stems: dict[str, str] = {}
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for form, defs in raw.items():
+        seen: dict[str, None] = {}
+        for g in _split_glosses(defs):
+            for s in gloss_stems(g):
+                seen[s] = None
+        stems[form] = " ".join(seen)
+        if 2 <= len(form) <= max_len and is_han(form[0]):
+            automaton.add_word(form, len(form))
+    automaton.make_automaton()
+    return {"stems": stems, "readings": readings, "max_len": max_len, "automaton": automaton,
+            "english_stems": known_stems()}
+
+
 class Cedict:
     """Glosses by word and pinyin readings by character, from CC-CEDICT."""
 
     def __init__(self, path: str | Path | None = None) -> None:
-        self._raw: dict[str, list[str]] = {}
-        readings: dict[str, set[str]] = {}
+        self._path = Path(path) if path is not None else cedict_path()
+        data = cache.load_or_build(f"cedict-v{_FORMAT}", self._path, lambda: _build(self._path),
+                                   code=(__file__, tokens.__file__))
+        self._stem_text: dict[str, str] = data["stems"]
+        self._readings: dict[str, frozenset[str]] = data["readings"]
+        self.max_len: int = data["max_len"]
+        self._automaton = data["automaton"]
+        seed_stems(data["english_stems"])
         self._stems: dict[str, tuple[str, ...]] = {}
+        self._raw: dict[str, list[str]] | None = None
         self._syllables: frozenset[str] | None = None
-        self.max_len = 1
-        p = Path(path) if path is not None else cedict_path()
-        with gzip.open(p, "rt", encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("#"):
-                    continue
-                m = _LINE.match(line)
-                if not m:
-                    continue
-                trad, simp, pinyin, defs = m.groups()
-                for form in {simp, trad}:
-                    self._raw.setdefault(form, []).append(defs)
-                    if len(form) > self.max_len and len(form) <= 8:
-                        self.max_len = len(form)
-                if len(simp) == 1 and is_han(simp):
-                    syl = _syllables(pinyin)
-                    if len(syl) == 1:
-                        readings.setdefault(simp, set()).add(syl[0])
-                        if trad != simp:
-                            readings.setdefault(trad, set()).add(syl[0])
-        self.max_len = min(self.max_len, 8)
-        self._readings = {c: frozenset(r) for c, r in readings.items()}
 
     def __contains__(self, word: str) -> bool:
-        return word in self._raw
+        return word in self._stem_text
 
     def glosses(self, word: str) -> list[str]:
         """The raw glosses of ``word`` (all readings), or an empty list."""
-        return [g for defs in self._raw.get(word, ()) for g in defs.split("/") if g]
+        if self._raw is None:
+            self._raw = _parse(self._path)[0]
+        return _split_glosses(self._raw.get(word, []))
 
     def stems(self, word: str) -> tuple[str, ...]:
-        """English content stems of all glosses of ``word`` (memoized per instance)."""
+        """English content stems of all glosses of ``word``."""
         cached = self._stems.get(word)
         if cached is None:
-            seen: dict[str, None] = {}
-            for g in self.glosses(word):
-                for s in gloss_stems(g):
-                    seen[s] = None
-            cached = self._stems[word] = tuple(seen)
+            text = self._stem_text.get(word, "")
+            cached = self._stems[word] = tuple(text.split()) if text else ()
         return cached
 
     def syllables(self) -> frozenset[str]:
@@ -106,17 +147,9 @@ class Cedict:
         return self._readings.get(char, _NO_READINGS)
 
     def matches(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of every dictionary word of two or more characters in ``text``."""
-        out = []
-        n = len(text)
-        raw = self._raw
-        for i in range(n):
-            if not is_han(text[i]):
-                continue
-            for k in range(2, min(self.max_len, n - i) + 1):
-                if text[i : i + k] in raw:
-                    out.append((i, i + k))
-        return out
+        """(start, end) of every dictionary word of two or more characters in ``text``,
+        by start, then end."""
+        return sorted((e + 1 - k, e + 1) for e, k in self._automaton.iter(text))
 
     def segment(self, text: str) -> list[str]:
         """Chinese words of ``text``: the path through dictionary words with fewest tokens.
@@ -125,19 +158,22 @@ class Cedict:
         covers is a token of its own.
         """
         n = len(text)
+        if not n:
+            return []
+        ends: dict[int, list[int]] = {}
+        for e, k in self._automaton.iter(text):  # by end, and for one end longest first
+            ends.setdefault(e + 1, []).append(e + 1 - k)
         best = [0] * (n + 1)
         back = [0] * (n + 1)
-        ends: dict[int, list[int]] = {}
-        for s, e in self.matches(text):
-            ends.setdefault(e, []).append(s)
-        for i in range(1, n + 1):
-            if is_han(text[i - 1]):
-                best[i], back[i] = best[i - 1] + 1, i - 1
+        for i, ch in enumerate(text, 1):
+            if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff":
+                b, k = best[i - 1] + 1, i - 1
                 for s in ends.get(i, ()):
-                    if best[s] + 1 < best[i]:
-                        best[i], back[i] = best[s] + 1, s
+                    if best[s] + 1 < b:
+                        b, k = best[s] + 1, s
+                best[i], back[i] = b, k
             else:
-                best[i], back[i] = best[i - 1], -(i - 1) - 1  # skip, no token
+                best[i], back[i] = best[i - 1], -i  # skip, no token
         words: list[str] = []
         i = n
         while i > 0:

@@ -90,14 +90,38 @@ _HAN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
 
 def is_han(ch: str) -> bool:
     """True for a Chinese character (CJK unified ideograph)."""
-    return bool(_HAN.match(ch))
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
-@lru_cache(maxsize=200_000)
+# Snowball stems of words seen so far (seeded from the dictionary cache); bounded.
+_STEMS: dict[str, str] = {}
+_MAX_STEMS = 400_000
+_stemmer = None
+
+
 def _stem(word: str) -> str:
-    import snowballstemmer
+    found = _STEMS.get(word)
+    if found is None:
+        global _stemmer
+        if _stemmer is None:
+            import snowballstemmer
 
-    return snowballstemmer.stemmer("english").stemWord(word)
+            _stemmer = snowballstemmer.stemmer("english")
+        if len(_STEMS) >= _MAX_STEMS:
+            _STEMS.clear()
+        found = _STEMS[word] = _stemmer.stemWord(word)
+    return found
+
+
+def known_stems() -> dict[str, str]:
+    """A copy of the word → stem memo (to be cached with the dictionary)."""
+    return dict(_STEMS)
+
+
+def seed_stems(table: dict[str, str]) -> None:
+    """Add word → stem pairs computed earlier (by the same stemmer) to the memo."""
+    if len(_STEMS) + len(table) < _MAX_STEMS:
+        _STEMS.update(table)
 
 
 def stem(word: str) -> str:

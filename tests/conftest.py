@@ -9,7 +9,9 @@ import pytest
 from corpora import bundled_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# ../shared beside the clone (a worktree one level deeper finds it one level up)
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+              ROOT.parent / "shared")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
