@@ -16,8 +16,8 @@ import numpy as np
 from .scorers.base import Coverage
 from .search import Band
 
-__all__ = ["LengthModel", "Weights", "FEATURES", "PairEvidence", "BeadFeatures", "SideContext", "gather_evidence",
-           "bead_features", "bead_costs"]
+__all__ = ["LengthModel", "Weights", "FEATURES", "PairEvidence", "EvidenceSums", "BeadFeatures", "SideContext",
+           "evidence_sums", "pair_evidence", "gather_evidence", "bead_features", "bead_costs"]
 
 
 @dataclass(frozen=True)
@@ -134,18 +134,36 @@ class PairEvidence:
     tgt_held: np.ndarray  # (n, width) matched mass target sentence lo[k] + c holds with source k
 
 
-def gather_evidence(coverages: Sequence[Coverage], band: Band, max_src: int, max_tgt: int,
-                    n: int, m: int) -> PairEvidence:
-    """Matched mass of every sentence pair that a bead inside ``band`` can contain."""
-    rows = np.arange(n)
-    plo = np.maximum(0, band.lo[np.minimum(rows + 1, n)] - max_tgt)
-    phi = np.minimum(m, band.hi[np.minimum(rows + max_src, n)])
-    phi = np.maximum(phi, plo)
-    width = int((phi - plo).max()) if n else 0
-    src_held = np.zeros((n, width))
-    tgt_held = np.zeros((n, width))
-    src_mass = np.zeros(n)
-    tgt_mass = np.zeros(m)
+@dataclass(frozen=True)
+class EvidenceSums:
+    """Weighted matched and held mass of some coverages over the sentence pairs of a band,
+    before prefix sums: more coverages can be added without recomputing these."""
+
+    lo: np.ndarray  # (n,) first target sentence of each source sentence's row
+    hi: np.ndarray
+    src_held: np.ndarray  # (n, width) matched mass source sentence k holds with target lo[k] + c
+    tgt_held: np.ndarray  # (n, width) matched mass target sentence lo[k] + c holds with source k
+    src_mass: np.ndarray  # (n,) pooled source mass
+    tgt_mass: np.ndarray  # (m,)
+
+
+def evidence_sums(coverages: Sequence[Coverage], band: Band, max_src: int, max_tgt: int, n: int, m: int,
+                  base: EvidenceSums | None = None) -> EvidenceSums:
+    """The evidence of ``coverages`` in every sentence pair a bead inside ``band`` can
+    contain, added to ``base`` (computed for the same band) when given."""
+    if base is None:
+        rows = np.arange(n)
+        plo = np.maximum(0, band.lo[np.minimum(rows + 1, n)] - max_tgt)
+        phi = np.minimum(m, band.hi[np.minimum(rows + max_src, n)])
+        phi = np.maximum(phi, plo)
+        width = int((phi - plo).max()) if n else 0
+        src_held, tgt_held = np.zeros((n, width)), np.zeros((n, width))
+        src_mass, tgt_mass = np.zeros(n), np.zeros(m)
+    else:
+        plo, phi = base.lo, base.hi
+        width = base.src_held.shape[1]
+        src_held, tgt_held = base.src_held.copy(), base.tgt_held.copy()
+        src_mass, tgt_mass = base.src_mass.copy(), base.tgt_mass.copy()
     for cov in coverages:
         # a scorer's weight is the weight of a typical sentence holding its evidence,
         # whatever the number of tokens it counts (chrF n-grams or a few numbers)
@@ -155,17 +173,30 @@ def gather_evidence(coverages: Sequence[Coverage], band: Band, max_src: int, max
         tgt_held += w * mt
         src_mass += w * cov.src_mass
         tgt_mass += w * cov.tgt_mass
+    return EvidenceSums(plo, phi, src_held, tgt_held, src_mass, tgt_mass)
+
+
+def pair_evidence(sums: EvidenceSums) -> PairEvidence:
+    """Prefix sums of the evidence, as the bead features read it."""
+    n, width = sums.src_held.shape
     prefix = np.zeros((n, width + 1))
-    np.cumsum(src_held + tgt_held, axis=1, out=prefix[:, 1:])
+    np.cumsum(sums.src_held + sums.tgt_held, axis=1, out=prefix[:, 1:])
     src_prefix = np.zeros((n, width + 1))
-    np.cumsum(src_held, axis=1, out=src_prefix[:, 1:])
-    unit = float((src_mass.sum() + tgt_mass.sum()) / max(n + m, 1)) or 1.0
+    np.cumsum(sums.src_held, axis=1, out=src_prefix[:, 1:])
+    m = len(sums.tgt_mass)
+    unit = float((sums.src_mass.sum() + sums.tgt_mass.sum()) / max(n + m, 1)) or 1.0
     return PairEvidence(
-        plo, phi, prefix,
-        np.concatenate([[0.0], np.cumsum(src_mass)]),
-        np.concatenate([[0.0], np.cumsum(tgt_mass)]),
-        unit, src_prefix, tgt_held,
+        sums.lo, sums.hi, prefix,
+        np.concatenate([[0.0], np.cumsum(sums.src_mass)]),
+        np.concatenate([[0.0], np.cumsum(sums.tgt_mass)]),
+        unit, src_prefix, sums.tgt_held,
     )
+
+
+def gather_evidence(coverages: Sequence[Coverage], band: Band, max_src: int, max_tgt: int,
+                    n: int, m: int) -> PairEvidence:
+    """Matched mass of every sentence pair that a bead inside ``band`` can contain."""
+    return pair_evidence(evidence_sums(coverages, band, max_src, max_tgt, n, m))
 
 
 def _row_range(prefix: np.ndarray, lo: np.ndarray, k: np.ndarray, j: np.ndarray, b: int) -> np.ndarray:
@@ -211,8 +242,13 @@ class BeadFeatures:
 
     kind: tuple[int, int]
     cells: np.ndarray
-    values: np.ndarray  # (len(cells), len(FEATURES))
+    values: np.ndarray | None  # (len(cells), len(FEATURES)); None once reduced to ``score``
     confidence: np.ndarray  # (len(cells),) in [0, 1]
+    score: np.ndarray | None = None  # (len(cells),) the weighted score, when values were dropped
+
+    def reduced(self, weights: "Weights") -> "BeadFeatures":
+        """The same beads with their scores under ``weights`` instead of all features."""
+        return BeadFeatures(self.kind, self.cells, None, self.confidence, _score(self, weights))
 
     def confidence_at(self, cells: np.ndarray) -> np.ndarray:
         """Confidence of the beads ending at the given flat cells (0 where unknown)."""
@@ -263,9 +299,17 @@ def bead_features(
     return BeadFeatures(kind, cells, values, confidence)
 
 
+def _score(features: BeadFeatures, weights: Weights) -> np.ndarray:
+    if features.values is None:
+        return features.score
+    return features.values @ weights.vector() + weights.bias(features.kind)
+
+
 def bead_costs(features: BeadFeatures, weights: Weights, band: Band) -> np.ndarray:
-    """DP costs (negated scores) of one bead type over the band's cells; inf where impossible."""
-    score = features.values @ weights.vector() + weights.bias(features.kind)
+    """DP costs (negated scores) of one bead type over the band's cells; inf where impossible.
+
+    For features reduced by :meth:`BeadFeatures.reduced`, ``weights`` must be the ones
+    they were reduced with."""
     cost = np.full(band.size, np.inf)
-    cost[features.cells] = -score
+    cost[features.cells] = -_score(features, weights)
     return cost

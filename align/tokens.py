@@ -155,6 +155,11 @@ def _words_for_stems(text: str) -> list[str]:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the non-stopword words of an English text, in order."""
+    return list(_content_stems(text))
+
+
+@lru_cache(maxsize=100_000)
+def _content_stems(text: str) -> tuple[str, ...]:
     out = []
     for w in _words_for_stems(text):
         lw = w.lower().replace("’", "'")
@@ -163,7 +168,7 @@ def content_stems(text: str) -> list[str]:
         s = stem(lw)
         if s not in STOPWORDS:
             out.append(s)
-    return out
+    return tuple(out)
 
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\|\S+")
@@ -175,7 +180,7 @@ def gloss_stems(gloss: str) -> tuple[str, ...]:
     if gloss.startswith(("CL:", "variant of", "old variant", "see ", "also written", "abbr. for",
                          "Japanese variant", "erhua variant", "used in", "surname ")):
         return ()
-    return tuple(dict.fromkeys(content_stems(_PAREN.sub(" ", gloss))))
+    return tuple(dict.fromkeys(_content_stems.__wrapped__(_PAREN.sub(" ", gloss))))
 
 
 def latin_words(text: str) -> list[str]:

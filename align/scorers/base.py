@@ -75,14 +75,17 @@ def _shared_binary(a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> tu
 
 
 def band_rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray,
-                width: int, chunk: int = 64) -> np.ndarray:
+                width: int, chunk: int = 256) -> np.ndarray:
     """``out[k, c] = a[k] · b[lo[k] + c]`` for ``lo[k] <= lo[k] + c < hi[k]``, else 0.
 
     Computed in blocks of ``chunk`` rows, so memory stays linear in the number of rows.
     """
     n = a.shape[0]
     out = np.zeros((n, width), dtype=np.float64)
+    if not width or not n:
+        return out
     bt = b.T.tocsc()
+    cols = np.arange(width)
     for k0 in range(0, n, chunk):
         k1 = min(n, k0 + chunk)
         c0 = int(lo[k0:k1].min())
@@ -90,11 +93,11 @@ def band_rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray, hi: 
         if c1 <= c0:
             continue
         block = (a[k0:k1] @ bt[:, c0:c1]).toarray()
-        for r in range(k1 - k0):
-            k = k0 + r
-            s, e = int(lo[k]), int(hi[k])
-            if e > s:
-                out[k, : e - s] = block[r, s - c0 : e - c0]
+        # row r of the block holds columns c0..c1; row k of out starts at lo[k]
+        start = lo[k0:k1] - c0
+        idx = np.minimum(start[:, None] + cols[None, :], c1 - c0 - 1)
+        inside = cols[None, :] < (hi[k0:k1] - lo[k0:k1])[:, None]
+        out[k0:k1] = np.where(inside, np.take_along_axis(block, idx, axis=1), 0.0)
     return out
 
 
