@@ -169,8 +169,9 @@ def _paragraph_breaks(side: Side) -> np.ndarray:
 
 
 def _side_context(side: Side) -> SideContext:
-    quoted = np.array([*inside_quotes(side.texts, side.paragraphs), False], dtype=np.float64)
-    return SideContext(_cumulative(side.lengths), _paragraph_breaks(side), quoted)
+    return side.memo("context", lambda: SideContext(
+        _cumulative(side.lengths), _paragraph_breaks(side),
+        np.array([*inside_quotes(side.texts, side.paragraphs), False], dtype=np.float64)))
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import Sequence
 import numpy as np
 
 from corpora import is_cjk_lang
-from glossary.numbers import extract_numbers
+from glossary.numbers import extract_numbers, may_hold_numbers
 
 from .cedict import Cedict
 from .tokens import content_stems, is_han, latin_words, punctuation_cues, stem
@@ -46,10 +46,13 @@ class Side:
     def __len__(self) -> int:
         return len(self.texts)
 
-    def _memo(self, key: str, make):
+    def memo(self, key: str, make):
+        """``make()``, computed once per side and key."""
         if key not in self._cache:
             self._cache[key] = make()
         return self._cache[key]
+
+    _memo = memo
 
     def lookup_texts(self) -> tuple[str, ...]:
         """The texts as dictionary lookups see them: Traditional Chinese converted to
@@ -58,7 +61,8 @@ class Side:
 
     def numbers(self) -> list[list[str]]:
         """Number keys of each sentence (``num:1100``, ``month:1``)."""
-        return self._memo("numbers", lambda: [[n.key for n in extract_numbers(t, self.lang)] for t in self.texts])
+        return self._memo("numbers", lambda: [[n.key for n in extract_numbers(t, self.lang)]
+                                              if may_hold_numbers(t, self.lang) else [] for t in self.texts])
 
     def cues(self) -> list[list[str]]:
         """Punctuation cue tokens of each sentence."""

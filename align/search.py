@@ -127,7 +127,7 @@ def search(
     lo, hi = band.lo, band.hi
     offsets = band.offsets
     size = int(offsets[-1])
-    rows, _, js = band.cells()
+    rows, cols, js = band.cells()
     types = [t for t in costs if t[0] >= 1 and t[1] >= 1] + [(1, 0)]
     # predecessor of every cell for every type (size = sentinel cell holding +inf)
     pred = np.empty((len(types), size), dtype=np.int32)
@@ -137,25 +137,31 @@ def search(
         pred[t] = np.where(p >= 0, p, size)
         step[t] = skip if (a, b) == (1, 0) else costs[(a, b)]
     dist = np.full(size + 1, np.inf)
-    choice = np.full(size, -1, dtype=np.int16)  # type index, or -1: insertion run
-    run_from = np.zeros(size, dtype=np.int64)  # flat index an insertion run starts from
+    arg_all = np.empty(size, dtype=np.int16)  # best type of every cell, before insertions
+    start_all = np.empty(size, dtype=np.int64)  # column an insertion run into the cell starts from
+    widest = int((hi - lo).max()) + 1
+    pos_all = np.arange(widest)
+    pos_skip = pos_all * skip
     for i in range(n + 1):
         s, e = int(offsets[i]), int(offsets[i + 1])
         w = e - s
-        cand = dist[pred[:, s:e]] + step[:, s:e]
+        cand = dist[pred[:, s:e]]
+        cand += step[:, s:e]
         arg = np.argmin(cand, axis=0)
-        best = cand[arg, np.arange(w)]
+        best = cand.min(axis=0)
         if i == 0:
             best[0] = 0.0
             arg[0] = -1
         # insertions (0-1 beads) along the row: best[j] = min_j' best[j'] + (j - j') * skip
-        pos = np.arange(w)
-        shifted = best - pos * skip
+        pos, ps = pos_all[:w], pos_skip[:w]
+        shifted = best - ps
         run_min = np.minimum.accumulate(shifted)
         start = np.maximum.accumulate(np.where(shifted <= run_min, pos, 0))
-        dist[s:e] = run_min + pos * skip
-        choice[s:e] = np.where(start == pos, arg, -1)
-        run_from[s:e] = s + start
+        np.add(run_min, ps, out=dist[s:e])
+        arg_all[s:e] = arg
+        start_all[s:e] = start
+    choice = np.where(start_all == cols, arg_all, -1).astype(np.int16)  # type index, or -1: insertion run
+    run_from = offsets[rows] + start_all  # flat index an insertion run starts from
     beads: list[tuple[int, int, int, int]] = []
     i, j = n, int(hi[n])
     if not np.isfinite(dist[size - 1]):

@@ -210,16 +210,16 @@ def punctuation_cues(text: str) -> list[str]:
     return cues
 
 
+_ANY_QUOTE = re.compile(r"[“「『«”」』»\"'‘’]")
+_DOUBLE = {**dict.fromkeys("“「『«", 1), **dict.fromkeys("”」』»", -1), '"': 0}
+_DOUBLE_MARK = re.compile(r"[“「『«”」』»\"]")
+
+
 def quote_marks(text: str) -> list[int]:
     """The quotation marks of a text in order: +1 opens, -1 closes, 0 toggles (")."""
-    marks: list[tuple[int, int]] = []
-    for k, ch in enumerate(text):
-        if ch in "“「『«":
-            marks.append((k, 1))
-        elif ch in "”」』»":
-            marks.append((k, -1))
-        elif ch == '"':
-            marks.append((k, 0))
+    if not _ANY_QUOTE.search(text):
+        return []
+    marks = [(m.start(), _DOUBLE[m.group()]) for m in _DOUBLE_MARK.finditer(text)]
     if not marks:
         marks += [(m.start(), 1) for m in _SINGLE_OPEN.finditer(text)]
         marks += [(m.start(), -1) for m in _SINGLE_CLOSE.finditer(text)]
