@@ -12,7 +12,7 @@ from corpora import Alignment, Bead, Segment, __version__
 from .analysis import DocPair, Side
 from .anchors import anchor_centers
 from .cedict import Cedict
-from .costs import (BeadFeatures, EvidenceSums, LengthModel, SideContext, Weights, bead_costs, bead_features,
+from .costs import (BeadFeatures, EvidenceSums, LengthModel, SideContext, Weights, bead_costs, bead_features, bead_terms,
                     evidence_sums, pair_evidence)
 from .errors import AlignError
 from .phases import phase
@@ -201,8 +201,9 @@ class _Problem:
         ev = pair_evidence(sums if sums is not None else self.evidence(band, types))
         out = {}
         with phase("bead features"):
+            terms = bead_terms(ev, band, weights)
             for kind in types:
-                f = bead_features(ev, band, kind, self.src, self.tgt, self.length, weights)
+                f = bead_features(ev, band, kind, self.src, self.tgt, self.length, weights, terms)
                 out[kind] = f.reduced(weights) if lean else f
         return out
 

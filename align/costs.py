@@ -17,7 +17,7 @@ from .scorers.base import Coverage
 from .search import Band
 
 __all__ = ["LengthModel", "Weights", "FEATURES", "PairEvidence", "EvidenceSums", "BeadFeatures", "SideContext",
-           "evidence_sums", "pair_evidence", "gather_evidence", "bead_features", "bead_costs"]
+           "evidence_sums", "pair_evidence", "gather_evidence", "bead_terms", "bead_features", "bead_costs"]
 
 
 @dataclass(frozen=True)
@@ -206,33 +206,84 @@ def _row_range(prefix: np.ndarray, lo: np.ndarray, k: np.ndarray, j: np.ndarray,
     return prefix[k, np.clip(j - off, 0, width)] - prefix[k, np.clip(j - b - off, 0, width)]
 
 
-def _weakest(ev: PairEvidence, i: np.ndarray, j: np.ndarray, a: int, b: int, weights: Weights) -> np.ndarray:
+class _Terms:
+    """Per-cell sums the features of several bead types share, computed once for all
+    cells of the band (each type then takes the cells where it can end)."""
+
+    def __init__(self, ev: PairEvidence, band: Band, weights: Weights) -> None:
+        self.ev = ev
+        rows, _, js = band.cells()
+        self.rows, self.js = rows, js
+        self.prior = weights.prior_mass * weights.prior_sim
+        self.prior_mass = weights.prior_mass
+        self._memo: dict[tuple, np.ndarray] = {}
+        self._rows_up: dict[int, np.ndarray] = {}
+
+    def _k(self, d: int) -> np.ndarray:
+        """Source sentence d rows above each cell (clipped at 0 where there is none)."""
+        if d not in self._rows_up:
+            self._rows_up[d] = np.maximum(self.rows - d, 0)
+        return self._rows_up[d]
+
+    def _get(self, key: tuple, make) -> np.ndarray:
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = make()
+        return found
+
+    def matched(self, d: int, b: int) -> np.ndarray:
+        """Matched mass of source sentence i-d with target sentences j-b..j-1."""
+        return self._get(("matched", d, b), lambda: _row_range(self.ev.matched, self.ev.lo, self._k(d), self.js, b))
+
+    def src_share(self, d: int, b: int) -> np.ndarray:
+        """Smoothed share of source sentence i-d's mass matched by targets j-b..j-1."""
+        def make() -> np.ndarray:
+            k = self._k(d)
+            held = _row_range(self.ev.src_held, self.ev.lo, k, self.js, b)
+            mass = self.ev.src_mass[k + 1] - self.ev.src_mass[k]
+            return (held + self.prior) / (mass + self.prior_mass)
+        return self._get(("src_share", d, b), make)
+
+    def tgt_held(self, a: int, e: int) -> np.ndarray:
+        """Matched mass target sentence j-e holds with source sentences i-a..i-1."""
+        def make() -> np.ndarray:
+            ev = self.ev
+            width = ev.src_held.shape[1] - 1
+            before = np.zeros(len(self.rows)) if a == 1 else self.tgt_held(a - 1, e)
+            k = self._k(a)
+            c = self.js - e - ev.lo[k]
+            inside = (c >= 0) & (c < width)
+            return before + (np.where(inside, ev.tgt_held[k, np.clip(c, 0, width - 1)], 0.0) if width else 0.0)
+        return self._get(("tgt_held", a, e), make)
+
+    def tgt_share(self, a: int, e: int) -> np.ndarray:
+        """Smoothed share of target sentence j-e's mass matched by sources i-a..i-1."""
+        def make() -> np.ndarray:
+            l_ = np.maximum(self.js - e, 0)
+            mass = self.ev.tgt_mass[l_ + 1] - self.ev.tgt_mass[l_]
+            return (self.tgt_held(a, e) + self.prior) / (mass + self.prior_mass)
+        return self._get(("tgt_share", a, e), make)
+
+
+def _weakest(terms: _Terms, ok: np.ndarray, a: int, b: int) -> np.ndarray:
     """The smallest share of its own evidence that any sentence of the bead finds matched
     inside the bead (smoothed like the similarity): every sentence must be supported."""
-    width = ev.src_held.shape[1] - 1
-    prior = weights.prior_mass * weights.prior_sim
-    weakest = np.ones(len(i))
+    weakest = np.ones(int(ok.sum()))
     for d in range(1, a + 1):
-        k = i - d
-        held = _row_range(ev.src_held, ev.lo, k, j, b)
-        mass = ev.src_mass[k + 1] - ev.src_mass[k]
-        weakest = np.minimum(weakest, (held + prior) / (mass + weights.prior_mass))
+        weakest = np.minimum(weakest, terms.src_share(d, b)[ok])
     for e in range(1, b + 1):
-        l_ = j - e
-        held = np.zeros(len(i))
-        for d in range(1, a + 1):
-            k = i - d
-            c = l_ - ev.lo[k]
-            inside = (c >= 0) & (c < width)
-            held += np.where(inside, ev.tgt_held[k, np.clip(c, 0, width - 1)], 0.0) if width else 0.0
-        mass = ev.tgt_mass[l_ + 1] - ev.tgt_mass[l_]
-        weakest = np.minimum(weakest, (held + prior) / (mass + weights.prior_mass))
+        weakest = np.minimum(weakest, terms.tgt_share(a, e)[ok])
     return np.clip(weakest, 0.0, 1.0)
 
 
-def _span_matched(ev: PairEvidence, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
+def bead_terms(ev: PairEvidence, band: Band, weights: Weights) -> _Terms:
+    """The sums shared by the features of all bead types over one band."""
+    return _Terms(ev, band, weights)
+
+
+def _span_matched(terms: _Terms, ok: np.ndarray, a: int, b: int) -> np.ndarray:
     """Σ matched mass over source sentences i-a..i-1 × target sentences j-b..j-1."""
-    return sum(_row_range(ev.matched, ev.lo, i - d, j, b) for d in range(1, a + 1))
+    return sum(terms.matched(d, b)[ok] for d in range(1, a + 1))
 
 
 @dataclass(frozen=True)
@@ -276,13 +327,17 @@ def bead_features(
     tgt: SideContext,
     length: LengthModel,
     weights: Weights,
+    terms: "_Terms | None" = None,
 ) -> BeadFeatures:
-    """Features of every bead of type ``kind`` ending inside ``band``."""
+    """Features of every bead of type ``kind`` ending inside ``band``. ``terms``: the
+    shared sums of :func:`bead_terms` for this evidence and band, when several types are
+    computed."""
     a, b = kind
-    rows, _, js = band.cells()
+    terms = terms or bead_terms(ev, band, weights)
+    rows, js = terms.rows, terms.js
     ok = (rows >= a) & (js >= b)
     i, j, cells = rows[ok], js[ok], np.nonzero(ok)[0]
-    matched = _span_matched(ev, i, j, a, b)
+    matched = _span_matched(terms, ok, a, b)
     mass = ev.src_mass[i] - ev.src_mass[i - a] + ev.tgt_mass[j] - ev.tgt_mass[j - b]
     sim = (matched + weights.prior_mass * weights.prior_sim) / (mass + weights.prior_mass)
     sim = np.clip(sim, 0.0, 1.0)
@@ -292,7 +347,7 @@ def bead_features(
     log_ratio = np.log((len(tgt.lengths) - 1) / max(len(src.lengths) - 1, 1))
     ratio = np.full(len(i), (b - a) * log_ratio)
     extra = a + b - 2
-    weakest = _weakest(ev, i, j, a, b, weights)
+    weakest = _weakest(terms, ok, a, b)
     values = np.stack([sim, sim * extra, lp, lp * extra, crossing, quote, ratio, matched / ev.unit, weakest], axis=1)
     c0, c_sim, c_len, c_extra = CONFIDENCE
     confidence = 1.0 / (1.0 + np.exp(-(c0 + c_sim * sim + c_len * lp + c_extra * extra)))

@@ -74,16 +74,62 @@ def _shared_binary(a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> tu
     return _binary(ma), _binary(mb)
 
 
+def _sorted_keys(m: sparse.spmatrix) -> tuple[np.ndarray, sparse.csc_matrix]:
+    """Entries of ``m`` sorted by (column, row), as keys column × (rows + 1) + row."""
+    mc = m.tocsc()
+    mc.sort_indices()
+    cols = np.repeat(np.arange(mc.shape[1], dtype=np.int64), np.diff(mc.indptr))
+    return cols * (mc.shape[0] + 1) + mc.indices, mc
+
+
+def _expand(keys: np.ndarray, tok: np.ndarray, span: int, first: np.ndarray, last: np.ndarray):
+    """For each query i, the positions in ``keys`` of rows first[i]..last[i]-1 holding
+    token tok[i]: (query of each hit, position of each hit)."""
+    left = np.searchsorted(keys, tok * span + first)
+    right = np.searchsorted(keys, tok * span + np.maximum(last, first))
+    count = right - left
+    query = np.repeat(np.arange(len(tok)), count)
+    pos = np.arange(len(query)) - np.repeat(np.cumsum(count) - count, count) + left[query]
+    return query, pos
+
+
 def band_rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray,
-                width: int, chunk: int = 256) -> np.ndarray:
+                width: int) -> np.ndarray:
     """``out[k, c] = a[k] · b[lo[k] + c]`` for ``lo[k] <= lo[k] + c < hi[k]``, else 0.
 
-    Computed in blocks of ``chunk`` rows, so memory stays linear in the number of rows.
+    Linear in the number of entries, no loop over sentences: for every entry (k, v)
+    of ``a``, binary search in ``b``'s entries sorted by (token, row) finds the rows of
+    ``b`` in row k's range holding token v. When ``a`` has many more entries than
+    ``b``, sparse products over blocks of rows are cheaper.
     """
+    n, m = a.shape[0], b.shape[0]
+    if not width or not n or not a.nnz or not b.nnz:
+        return np.zeros((n, width), dtype=np.float64)
+    if a.nnz > 4 * b.nnz:
+        return _band_rowdot_blocks(a, b, lo, hi, width)
+    lo = np.asarray(lo, dtype=np.int64)
+    hi = np.asarray(hi, dtype=np.int64)
+    bc = b.tocsc()
+    bc.sort_indices()
+    keys = np.repeat(np.arange(bc.shape[1], dtype=np.int64), np.diff(bc.indptr)) * (m + 1) + bc.indices
+    ao = a.tocoo()
+    rows, tok = ao.row.astype(np.int64), ao.col.astype(np.int64)
+    left = np.searchsorted(keys, tok * (m + 1) + lo[rows])
+    right = np.searchsorted(keys, tok * (m + 1) + np.maximum(hi[rows], lo[rows]))
+    count = right - left
+    entry = np.repeat(np.arange(len(rows)), count)
+    pos = np.arange(len(entry)) - np.repeat(np.cumsum(count) - count, count) + left[entry]
+    k = rows[entry]
+    flat = k * width + (bc.indices[pos].astype(np.int64) - lo[k])
+    out = np.bincount(flat, weights=ao.data[entry] * bc.data[pos], minlength=n * width)
+    return out.reshape(n, width)
+
+
+def _band_rowdot_blocks(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray,
+                        width: int, chunk: int = 256) -> np.ndarray:
+    """:func:`band_rowdot` by sparse products over blocks of ``chunk`` rows."""
     n = a.shape[0]
     out = np.zeros((n, width), dtype=np.float64)
-    if not width or not n:
-        return out
     bt = b.T.tocsc()
     cols = np.arange(width)
     for k0 in range(0, n, chunk):
@@ -94,8 +140,7 @@ def band_rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray, hi: 
             continue
         block = (a[k0:k1] @ bt[:, c0:c1]).toarray()
         # row r of the block holds columns c0..c1; row k of out starts at lo[k]
-        start = lo[k0:k1] - c0
-        idx = np.minimum(start[:, None] + cols[None, :], c1 - c0 - 1)
+        idx = np.minimum((lo[k0:k1] - c0)[:, None] + cols[None, :], c1 - c0 - 1)
         inside = cols[None, :] < (hi[k0:k1] - lo[k0:k1])[:, None]
         out[k0:k1] = np.where(inside, np.take_along_axis(block, idx, axis=1), 0.0)
     return out
