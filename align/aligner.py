@@ -203,8 +203,7 @@ class _Problem:
         with phase("bead features"):
             terms = bead_terms(ev, band, weights)
             for kind in types:
-                f = bead_features(ev, band, kind, self.src, self.tgt, self.length, weights, terms)
-                out[kind] = f.reduced(weights) if lean else f
+                out[kind] = bead_features(ev, band, kind, self.src, self.tgt, self.length, weights, terms, lean)
         return out
 
 

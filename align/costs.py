@@ -328,10 +328,12 @@ def bead_features(
     length: LengthModel,
     weights: Weights,
     terms: "_Terms | None" = None,
+    reduce: bool = False,
 ) -> BeadFeatures:
     """Features of every bead of type ``kind`` ending inside ``band``. ``terms``: the
     shared sums of :func:`bead_terms` for this evidence and band, when several types are
-    computed."""
+    computed. ``reduce``: keep only the bead scores under ``weights`` (what the search
+    needs), not the features."""
     a, b = kind
     terms = terms or bead_terms(ev, band, weights)
     rows, js = terms.rows, terms.js
@@ -348,10 +350,16 @@ def bead_features(
     ratio = np.full(len(i), (b - a) * log_ratio)
     extra = a + b - 2
     weakest = _weakest(terms, ok, a, b)
-    values = np.stack([sim, sim * extra, lp, lp * extra, crossing, quote, ratio, matched / ev.unit, weakest], axis=1)
+    columns = [sim, sim * extra, lp, lp * extra, crossing, quote, ratio, matched / ev.unit, weakest]
     c0, c_sim, c_len, c_extra = CONFIDENCE
     confidence = 1.0 / (1.0 + np.exp(-(c0 + c_sim * sim + c_len * lp + c_extra * extra)))
-    return BeadFeatures(kind, cells, values, confidence)
+    if reduce:  # the weighted sum only, without a (cells × features) matrix
+        score = np.zeros(len(i))
+        for w, column in zip(weights.vector(), columns):
+            if w:
+                score += w * column
+        return BeadFeatures(kind, cells, None, confidence, score + weights.bias(kind))
+    return BeadFeatures(kind, cells, np.stack(columns, axis=1), confidence)
 
 
 def _score(features: BeadFeatures, weights: Weights) -> np.ndarray:
