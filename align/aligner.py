@@ -12,13 +12,13 @@ from corpora import Alignment, Bead, Segment, __version__
 from .analysis import DocPair, Side
 from .anchors import anchor_centers
 from .cedict import Cedict
-from .costs import (BeadFeatures, EvidenceSums, LengthModel, SideContext, Weights, bead_costs, bead_features, bead_terms,
-                    evidence_sums, pair_evidence)
+from .costs import (BeadFeatures, EvidenceSums, LengthModel, SideContext, Weights, bead_features, bead_terms,
+                    cell_costs, concat_features, evidence_sums, pair_evidence)
 from .errors import AlignError
 from .phases import phase
 from .scorers import make_scorers, scorer_names
 from .scorers.base import Coverage, Scorer
-from .search import Band, band_around, band_around_path, bead_types, search
+from .search import Band, band_around, band_around_path, bead_types, search_cells
 from .tokens import inside_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["AlignOptions", "Aligner"]
 
 DEFAULT_SCORERS = ("dictionary", "names", "numbers", "cues")
+FEATURE_BLOCK = 65_536  # band cells whose features are computed at once
 
 # Tuned on MAC-Dev and bible-5k by benchmarks/tune_weights.py (see its docstring).
 WEIGHTS = Weights(
@@ -199,18 +200,20 @@ class _Problem:
         """Features of every candidate bead of the given types inside the band (``lean``:
         reduced to their scores under ``weights``, which is all the search needs)."""
         ev = pair_evidence(sums if sums is not None else self.evidence(band, types))
-        out = {}
+        parts: dict[tuple[int, int], list[BeadFeatures]] = {kind: [] for kind in types}
         with phase("bead features"):
-            terms = bead_terms(ev, band, weights)
-            for kind in types:
-                out[kind] = bead_features(ev, band, kind, self.src, self.tgt, self.length, weights, terms, lean)
-        return out
+            # in blocks of rows, so that the temporaries stay small whatever the length
+            for rows in band.row_blocks(FEATURE_BLOCK):
+                terms = bead_terms(ev, band, weights, rows)
+                for kind in types:
+                    parts[kind].append(bead_features(ev, band, kind, self.src, self.tgt, self.length, weights,
+                                                     terms, lean))
+            return {kind: concat_features(p) for kind, p in parts.items()}
 
 
 def _solve(feats: dict[tuple[int, int], BeadFeatures], band: Band, weights: Weights):
     with phase("search"):
-        costs = {kind: bead_costs(f, weights, band) for kind, f in feats.items()}
-        return search(costs, band, -weights.skip)
+        return search_cells({kind: cell_costs(f, weights) for kind, f in feats.items()}, band, -weights.skip)
 
 
 def _with_confidence(feats: dict[tuple[int, int], BeadFeatures], band: Band, path):

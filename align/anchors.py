@@ -36,8 +36,8 @@ def anchor_pairs(coverages: Sequence[Coverage], max_df: int = 2) -> sparse.coo_m
         ):
             if held is None or covers is None:
                 continue
-            keep = sparse.diags(_rare_columns(held, covers, max_df))
-            pairs = (held @ keep) @ covers.T
+            rare = np.flatnonzero(_rare_columns(held, covers, max_df))
+            pairs = held[:, rare] @ covers[:, rare].T
             if transpose:
                 pairs = pairs.T
             pairs = cov.weight * pairs.tocsr()

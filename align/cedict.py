@@ -26,7 +26,6 @@ __all__ = ["Cedict", "cedict_path"]
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _TONE = re.compile(r"[1-5]$")
-_FORMAT = 1
 
 
 def cedict_path() -> Path:
@@ -84,23 +83,27 @@ def _split_glosses(defs: list[str]) -> list[str]:
 
 
 def _build(path: Path) -> dict:
-    """Everything the aligner needs from the dictionary, in a form that pickles fast."""
+    """Everything the aligner needs from the dictionary, in a compact form that pickles
+    fast: one automaton over all word forms whose value is (stems index << 4) | length
+    (length 0 for forms the segmenter does not match), and all stems in one string."""
     import ahocorasick
+    import numpy as np
 
     raw, readings, max_len = _parse(path)
-    stems: dict[str, str] = {}
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for form, defs in raw.items():
+    texts: list[str] = []
+    for index, (form, defs) in enumerate(raw.items()):
         seen: dict[str, None] = {}
         for g in _split_glosses(defs):
             for s in gloss_stems(g):
                 seen[s] = None
-        stems[form] = " ".join(seen)
-        if 2 <= len(form) <= max_len and is_han(form[0]):
-            automaton.add_word(form, len(form))
+        texts.append(" ".join(seen))
+        matchable = 2 <= len(form) <= max_len and is_han(form[0])
+        automaton.add_word(form, (index << 4) | (len(form) if matchable else 0))
     automaton.make_automaton()
-    return {"stems": stems, "readings": readings, "max_len": max_len, "automaton": automaton,
-            "english_stems": known_stems()}
+    offsets = np.cumsum([0, *(len(t) for t in texts)]).astype(np.int64)
+    return {"automaton": automaton, "stems": "".join(texts), "offsets": offsets, "readings": readings,
+            "max_len": max_len, "english_stems": known_stems()}
 
 
 class Cedict:
@@ -108,9 +111,10 @@ class Cedict:
 
     def __init__(self, path: str | Path | None = None) -> None:
         self._path = Path(path) if path is not None else cedict_path()
-        data = cache.load_or_build(f"cedict-v{_FORMAT}", self._path, lambda: _build(self._path),
+        data = cache.load_or_build("cedict", self._path, lambda: _build(self._path),
                                    code=(__file__, tokens.__file__))
-        self._stem_text: dict[str, str] = data["stems"]
+        self._stem_text: str = data["stems"]
+        self._offsets = data["offsets"]
         self._readings: dict[str, frozenset[str]] = data["readings"]
         self.max_len: int = data["max_len"]
         self._automaton = data["automaton"]
@@ -120,7 +124,7 @@ class Cedict:
         self._syllables: frozenset[str] | None = None
 
     def __contains__(self, word: str) -> bool:
-        return word in self._stem_text
+        return word in self._automaton
 
     def glosses(self, word: str) -> list[str]:
         """The raw glosses of ``word`` (all readings), or an empty list."""
@@ -132,8 +136,14 @@ class Cedict:
         """English content stems of all glosses of ``word``."""
         cached = self._stems.get(word)
         if cached is None:
-            text = self._stem_text.get(word, "")
-            cached = self._stems[word] = tuple(text.split()) if text else ()
+            value = self._automaton.get(word, None)
+            if value is None:
+                cached = ()
+            else:
+                index = value >> 4
+                start, end = self._offsets[index:index + 2].tolist()
+                cached = tuple(self._stem_text[start:end].split())
+            self._stems[word] = cached
         return cached
 
     def syllables(self) -> frozenset[str]:
@@ -149,7 +159,7 @@ class Cedict:
     def matches(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every dictionary word of two or more characters in ``text``,
         by start, then end."""
-        return sorted((e + 1 - k, e + 1) for e, k in self._automaton.iter(text))
+        return sorted((e + 1 - (v & 15), e + 1) for e, v in self._automaton.iter(text) if v & 15)
 
     def segment(self, text: str) -> list[str]:
         """Chinese words of ``text``: the path through dictionary words with fewest tokens.
@@ -161,8 +171,9 @@ class Cedict:
         if not n:
             return []
         ends: dict[int, list[int]] = {}
-        for e, k in self._automaton.iter(text):  # by end, and for one end longest first
-            ends.setdefault(e + 1, []).append(e + 1 - k)
+        for e, v in self._automaton.iter(text):  # by end, and for one end longest first
+            if v & 15:
+                ends.setdefault(e + 1, []).append(e + 1 - (v & 15))
         best = [0] * (n + 1)
         back = [0] * (n + 1)
         for i, ch in enumerate(text, 1):

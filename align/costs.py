@@ -17,7 +17,8 @@ from .scorers.base import Coverage
 from .search import Band
 
 __all__ = ["LengthModel", "Weights", "FEATURES", "PairEvidence", "EvidenceSums", "BeadFeatures", "SideContext",
-           "evidence_sums", "pair_evidence", "gather_evidence", "bead_terms", "bead_features", "bead_costs"]
+           "evidence_sums", "pair_evidence", "gather_evidence", "bead_terms", "bead_features", "concat_features",
+           "bead_costs", "cell_costs"]
 
 
 @dataclass(frozen=True)
@@ -210,10 +211,11 @@ class _Terms:
     """Per-cell sums the features of several bead types share, computed once for all
     cells of the band (each type then takes the cells where it can end)."""
 
-    def __init__(self, ev: PairEvidence, band: Band, weights: Weights) -> None:
+    def __init__(self, ev: PairEvidence, band: Band, weights: Weights, rows: tuple[int, int] | None = None) -> None:
         self.ev = ev
-        rows, _, js = band.cells()
-        self.rows, self.js = rows, js
+        first, last = rows if rows is not None else (0, band.n + 1)
+        self.first_cell = int(band.offsets[first])
+        self.rows, _, self.js = band.cells(first, last)
         self.prior = weights.prior_mass * weights.prior_sim
         self.prior_mass = weights.prior_mass
         self._memo: dict[tuple, np.ndarray] = {}
@@ -276,9 +278,10 @@ def _weakest(terms: _Terms, ok: np.ndarray, a: int, b: int) -> np.ndarray:
     return np.clip(weakest, 0.0, 1.0)
 
 
-def bead_terms(ev: PairEvidence, band: Band, weights: Weights) -> _Terms:
-    """The sums shared by the features of all bead types over one band."""
-    return _Terms(ev, band, weights)
+def bead_terms(ev: PairEvidence, band: Band, weights: Weights, rows: tuple[int, int] | None = None) -> _Terms:
+    """The sums shared by the features of all bead types over one band (over the cells
+    of rows ``rows[0]``..``rows[1]``-1 only, when given)."""
+    return _Terms(ev, band, weights, rows)
 
 
 def _span_matched(terms: _Terms, ok: np.ndarray, a: int, b: int) -> np.ndarray:
@@ -310,6 +313,16 @@ class BeadFeatures:
         return np.where(self.cells[pos] == cells, self.confidence[pos], 0.0)
 
 
+def concat_features(parts: Sequence[BeadFeatures]) -> BeadFeatures:
+    """One BeadFeatures from those of consecutive blocks of cells of one bead type."""
+    if len(parts) == 1:
+        return parts[0]
+    values = None if parts[0].values is None else np.concatenate([p.values for p in parts])
+    score = None if parts[0].score is None else np.concatenate([p.score for p in parts])
+    return BeadFeatures(parts[0].kind, np.concatenate([p.cells for p in parts]), values,
+                        np.concatenate([p.confidence for p in parts]), score)
+
+
 @dataclass(frozen=True)
 class SideContext:
     """Per-sentence facts of one side the features use, cumulated where summed."""
@@ -338,7 +351,7 @@ def bead_features(
     terms = terms or bead_terms(ev, band, weights)
     rows, js = terms.rows, terms.js
     ok = (rows >= a) & (js >= b)
-    i, j, cells = rows[ok], js[ok], np.nonzero(ok)[0]
+    i, j, cells = rows[ok], js[ok], terms.first_cell + np.flatnonzero(ok)
     matched = _span_matched(terms, ok, a, b)
     mass = ev.src_mass[i] - ev.src_mass[i - a] + ev.tgt_mass[j] - ev.tgt_mass[j - b]
     sim = (matched + weights.prior_mass * weights.prior_sim) / (mass + weights.prior_mass)
@@ -366,6 +379,11 @@ def _score(features: BeadFeatures, weights: Weights) -> np.ndarray:
     if features.values is None:
         return features.score
     return features.values @ weights.vector() + weights.bias(features.kind)
+
+
+def cell_costs(features: BeadFeatures, weights: Weights) -> tuple[np.ndarray, np.ndarray]:
+    """DP costs (negated scores) of one bead type at the cells where it can end."""
+    return features.cells, -_score(features, weights)
 
 
 def bead_costs(features: BeadFeatures, weights: Weights, band: Band) -> np.ndarray:
