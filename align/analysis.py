@@ -76,7 +76,7 @@ class Side:
 
     def words(self, cedict: Cedict) -> list[list[str]]:
         """Chinese dictionary words of each sentence (fewest-words path, Han only)."""
-        return self._memo("words", lambda: [cedict.segment(t) for t in self.lookup_texts()])
+        return self._memo("words", lambda: cedict.segment_many(self.lookup_texts()))
 
     def capitalized(self) -> list[list[str]]:
         """Capitalized words not at the start of the sentence (name candidates)."""
