@@ -18,6 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from corpora import Alignment, atomic_write, is_cjk_lang, join_segments
+from corpora.lang import base_lang, same_lang
 
 from .errors import AlignError
 from .tokens import content_stems, english_words
@@ -37,7 +38,7 @@ class UnitModel:
     def units(self, texts: Sequence[str]) -> list[list[str]]:
         """The distinct units of each text."""
         if self.spm_model is None:
-            if self.lang.split("-")[0] == "en":
+            if base_lang(self.lang) == "en":
                 return [list(dict.fromkeys(content_stems(t))) for t in texts]
             return [list(dict.fromkeys(w.lower() for w in english_words(t) if len(w) > 2)) for t in texts]
         import sentencepiece as spm
@@ -211,7 +212,7 @@ def train_lexicon(alignments: Sequence[Alignment], quantile: float = 0.3, min_di
     src_texts: list[str] = []
     tgt_texts: list[str] = []
     for a in alignments:
-        if (a.src_lang.split("-")[0], a.tgt_lang.split("-")[0]) != (src_lang.split("-")[0], tgt_lang.split("-")[0]):
+        if not (same_lang(a.src_lang, src_lang) and same_lang(a.tgt_lang, tgt_lang)):
             raise AlignError(f"mixed language pairs: {src_lang}-{tgt_lang} and {a.src_lang}-{a.tgt_lang}")
         s = [x.text for x in a.src]
         t = [x.text for x in a.tgt]

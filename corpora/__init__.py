@@ -4,9 +4,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import CorporaError, DuiqiError, DuiqiWarning, FormatError, InputError
+from .errors import CorporaError, DuiqiError, DuiqiWarning, FormatError, InputError, Reported
 from .model import Alignment, Bead, Segment, TextPair, is_cjk_lang, join_segments
 from .textio import atomic_write, read_text
+from .signature import Signature
 from .bundled import BundledCorpus, bundled_corpus
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "Bead",
     "Segment",
     "TextPair",
+    "Signature",
     "is_cjk_lang",
     "join_segments",
     "read_text",
@@ -24,6 +26,7 @@ __all__ = [
     "InputError",
     "FormatError",
     "DuiqiWarning",
+    "Reported",
     "BundledCorpus",
     "bundled_corpus",
 ]

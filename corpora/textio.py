@@ -53,13 +53,13 @@ def decode_bytes(data: bytes, name: str = "<input>", encoding: str | None = None
     except UnicodeDecodeError as e:
         if codec is None and b"\x00" not in data[:4096] and _utf8_before(data, e.start):
             raise InputError(f"{name}: not valid UTF-8 at byte {e.start} (the text before it is UTF-8); "
-                             "fix the file or give --encoding") from None
+                             "fix the file or give its encoding") from None
         codec = None if codec else detect_encoding(data)
         if codec is None:
             if b"\x00" in data[:4096]:
                 raise InputError(f"{name}: looks like a binary file, not text") from None
             raise InputError(
-                f"{name}: cannot decode the text (not UTF-8, UTF-16, GB18030 or Big5); try --encoding") from None
+                f"{name}: cannot decode the text (not UTF-8, UTF-16, GB18030 or Big5); give its encoding") from None
         text = data.decode(codec)
     if "\x00" in text:
         raise InputError(f"{name}: looks like a binary file, not text (NUL characters)")

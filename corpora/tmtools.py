@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from .errors import CorporaError
+from .signature import Signature
 from .units import MemoryHeader, TranslationUnit, pick_languages, same_lang
 
 __all__ = [
@@ -136,8 +137,8 @@ def convert_file(
     out: str | os.PathLike[str],
     from_fmt: str | None = None,
     to_fmt: str | None = None,
-    signature: str = "",
-    **options,
+    signature: "str | Signature" = "",
+    **options: str | None,
 ) -> int:
     """Convert ``src`` to ``out`` (formats from the names or the extensions),
     streaming units through; return how many were written. ``options``

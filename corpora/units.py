@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, TextIO, Union
 
 from .errors import FormatError
+from .lang import same_lang
 from .model import Alignment
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "MemoryHeader",
     "plain_text",
     "same_lang",
+    "write_lines",
     "units_from_alignment",
     "unit_from_pair",
     "alignment_from_units",
@@ -151,12 +153,6 @@ class MemoryHeader:
         return next((v for k, v in self.attrs if k == name), default)
 
 
-def same_lang(a: str, b: str) -> bool:
-    """True when two language codes name the same language (``zh-CN`` ~ ``zh``)."""
-    a, b = a.lower().replace("_", "-"), b.lower().replace("_", "-")
-    return a == b or a.split("-")[0] == b.split("-")[0]
-
-
 def unit_from_pair(
     tuid: str, src: str, tgt: str, src_lang: str, tgt_lang: str, score: str | None = None, kind: str | None = None
 ) -> TranslationUnit:
@@ -245,6 +241,15 @@ def peek_languages(
         if slang and tlang:
             break
     return slang or "und", tlang or "und", itertools.chain(seen, it)
+
+
+def write_lines(out: TextIO, lines: Iterable[str]) -> int:
+    """Write ``lines`` (each ending in a newline) to ``out``; return how many."""
+    count = 0
+    for line in lines:
+        out.write(line)
+        count += 1
+    return count
 
 
 def alignment_from_units(

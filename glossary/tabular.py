@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Sequence
 
 from corpora import read_text
 from corpora.errors import CorporaError
+from corpora.lang import canonical_lang
 
 from .errors import TermBaseError
 from .termbase import Term, TermBase, default_case_sensitive, make_concept, normalize_status
@@ -70,7 +71,7 @@ def _columns(header: Sequence[str], rows: Sequence[tuple[int, list[str]]], where
         elif key in _GENERIC:
             langs.append((i, _script_lang(rows, i)))
         elif _LANG_CODE.fullmatch(key):
-            langs.append((i, raw.strip().replace("_", "-")))
+            langs.append((i, canonical_lang(key)))
     if len(langs) < 1:
         raise TermBaseError(
             f"{where}: no language columns in the header ({', '.join(h for h in header if h) or 'empty'}); "

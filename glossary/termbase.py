@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from corpora.lang import base_lang as lang_base
+from corpora.lang import same_lang
+
 from .errors import TermBaseError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,17 +72,6 @@ def normalize_status(value: str | None) -> str | None:
     if key.endswith("term") and key != "term":
         key = key[: -len("term")]
     return _STATUS_LOOKUP.get(key)
-
-
-def lang_base(code: str) -> str:
-    """The primary language subtag: ``zh-CN`` → ``zh``, ``en_US`` → ``en``."""
-    base = code.strip().replace("_", "-").split("-")[0].lower()
-    return {"cmn": "zh", "zho": "zh", "chi": "zh", "eng": "en"}.get(base, base)
-
-
-def same_lang(a: str, b: str) -> bool:
-    """True when two language codes share their primary subtag."""
-    return lang_base(a) == lang_base(b)
 
 
 _ACRONYM = re.compile(r"[A-Z0-9&.\-]*[A-Z][A-Z0-9&.\-]*[A-Z][A-Z0-9&.\-]*s?")

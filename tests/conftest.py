@@ -9,7 +9,7 @@ import pytest
 from corpora import bundled_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-# ../shared beside the clone (a worktree one level deeper finds it one level up)
+# ../shared beside the checkout (CI, /work/main), or beside its parent (a worktree in /work/wt/<x>).
 SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
               ROOT.parent / "shared")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

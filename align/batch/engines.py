@@ -67,7 +67,7 @@ class LocalEngine(Engine):
 
     def __init__(self, jobs: int = 1) -> None:
         if jobs < 1:
-            raise AlignError(f"--jobs must be at least 1, not {jobs}")
+            raise AlignError(f"the number of jobs must be at least 1, not {jobs}")
         self.jobs = jobs
 
     def describe(self) -> str:
@@ -178,7 +178,7 @@ def make_engine(engine: str = "local", jobs: int = 1, scheduler: str | None = No
     """
     if engine == "local":
         if scheduler:
-            raise AlignError("--scheduler needs --engine dask")
+            raise AlignError("a scheduler address needs the dask engine")
         return LocalEngine(jobs)
     if engine == "dask":
         return DaskEngine.connect(scheduler, local_workers=jobs)

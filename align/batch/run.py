@@ -23,23 +23,22 @@ from typing import Any, Callable, Iterator, Mapping, Protocol, Sequence
 
 from corpora import Alignment, DuiqiError, DuiqiWarning, __version__
 from corpora.formats import Format, get_format, write_alignment
+from corpora.lang import base_lang
+from corpora.tmtools import check_distinct
 
 from .journal import BatchJournal, pair_key
 from .summary import SummaryRow, failed_row, summary_frame, summary_row, write_summary
 from .task import AlignTask, PairOutcome, lexicon_fits
 from .engines import Engine, LocalEngine
 from ..errors import AlignError
-from ..lang import base_lang
 from ..lexicon import Lexicon, train_lexicon
+from ..options import AlignOptions
 from .manifest import BatchPair, check_ids
 
 __all__ = ["ALIGN_DEFAULTS", "LEXICON_NAME", "SUMMARY_NAME", "BatchReport", "run_batch"]
 
-ALIGN_DEFAULTS: Mapping[str, Any] = {
-    "src_lang": None, "tgt_lang": None, "no_split": False, "split_semicolon": False,
-    "encoding": None, "max_bead": 5,
-}
-"""The options of :func:`align.api.align_files` a batch passes on, with their defaults."""
+ALIGN_DEFAULTS: Mapping[str, Any] = AlignOptions().as_dict()
+"""The options a batch's ``align_opts`` mapping may set, with their defaults (from :class:`AlignOptions`)."""
 
 LEXICON_NAME = "lexicon.json"
 SUMMARY_NAME = "summary.csv"
@@ -108,11 +107,13 @@ def _output_dir(outdir: str | os.PathLike[str]) -> Path:
     return out
 
 
-def _options(align_opts: Mapping[str, Any] | None) -> dict[str, Any]:
+def _options(align_opts: "AlignOptions | Mapping[str, Any] | None") -> AlignOptions:
+    if isinstance(align_opts, AlignOptions):
+        return align_opts.validate()
     unknown = sorted(set(align_opts or {}) - set(ALIGN_DEFAULTS))
     if unknown:
         raise AlignError(f"unknown alignment option {unknown[0]!r}")
-    return {**ALIGN_DEFAULTS, **(align_opts or {})}
+    return AlignOptions.from_mapping(align_opts or {})
 
 
 def _warn(pair: BatchPair, messages: Sequence[str]) -> None:
@@ -123,7 +124,7 @@ def _warn(pair: BatchPair, messages: Sequence[str]) -> None:
 class _Run:
     """One batch run: its pairs, where they go, and the rows decided so far."""
 
-    def __init__(self, pairs: Sequence[BatchPair], out: Path, out_format: Format, opts: dict[str, Any],
+    def __init__(self, pairs: Sequence[BatchPair], out: Path, out_format: Format, opts: AlignOptions,
                  engine: Engine, progress: ProgressFactory | None, on_row: Callable[[SummaryRow], None] | None):
         self.pairs, self.out, self.format, self.opts = pairs, out, out_format, opts
         self.engine, self.progress, self.on_row = engine, progress, on_row
@@ -161,11 +162,10 @@ class _Run:
             return self.fail(k, outcome.error or "not aligned", seconds)
         name = f"{p.id}{self.format.extensions[0]}"
         path = self.out / name
-        if path.resolve() in (Path(p.src).resolve(), Path(p.tgt).resolve()):
-            return self.fail(k, f"{path}: refusing to overwrite an input file", seconds)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", DuiqiWarning)
             try:
+                check_distinct(path, [p.src, p.tgt])
                 write_alignment(outcome.alignment, path, self.format.name)
             except DuiqiError as e:
                 return self.fail(k, str(e), seconds)
@@ -183,7 +183,7 @@ def run_batch(
     pairs: Sequence[BatchPair],
     outdir: str | os.PathLike[str],
     fmt: str = "tmx",
-    align_opts: Mapping[str, Any] | None = None,
+    align_opts: "AlignOptions | Mapping[str, Any] | None" = None,
     shared_lexicon: bool = True,
     lexicon_path: str | os.PathLike[str] | None = None,
     force: bool = False,
@@ -193,7 +193,7 @@ def run_batch(
 ) -> BatchReport:
     """Align every pair into ``outdir`` as ``<id>.<ext>`` and write ``summary.csv``.
 
-    ``align_opts``: options of :func:`align.api.align_files` (see ``ALIGN_DEFAULTS``).
+    ``align_opts``: the alignment's :class:`AlignOptions` (or a mapping of the names in ``ALIGN_DEFAULTS``).
     ``shared_lexicon``: train one lexicon over all pairs (saved at ``lexicon_path``,
     default ``outdir/lexicon.json``; loaded instead when that file exists, except that
     ``force`` retrains the default one). ``engine``: where to align (default: this
@@ -204,7 +204,7 @@ def run_batch(
     if not out_format.writable:
         raise AlignError(f"format {out_format.name!r} cannot be written")
     if lexicon_path is not None and not shared_lexicon:
-        raise AlignError("--lexicon needs the shared lexicon (drop --no-shared-lexicon)")
+        raise AlignError("a lexicon file needs the shared lexicon")
     if lexicon_path is not None and not Path(lexicon_path).exists() and not Path(lexicon_path).parent.is_dir():
         raise AlignError(f"{lexicon_path}: cannot save the lexicon (no such directory {Path(lexicon_path).parent})")
     out = _output_dir(outdir)
@@ -231,7 +231,7 @@ def run_batch(
     trained = bool(first) and lexicon is not None
     if lexicon is None:
         lex_file = None
-    settings = {"duiqi": __version__, "format": out_format.name, "options": run.opts,
+    settings = {"duiqi": __version__, "format": out_format.name, "options": run.opts.as_dict(),
                 "lexicon": hashlib.sha256(lex_file.read_bytes()).hexdigest()[:16] if lex_file else None}
 
     with BatchJournal(out) as journal:

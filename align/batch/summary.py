@@ -39,8 +39,18 @@ class SummaryRow:
     signature: str = ""
 
     @property
+    def outcome(self) -> str:
+        """``ok``, ``skipped`` or ``failed``: the status without its reason."""
+        return self.status.split(":")[0]
+
+    @property
+    def reason(self) -> str:
+        """Why the pair failed ('' unless it did)."""
+        return self.status.partition(": ")[2] if self.failed else ""
+
+    @property
     def failed(self) -> bool:
-        return self.status.startswith("failed")
+        return self.outcome == "failed"
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -12,18 +12,19 @@ from collections import Counter
 
 import click
 
-from corpora import DuiqiWarning, __version__
-from corpora.formats import format_for_path, input_format, read_units, reader_names, write_units, writer_names
+from corpora import DuiqiWarning
+from corpora.formats import output_format as format_to_write
+from corpora.formats import read_units, reader_names, write_units, writer_names
+from corpora.signature import Signature
 from corpora.tmtools import FilterOptions, convert_file, dedupe_units, filter_units, merge_headers
 
-from .options import check_output, output_format
+from .options import check_output, input_format_name, output_format
 
 __all__ = ["convert_cmd", "tmx_group"]
 
 
-def _signature(command: str, **settings) -> str:
-    shown = " ".join(f"--{k.replace('_', '-')} {v}" for k, v in settings.items() if v not in (None, False, ()))
-    return f"duiqi {__version__} {command} {shown}".strip()
+def _signature(command: str, **settings) -> Signature:
+    return Signature.for_command(command, **settings)
 
 
 def _report(written: int, dropped: Counter | None = None) -> None:
@@ -47,7 +48,7 @@ def convert_cmd(src, out, from_fmt, to_fmt, src_lang, tgt_lang, encoding) -> Non
     TMX and XLIFF keep inline tags, props and notes; TSV and JSONL hold the plain
     text of two languages.
     """
-    fmt_in = input_format(src, from_fmt).name
+    fmt_in = input_format_name(src, from_fmt)
     fmt_out = output_format(out, to_fmt)
     check_output(out, src)
     sig = _signature("convert", **{"from": fmt_in, "to": fmt_out})
@@ -62,8 +63,7 @@ def tmx_group() -> None:
 def _tmx_output(out: str, *inputs: str) -> str:
     """The output's format (from its extension, else TMX), after refusing OUT == IN."""
     check_output(out, *inputs)
-    found = format_for_path(out)
-    return found.name if found is not None and found.writable else "tmx"
+    return format_to_write(out, default="tmx", fallback=True).name
 
 
 _encoding = click.option("--encoding", help="Force the input encoding (default: detected).")
@@ -91,7 +91,7 @@ def merge_cmd(inputs, out, dedupe, renumber, encoding) -> None:
     if dedupe:
         units = dedupe_units(units, dropped)
     sig = _signature("tmx merge", dedupe=dedupe, renumber=renumber)
-    _report(write_units(units, out, fmt, header, signature=sig, renumber=renumber), dropped)
+    _report(write_units(units, out, fmt, header, signature=sig, renumber=renumber or None), dropped)
 
 
 @tmx_group.command("filter")
