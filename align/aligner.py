@@ -112,6 +112,8 @@ class Aligner:
                 cov = scorer.fit(doc)
             if cov is not None:
                 coverages.append(cov)
+        s_side.forget(keep=("lookup",))  # the evidence is built: free the token lists
+        t_side.forget(keep=("lookup",))
         raw = _search(doc, coverages, options)
         beads = tuple(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(float(score), 4))
                       for (i0, i1, j0, j1), score in raw)

@@ -54,6 +54,11 @@ class Side:
 
     _memo = memo
 
+    def forget(self, keep: Sequence[str] = ()) -> None:
+        """Drop the memoized analyses (all but ``keep``): the token lists are only needed
+        until the scorers have turned them into evidence."""
+        self._cache = {k: v for k, v in self._cache.items() if k in keep}
+
     def lookup_texts(self) -> tuple[str, ...]:
         """The texts as dictionary lookups see them: Traditional Chinese converted to
         Simplified (OpenCC), everything else unchanged. Output keeps the original text."""

@@ -67,7 +67,7 @@ def _sample(lines: list[str], max_chars: int) -> list[str]:
 
 def _threads(chars: int) -> int:
     """Two training threads for large inputs (a fixed number: the model depends on it)."""
-    return 2 if chars > 200_000 else 1
+    return 2 if chars > 100_000 else 1
 
 
 def train_units(texts: Sequence[str], lang: str, vocab_size: int | None = None) -> UnitModel:
