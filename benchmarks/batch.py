@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from shared_data import shared_data  # noqa: E402
+
 from align.batch import run_batch  # noqa: E402
 from align.batch.engines import DaskEngine, LocalEngine  # noqa: E402
 from align.evaluate import score_alignments  # noqa: E402
@@ -38,7 +40,7 @@ from align.batch.manifest import read_manifest  # noqa: E402
 from corpora import Bead  # noqa: E402
 from corpora.formats.beads import read_beads  # noqa: E402
 
-MAC_DEV = ROOT / ".." / "shared" / "data" / "mac-dev"
+MAC_DEV = shared_data() / "mac-dev"
 DOCS = ("001", "002", "003", "004", "005", "006")
 OPTS = {"no_split": True}
 

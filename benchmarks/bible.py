@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from shared_data import shared_data  # noqa: E402
+
 from align.evaluate import merge_by_unit, score_alignments  # noqa: E402
 from corpora import read_text  # noqa: E402
 from corpora.formats.beads import read_beads  # noqa: E402
@@ -58,7 +60,7 @@ def run(src: Path, tgt: Path, out: Path) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "bible-5k")
+    ap.add_argument("--data", type=Path, default=shared_data() / "bible-5k")
     ap.add_argument("--copies", default="1,2,4,8")
     args = ap.parse_args()
     if not (args.data / "gold").exists():

@@ -22,6 +22,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from shared_data import shared_data  # noqa: E402
+
 from align.aligner import (  # noqa: E402
     AlignOptions, Aligner, DEFAULT_SCORERS, MT_WEIGHTS, WEIGHTS, _prepare, _solve,
 )
@@ -34,7 +36,7 @@ from align.search import bead_types  # noqa: E402
 from corpora import Bead, read_text  # noqa: E402
 from corpora.formats.beads import read_beads  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data"
+DATA = shared_data()
 TYPES = bead_types(5)
 SCALARS = ("sim_extra", "length", "length_extra", "paragraph", "quote", "ratio", "matched", "weakest", "skip",
            "one_to_one", "merge", "merge_more", "many_to_many")

@@ -9,7 +9,18 @@ import pytest
 from corpora import bundled_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+
+
+def _shared() -> Path:
+    """``shared/`` beside the repository, or beside an ancestor (a worktree under
+    /work/wt/<name> finds /work/shared); ``../shared`` when none exists."""
+    for base in ROOT.parents:
+        if (base / "shared").is_dir():
+            return base / "shared"
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared()
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
