@@ -145,10 +145,25 @@ def learn_lexicon(
     keep = (co.data >= min_count) & (dice >= min_dice) & (cs[co.row] <= max_share * n + 1) & (ct[co.col] <= max_share * n + 1)
     s_names = {v: k for k, v in svocab.items()}
     t_names = {v: k for k, v in tvocab.items()}
-    links = tuple(
-        (s_names[int(r)], t_names[int(c)], round(float(d), 4))
-        for r, c, d in zip(co.row[keep], co.col[keep], dice[keep])
-    )
+    import os as _os
+    mode = _os.environ.get("DUIQI_LEX", "dice")
+    found = {}
+    if mode in ("dice", "union"):
+        for r, c, d in zip(co.row[keep], co.col[keep], dice[keep]):
+            found[(int(r), int(c))] = float(d)
+    if mode in ("em", "union"):
+        from .em import em_links
+        common_s = cs > max_share * n + 1
+        common_t = ct > max_share * n + 1
+        src_ids = [[svocab[u] for u in row] for row in su]
+        tgt_ids = [[tvocab[u] for u in row] for row in tu]
+        r, c, p = em_links(src_ids, tgt_ids, len(svocab), len(tvocab),
+                           min_prob=float(_os.environ.get("DUIQI_EMP", 0.1)),
+                           min_count=float(_os.environ.get("DUIQI_EMC", 1.5)))
+        for a, b, v in zip(r, c, p):
+            if not common_s[a] and not common_t[b]:
+                found[(int(a), int(b))] = max(found.get((int(a), int(b)), 0.0), float(v))
+    links = tuple((s_names[r], t_names[c], round(d, 4)) for (r, c), d in sorted(found.items()))
     return Lexicon(src_units, tgt_units, links)
 
 
