@@ -120,15 +120,16 @@ def contrasts(doc: TrainingDoc, path: Sequence[Span]) -> list[np.ndarray]:
     return out
 
 
-def _paths(a: int, b: int, max_bead: int) -> list[list[tuple[int, int]]]:
-    """Every way to cover an a × b block with beads (types up to ``max_bead`` sentences)."""
+def _paths(a: int, b: int, max_bead: int, skips: bool = False) -> list[list[tuple[int, int]]]:
+    """Every way to cover an a × b block with beads (types up to ``max_bead`` sentences;
+    one-sided beads only when ``skips``)."""
     if a == 0 and b == 0:
         return [[]]
     out = []
     for da in range(0, a + 1):
         for db in range(0, b + 1):
-            if 0 < da + db <= max_bead and (da == 0 or db == 0) <= (da + db == 1):
-                out += [[(da, db), *rest] for rest in _paths(a - da, b - db, max_bead)]
+            if 0 < da + db <= max_bead and (da == 0 or db == 0) <= (da + db == 1 and skips):
+                out += [[(da, db), *rest] for rest in _paths(a - da, b - db, max_bead, skips)]
     return out
 
 
