@@ -146,6 +146,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--k", type=int, default=4, help="times MAC-Dev is listed (default 4: 24 pairs)")
     parser.add_argument("--no-dask", action="store_true", help="leave out the Dask LocalCluster")
+    parser.add_argument("--accuracy-only", action="store_true", help="only part 2 (accuracy)")
     parser.add_argument("--piece-beads", type=int, default=25, help="gold beads per short document (default 25)")
     args = parser.parse_args()
     if not MAC_DEV.exists():
@@ -154,7 +155,8 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}\n")
     with tempfile.TemporaryDirectory(prefix="duiqi-batch-bench-") as tmp:
         work = Path(tmp)
-        throughput(work, args.k, not args.no_dask)
+        if not args.accuracy_only:
+            throughput(work, args.k, not args.no_dask)
         accuracy(work, args.piece_beads)
 
 
