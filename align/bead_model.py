@@ -8,8 +8,10 @@ feature sum of the gold beads minus that of the decoded beads is one example, an
 model is asked to score the gold side higher. Decoding with the new weights finds new
 competitors; examples accumulate over rounds (a cutting-plane scheme), so the fit
 converges to weights that rank the gold path above the paths the search actually
-prefers. The skip score and the paragraph weight stay fixed: the training sets have
-almost no deletions and no paragraphs.
+prefers. The skip score and the paragraph weight stay fixed (the training sets have
+almost no deletions and no paragraphs), and so does the similarity weight, which
+sets the scale of the score: the logistic regression learns that scale as one more
+coefficient and its result is divided by it.
 """
 
 from __future__ import annotations
@@ -165,24 +167,32 @@ def local_contrasts(doc: TrainingDoc, window: int = 2, max_size: int = 7, max_be
 
 
 def fit_contrasts(deltas: np.ndarray, theta: np.ndarray, l2: float, weight: np.ndarray | None = None) -> np.ndarray:
-    """Minimise Σ log(1 + exp(−Δ·θ)) + l2/2 · |θ_learned|² over the learned parameters;
-    the fixed ones keep their values in ``theta``."""
+    """Logistic regression on the contrasts: minimise Σ weight · log(1 + exp(−margin)) +
+    l2/2 · |learned|², where margin = α · (Δ_fixed · θ_fixed) + Δ_learned · learned.
+
+    The fixed parameters (similarity, paragraph, skip) enter as one feature whose
+    coefficient α sets the scale; the result is divided by α, so the fixed parameters
+    keep their values in ``theta`` and the others come out on the same scale.
+    """
     from scipy.optimize import minimize
 
     learned = np.array([p in LEARNED for p in PARAMS])
-    offset = deltas[:, ~learned] @ theta[~learned]
-    x = deltas[:, learned]
+    x = np.column_stack([deltas[:, ~learned] @ theta[~learned], deltas[:, learned]])
     weight = np.ones(len(deltas)) if weight is None else weight
+    penalty = np.ones(x.shape[1])
+    penalty[0] = 0.0  # the scale is not shrunk
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        margin = x @ w + offset
-        value = weight @ np.logaddexp(0.0, -margin) + 0.5 * l2 * w @ w
-        grad = -(x.T @ (weight / (1.0 + np.exp(margin)))) + l2 * w
+        margin = x @ w
+        value = weight @ np.logaddexp(0.0, -margin) + 0.5 * l2 * (penalty * w) @ w
+        grad = -(x.T @ (weight / (1.0 + np.exp(margin)))) + l2 * penalty * w
         return float(value), grad
 
-    res = minimize(loss, theta[learned], jac=True, method="L-BFGS-B")
+    init = np.concatenate([[1.0], theta[learned]])
+    bounds = [(1e-3, None)] + [(None, None)] * int(learned.sum())
+    res = minimize(loss, init, jac=True, method="L-BFGS-B", bounds=bounds)
     out = theta.copy()
-    out[learned] = res.x
+    out[learned] = res.x[1:] / res.x[0]
     return out
 
 
