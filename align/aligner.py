@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["AlignOptions", "Aligner"]
 
-DEFAULT_SCORERS = ("dictionary", "names", "numbers", "cues")
+DEFAULT_SCORERS = ("dictionary", "names", "numbers", "cues", "cognates")
 
 # Tuned on MAC-Dev and bible-5k by benchmarks/tune_weights.py (see its docstring).
 WEIGHTS = Weights(
@@ -134,13 +134,6 @@ class Aligner:
         options = self.options
         if translation is not None:
             from .scorers.translation import ChrfScorer, TranslationScorer
-            import os as _os
-            mix = float(_os.environ.get("DUIQI_MTLEN", "0"))
-            if mix and len(translation) == len(src):
-                from .analysis import text_length
-                mt_len = np.array([text_length(t) for t in translation], dtype=np.float64)
-                ratio = s_side.lengths.sum() / max(mt_len.sum(), 1.0)
-                s_side.lengths = (1 - mix) * s_side.lengths + mix * mt_len * ratio
 
             mt = options.mt_weights
             extra_scorers = [*extra_scorers, TranslationScorer(translation, mt.scorer("translation")),
@@ -248,8 +241,7 @@ def _prepare(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions)
     """Problem, band and bead features: first pass, band; then, if asked, a lexicon
     learned from the resulting alignment and both passes again with it."""
     problem, band, feats = _passes(doc, coverages, options)
-    import os as _os
-    for _ in range(int(_os.environ.get("DUIQI_ROUNDS", "1")) if options.learn else 0):
+    if options.learn:
         result = _with_confidence(feats, band, _solve(feats, band, options.weights))
         learned = _learned_coverage(doc, result, options)
         if learned is not None:
@@ -274,6 +266,5 @@ def _learned_coverage(doc: DocPair, result, options: AlignOptions) -> Coverage |
     pairs = confident_pairs(doc.src.texts, doc.tgt.texts, beads, doc.src.lang, doc.tgt.lang, options.learn_quantile)
     src_units = train_units(doc.src.texts, doc.src.lang)
     tgt_units = train_units(doc.tgt.texts, doc.tgt.lang)
-    import os as _os
-    lexicon = learn_lexicon(src_units, tgt_units, pairs, min_dice=options.learn_dice, method=_os.environ.get("DUIQI_LEX", "dice"))
+    lexicon = learn_lexicon(src_units, tgt_units, pairs, min_dice=options.learn_dice)
     return LearnedScorer(lexicon, options.weights.scorer("learned")).fit(doc)
