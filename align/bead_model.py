@@ -166,7 +166,8 @@ def local_contrasts(doc: TrainingDoc, window: int = 2, max_size: int = 7, max_be
     return out
 
 
-def fit_contrasts(deltas: np.ndarray, theta: np.ndarray, l2: float, weight: np.ndarray | None = None) -> np.ndarray:
+def fit_contrasts(deltas: np.ndarray, theta: np.ndarray, l2: float, weight: np.ndarray | None = None,
+                  fixed: Sequence[str] = FIXED) -> np.ndarray:
     """Logistic regression on the contrasts: minimise Σ weight · log(1 + exp(−margin)) +
     l2/2 · |learned|², where margin = α · (Δ_fixed · θ_fixed) + Δ_learned · learned.
 
@@ -176,7 +177,7 @@ def fit_contrasts(deltas: np.ndarray, theta: np.ndarray, l2: float, weight: np.n
     """
     from scipy.optimize import minimize
 
-    learned = np.array([p in LEARNED for p in PARAMS])
+    learned = np.array([p not in fixed for p in PARAMS])
     x = np.column_stack([deltas[:, ~learned] @ theta[~learned], deltas[:, learned]])
     weight = np.ones(len(deltas)) if weight is None else weight
     penalty = np.ones(x.shape[1])
@@ -197,9 +198,9 @@ def fit_contrasts(deltas: np.ndarray, theta: np.ndarray, l2: float, weight: np.n
 
 
 def train_weights(docs: Sequence[TrainingDoc], start: Weights, l2: float = 1.0, rounds: int = 6,
-                  decoded_weight: float = 20.0,
+                  decoded_weight: float = 20.0, fixed: Sequence[str] = FIXED,
                   log: Callable[[str], None] = lambda _: None) -> Weights:
-    """Weights fitted to the gold beads of ``docs`` from ``start`` (whose skip and paragraph
+    """Weights fitted to the gold beads of ``docs`` from ``start`` (whose ``fixed``
     weights, scorer weights and priors are kept)."""
     w = start
     theta = params_of(w)
@@ -218,6 +219,6 @@ def train_weights(docs: Sequence[TrainingDoc], start: Weights, l2: float = 1.0, 
         if not pool:
             break
         weight = np.concatenate([np.ones(len(local)), np.full(len(decoded), decoded_weight)])
-        theta = fit_contrasts(np.array(pool), theta, l2, weight)
+        theta = fit_contrasts(np.array(pool), theta, l2, weight, fixed)
         w = weights_from(start, theta)
     return w

@@ -20,7 +20,7 @@ from scipy import sparse
 from corpora import Alignment, atomic_write, is_cjk_lang, join_segments
 
 from .errors import AlignError
-from .tokens import content_stems, english_words
+from .tokens import content_stems, letter_words
 
 __all__ = ["Lexicon", "UnitModel", "train_units", "learn_lexicon", "confident_pairs", "train_lexicon"]
 
@@ -39,7 +39,7 @@ class UnitModel:
         if self.spm_model is None:
             if self.lang.split("-")[0] == "en":
                 return [list(dict.fromkeys(content_stems(t))) for t in texts]
-            return [list(dict.fromkeys(w.lower() for w in english_words(t) if len(w) > 2)) for t in texts]
+            return [list(dict.fromkeys(w for w in letter_words(t) if len(w) > 2)) for t in texts]
         import sentencepiece as spm
 
         proc = spm.SentencePieceProcessor(model_proto=self.spm_model)

@@ -5,7 +5,7 @@ Two words are taken as cognates when their first four letters agree, accents asi
 *président*/*Präsident* do not, *Parlament*/*parlement* and *Europa*/*européen* do.
 Shared rare prefixes are weighted by inverse document frequency, so function words
 that happen to agree count for little. Applies when neither side is written in
-Chinese or Japanese characters (where CC-CEDICT and pinyin names serve instead).
+Chinese or Japanese characters (Cyrillic pairs such as Russian–Ukrainian get it too) (where CC-CEDICT and pinyin names serve instead).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..analysis import DocPair
-from ..tokens import english_words
+from ..tokens import letter_words
 from .base import Coverage, Scorer
 
 __all__ = ["CognateScorer", "cognate_keys"]
@@ -27,8 +27,8 @@ def _fold(word: str) -> str:
 
 def cognate_keys(text: str) -> list[str]:
     """The four-letter prefixes (lower case, accents removed) of the words of at least
-    four letters, distinct, in order."""
-    return list(dict.fromkeys(_fold(w)[:PREFIX] for w in english_words(text) if len(w) >= PREFIX))
+    four letters (of any alphabet), distinct, in order."""
+    return list(dict.fromkeys(_fold(w)[:PREFIX] for w in letter_words(text) if len(w) >= PREFIX))
 
 
 class CognateScorer(Scorer):

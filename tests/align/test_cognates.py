@@ -22,6 +22,7 @@ FR = ["Le Parlement européen a adopté la résolution sur la politique agricole
 def test_keys_are_accent_free_four_letter_prefixes():
     assert cognate_keys("Das Europäische Parlament, européen!") == ["euro", "parl"]
     assert cognate_keys("die Résolution") == ["reso"]
+    assert cognate_keys("Президент говорил о кризисе") == ["през", "гово", "криз"]  # any alphabet
 
 
 def test_true_pairs_share_more_weighted_cognates_than_wrong_ones():
