@@ -9,18 +9,9 @@ import pytest
 from corpora import bundled_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _shared() -> Path:
-    """``shared/`` beside the repository, or beside an ancestor (a worktree under
-    /work/wt/<name> finds /work/shared); ``../shared`` when none exists."""
-    for base in ROOT.parents:
-        if (base / "shared").is_dir():
-            return base / "shared"
-    return ROOT.parent / "shared"
-
-
-SHARED = _shared()
+# ../shared beside the checkout (CI, /work/main), or beside its parent (a worktree in /work/wt/<x>).
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+              ROOT.parent / "shared")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
