@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 from dataclasses import dataclass
 from typing import Sequence
@@ -124,16 +125,31 @@ class Lexicon:
 
         try:
             data = json.loads(read_text(path))
-            if data.get("format") != "duiqi-lexicon":
+            if not isinstance(data, dict) or data.get("format") != "duiqi-lexicon":
                 raise ValueError("not a duiqi lexicon")
 
-            def model(d: dict) -> UnitModel:
-                return UnitModel(d["lang"], base64.b64decode(d["spm"]) if d.get("spm") else None)
+            def model(d: object) -> UnitModel:
+                if not isinstance(d, dict) or not isinstance(d.get("lang"), str) or not d["lang"]:
+                    raise ValueError("a unit model needs a language code")
+                spm = d.get("spm")
+                if spm is not None and not isinstance(spm, str):
+                    raise ValueError("'spm' must be base64 text")
+                return UnitModel(d["lang"], base64.b64decode(spm, validate=True) if spm else None)
 
-            links = tuple((str(s), str(t), float(w)) for s, t, w in data["links"])
+            if not isinstance(data.get("links"), list):
+                raise ValueError("'links' must be a list")
+            links = tuple(_link(x) for x in data["links"])
             return cls(model(data["src"]), model(data["tgt"]), links)
-        except (ValueError, KeyError, TypeError) as e:
+        except (ValueError, KeyError, TypeError, RecursionError) as e:
             raise AlignError(f"{path}: not a valid lexicon file ({e})") from None
+
+
+def _link(x: object) -> tuple[str, str, float]:
+    """A ``[source unit, target unit, weight]`` link read from a lexicon file."""
+    if not isinstance(x, list) or len(x) != 3 or not all(isinstance(u, str) for u in x[:2]) \
+            or isinstance(x[2], bool) or not isinstance(x[2], (int, float)) or not math.isfinite(x[2]):
+        raise ValueError(f"bad link {str(x)[:60]}")
+    return x[0], x[1], float(x[2])
 
 
 def learn_lexicon(

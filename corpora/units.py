@@ -14,6 +14,7 @@ built from units with :func:`alignment_from_units` and turned into units with
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 from typing import Iterable, Iterator, TextIO, Union
 
@@ -126,12 +127,13 @@ class TranslationUnit:
 
     @property
     def score(self) -> float | None:
-        """The aligner's score (prop ``x-score``), when there is one."""
+        """The aligner's score (prop ``x-score``), when there is one and it is a finite number."""
         value = self.prop(SCORE_PROP)
         try:
-            return float(value) if value is not None else None
+            score = float(value) if value is not None else None
         except ValueError:
             return None
+        return score if score is None or math.isfinite(score) else None  # nan/inf: no score
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ __all__ = [
     "Concept",
     "TermBase",
     "normalize_status",
+    "MAX_TERM_CHARS",
+    "check_term_length",
     "lang_base",
     "same_lang",
     "looks_like_acronym",
@@ -58,6 +60,18 @@ _STATUS_WORDS = {
                 "rejected", "notrecommended", "donotuse", "avoid", "former", "outdated", "wrong"),
 }
 _STATUS_LOOKUP = {w: s for s, words in _STATUS_WORDS.items() for w in words}
+
+
+MAX_TERM_CHARS = 1000
+"""The longest term read from a term base: anything longer is a broken or hostile file."""
+
+
+def check_term_length(text: str, where: str) -> str:
+    """``text`` if it is at most :data:`MAX_TERM_CHARS` long; TermBaseError naming ``where`` otherwise."""
+    if len(text) > MAX_TERM_CHARS:
+        raise TermBaseError(f"{where}: a term of {len(text):,} characters (at most {MAX_TERM_CHARS:,}): "
+                            f"{text[:40]!r}…")
+    return text
 
 
 def normalize_status(value: str | None) -> str | None:

@@ -24,9 +24,10 @@ from typing import Any, Callable, Iterator, Mapping, Protocol, Sequence
 from corpora import Alignment, DuiqiError, DuiqiWarning, __version__
 from corpora.formats import Format, get_format, write_alignment
 from corpora.lang import base_lang
-from corpora.tmtools import check_distinct
+from corpora.textio import check_distinct
 
-from .journal import BatchJournal, pair_key
+from .journal import JOURNAL_NAME, BatchJournal, pair_key
+from .outdir import check_owned_files, input_files, is_input, locked_outdir
 from .summary import SummaryRow, failed_row, summary_frame, summary_row, write_summary
 from .task import AlignTask, PairOutcome, lexicon_fits
 from .engines import Engine, LocalEngine
@@ -129,6 +130,7 @@ class _Run:
         self.pairs, self.out, self.format, self.opts = pairs, out, out_format, opts
         self.engine, self.progress, self.on_row = engine, progress, on_row
         self.rows: dict[int, SummaryRow] = {}
+        self.inputs = input_files(pairs)
 
     def finish(self, k: int, row: SummaryRow) -> None:
         self.rows[k] = row
@@ -166,9 +168,16 @@ class _Run:
             warnings.simplefilter("always", DuiqiWarning)
             try:
                 check_distinct(path, [p.src, p.tgt])
+                if is_input(path, self.inputs):  # another pair's input
+                    raise AlignError(f"{path}: refusing to overwrite an input file")
+                if path.is_symlink():
+                    raise AlignError(f"{path}: is a symbolic link; duiqi does not write through links in its "
+                                     "output folder")
                 write_alignment(outcome.alignment, path, self.format.name)
             except DuiqiError as e:
                 return self.fail(k, str(e), seconds)
+            except OSError as e:  # a name too long, a full disk: this pair fails, the others go on
+                return self.fail(k, f"{path}: cannot write ({e.strerror or e})", seconds)
         _warn(p, [str(w.message) for w in caught if issubclass(w.category, DuiqiWarning)])
         row = summary_row(p.id, p.src, p.tgt, outcome.alignment, seconds)
         journal.record(p.id, key, name, row)
@@ -208,7 +217,28 @@ def run_batch(
     if lexicon_path is not None and not Path(lexicon_path).exists() and not Path(lexicon_path).parent.is_dir():
         raise AlignError(f"{lexicon_path}: cannot save the lexicon (no such directory {Path(lexicon_path).parent})")
     out = _output_dir(outdir)
-    run = _Run(pairs, out, out_format, _options(align_opts), engine or LocalEngine(1), progress, on_row)
+    with locked_outdir(out):
+        return _run_locked(pairs, out, out_format, _options(align_opts), shared_lexicon, lexicon_path, force,
+                           engine or LocalEngine(1), progress, on_row)
+
+
+def _save_lexicon(lexicon: Lexicon, lex_file: Path) -> bool:
+    """Save the shared lexicon; on failure (a full disk) warn and go on without the file."""
+    try:
+        lexicon.save(lex_file)
+    except DuiqiError as e:
+        warnings.warn(f"the shared lexicon was not saved ({e}); it is used for this run only", DuiqiWarning,
+                      stacklevel=3)
+        return False
+    return True
+
+
+def _run_locked(pairs, out: Path, out_format: Format, opts: AlignOptions, shared_lexicon: bool,
+                lexicon_path, force: bool, engine: Engine, progress, on_row) -> BatchReport:
+    """The batch, once ``out`` is locked for this run."""
+    run = _Run(pairs, out, out_format, opts, engine, progress, on_row)
+    owned = [out / JOURNAL_NAME, out / SUMMARY_NAME] + ([out / LEXICON_NAME] if lexicon_path is None else [])
+    check_owned_files(owned, run.inputs)
     candidates = []
     for k, p in enumerate(pairs):
         if p.problem:
@@ -226,13 +256,14 @@ def run_batch(
         else:
             first = run.first_pass(candidates)
             lexicon = _train_shared([first[k].alignment for k in candidates if first[k].alignment is not None])
-            if lexicon is not None:
-                lexicon.save(lex_file)
+            if lexicon is not None and not _save_lexicon(lexicon, lex_file):
+                lex_file = None
     trained = bool(first) and lexicon is not None
+    lex_digest = hashlib.sha256(lex_file.read_bytes()).hexdigest()[:16] if lexicon is not None and lex_file else None
     if lexicon is None:
         lex_file = None
     settings = {"duiqi": __version__, "format": out_format.name, "options": run.opts.as_dict(),
-                "lexicon": hashlib.sha256(lex_file.read_bytes()).hexdigest()[:16] if lex_file else None}
+                "lexicon": lex_digest if lexicon is None or lex_file else "unsaved"}
 
     with BatchJournal(out) as journal:
         todo: list[int] = []

@@ -9,6 +9,7 @@ import click
 
 from corpora import Reported
 from corpora.formats import writer_names
+from corpora.humancsv import terminal_safe
 
 from .options import pass_alignment_options
 
@@ -76,7 +77,7 @@ def batch_cmd(manifest, outdir, src_dir, tgt_dir, fmt, jobs, force, lexicon, no_
 
     def report(row) -> None:
         if row.failed:
-            _echo_above_progress(f"duiqi: error: {row.pair}: {row.reason}")
+            _echo_above_progress(terminal_safe(f"duiqi: error: {row.pair}: {row.reason}"))
 
     with make_engine(engine, jobs, scheduler) as runner:
         where = runner.describe()

@@ -15,6 +15,7 @@ import click
 
 from corpora import DuiqiError, DuiqiWarning, __version__
 from corpora.formats import write_alignment, writer_names
+from corpora.humancsv import terminal_safe
 
 from .options import check_output, output_format, pass_alignment_options
 
@@ -71,15 +72,20 @@ class DuiqiGroup(click.Group):
             if isinstance(e, BrokenPipeError):
                 sys.stderr.close()
             elif message:
-                click.echo(f"duiqi: error: {message}", err=True)
+                click.echo(f"duiqi: error: {_one_line(message)}", err=True)
             sys.exit(code)
         if not standalone_mode:
             return rv
         sys.exit(0)
 
 
+def _one_line(message: object) -> str:
+    """A message safe for the terminal and on one line (file names may hold LF, CR, ESC)."""
+    return terminal_safe(str(message).replace("\n", "\\n"))
+
+
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    click.echo(f"duiqi: warning: {message}", err=True)
+    click.echo(f"duiqi: warning: {_one_line(message)}", err=True)
 
 
 @click.group(cls=DuiqiGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,15 +1,15 @@
-"""Pieces shared by the CLI's commands: common options and output checks."""
+"""Pieces shared by the CLI's commands: common options, and the library's checks with the flags named."""
 
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import click
 
 from corpora.errors import UnknownFormatError
 from corpora.formats import input_format, output_format as format_to_write
-from corpora.tmtools import check_distinct
+from corpora.safeio import STDIO
+from corpora.textio import check_output
 
 from ..errors import AlignError
 from ..options import AlignOptions
@@ -17,22 +17,10 @@ from ..options import AlignOptions
 __all__ = ["check_output", "output_format", "input_format_name", "alignment_options", "pass_alignment_options"]
 
 
-def check_output(out: str | None, *inputs: str | None) -> None:
-    """Refuse to write over an input, into a directory, or into a missing directory."""
-    if out is None:
-        return
-    check_distinct(out, [inp for inp in inputs if inp is not None])
-    if Path(out).is_dir():
-        raise AlignError(f"{out}: is a directory")
-    parent = Path(out).parent
-    if str(parent) and not parent.exists():
-        raise AlignError(f"{out}: cannot write (no such directory {parent})")
-
-
 def output_format(out: str | None, fmt: str | None, default: str = "tsv") -> str:
     """The format to write: ``fmt``, else OUT's extension, else ``default``; an error naming --format."""
     try:
-        return format_to_write(out, fmt, default).name
+        return format_to_write(None if out == STDIO else out, fmt, default).name
     except UnknownFormatError as e:
         raise AlignError(f"{e.path}: cannot tell the output format from the extension; give --format "
                          f"({'|'.join(e.choices)})") from None
@@ -43,7 +31,8 @@ def input_format_name(path: str, fmt: str | None, flag: str = "--from") -> str:
     try:
         return input_format(path, fmt).name
     except UnknownFormatError as e:
-        raise AlignError(f"{e.path}: cannot tell the format from the extension; give {flag} "
+        raise AlignError(f"{e.path}: cannot tell the format from the extension or the content; "
+                         f"give {flag} "
                          f"({', '.join(e.choices)})") from None
 
 

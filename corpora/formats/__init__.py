@@ -32,6 +32,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, TextIO
 
 from ..errors import FormatError, UnknownFormatError
 from ..model import Alignment
+from ..safeio import STDIO
 from ..textio import atomic_write
 from ..units import SIGNATURE_PROP, MemoryHeader, TranslationUnit, alignment_from_units, units_from_alignment
 
@@ -136,11 +137,13 @@ def reader_names() -> list[str]:
 def output_format(path: str | os.PathLike[str] | None, fmt: str | None = None, default: str = "tsv",
                   fallback: bool = False) -> Format:
     """The writable format to write ``path`` in: ``fmt``, else the one its extension
-    implies, else (no path, or ``fallback`` and an extension naming none) ``default``.
+    implies, else (no path or ``-``, or ``fallback`` and an extension naming none) ``default``.
 
     UnknownFormatError when the extension names no writable format; FormatError when
     ``fmt`` cannot be written.
     """
+    if path is not None and str(path) == STDIO:
+        path = None
     f = get_format(fmt) if fmt else format_for_path(path) if path is not None else get_format(default)
     if f is None or (not fmt and not f.writable):
         if not fallback:
@@ -180,7 +183,8 @@ def write_alignment(
     stream: TextIO | None = None,
     **options: Any,
 ) -> Format:
-    """Write ``alignment`` to ``path`` atomically, or to ``stream`` (default stdout).
+    """Write ``alignment`` to ``path`` atomically, or to ``stream`` (default stdout; also
+    for ``path`` ``-``).
 
     The format is ``fmt``, else the one ``path``'s extension implies, else TSV;
     ``options`` are the format's (``src_lang``/``tgt_lang`` and its ``write_options``).
@@ -188,7 +192,7 @@ def write_alignment(
     """
     f = output_format(path, fmt, "tsv")
     f.check_options(options, ("src_lang", "tgt_lang"), f.write_options)
-    if path is None:
+    if path is None or str(path) == STDIO:
         _write(f, alignment, stream if stream is not None else sys.stdout, options)
     else:
         with atomic_write(path) as out:
@@ -207,11 +211,17 @@ def read_alignment(path: str | os.PathLike[str], fmt: str | None = None, src_lan
 
 
 def input_format(path: str | os.PathLike[str], fmt: str | None = None) -> Format:
-    """The readable format ``fmt``, else the one ``path``'s extension implies."""
+    """The readable format ``fmt``, else the one ``path``'s extension implies, else the
+    one its content shows (:func:`corpora.formats.sniff.sniff_format`)."""
     if fmt:
         f = get_format(fmt)
     else:
         f = format_for_path(path)
+        if f is None or not f.readable:
+            from .sniff import sniff_format
+
+            sniffed = sniff_format(path)
+            f = get_format(sniffed) if sniffed else f
         if f is None:
             raise UnknownFormatError(str(path), reader_names(), "input")
     if not f.readable:
@@ -225,22 +235,31 @@ def read_units(
     """The header of ``path`` and an iterator streaming its translation units.
 
     ``options``: those of :data:`READ_OPTIONS`. The iterator raises FormatError at
-    its end when the file held no unit at all.
+    its end when the file held no unit at all, unless it is a valid empty document
+    (a TMX with an empty ``<body>``, an XLIFF ``<file>`` without units).
     """
     f = input_format(path, fmt)
     f.check_options(options, READ_OPTIONS)
     module = f.load()
     header = _call(module.read_header, path, **options) if hasattr(module, "read_header") else MemoryHeader(
         srclang=options.get("src_lang") or "")
-    return header, _nonempty(_call(module.iter_units, path, **options), path)
+    return header, _nonempty(_call(module.iter_units, path, **options), path, getattr(module, "CONTAINER", None),
+                             options.get("encoding"))
 
 
-def _nonempty(units: Iterator[TranslationUnit], path) -> Iterator[TranslationUnit]:
+def _nonempty(units: Iterator[TranslationUnit], path, container: tuple[str, str, str] | None,
+              encoding: str | None) -> Iterator[TranslationUnit]:
+    """The units; FormatError at the end when there was none, unless the file is a valid
+    empty document (its ``container`` element, e.g. a TMX ``<body>``, is there)."""
     empty = True
     for unit in units:
         empty = False
         yield unit
     if empty:
+        from ..xmlsafe import has_element
+
+        if container is not None and has_element(path, container[0], container[1], container[2], encoding):
+            return
         raise FormatError(f"{path}: no translation units found")
 
 
@@ -270,7 +289,7 @@ def write_units(
         _call(module.write, alignment, out, **options)
         return len(alignment.beads)
 
-    if path is None:
+    if path is None or str(path) == STDIO:
         return emit(stream if stream is not None else sys.stdout)
     with atomic_write(path) as out:
         return emit(out)

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import warnings
 from typing import Iterable, Iterator, TextIO
 
-from ..errors import FormatError
+from ..errors import DuiqiWarning, FormatError
 from ..model import Alignment
 from ..textio import read_text
 from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair, write_lines
@@ -69,4 +71,17 @@ def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_la
         score = obj.get("score")
         score = str(float(score)) if isinstance(score, (int, float)) and not isinstance(score, bool) else None
         kind = obj["type"] if isinstance(obj.get("type"), str) else None
-        yield unit_from_pair(str(n), obj.get("src", "").strip(), obj.get("tgt", "").strip(), slang, tlang, score, kind)
+        src, tgt = (_no_surrogates(obj.get(k, ""), f"{path}:{n}") for k in ("src", "tgt"))
+        yield unit_from_pair(str(n), src.strip(), tgt.strip(), slang, tlang, score, kind)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(text: str, where: str) -> str:
+    """``text`` with lone surrogates (``"\\ud800"`` escapes, which no UTF-8 file can hold)
+    replaced by U+FFFD, with a warning."""
+    if not _SURROGATE.search(text):
+        return text
+    warnings.warn(f"{where}: lone surrogate escapes (not characters) replaced by U+FFFD", DuiqiWarning, stacklevel=3)
+    return _SURROGATE.sub("\ufffd", text)

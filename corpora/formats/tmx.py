@@ -32,12 +32,15 @@ from ..lang import output_lang
 from ..signature import Signature
 from ..model import Alignment
 from ..units import SIGNATURE_PROP, Content, Inline, MemoryHeader, TranslationUnit, Variant, units_from_alignment
-from ..xmlsafe import XML_NS, iter_xml, local_name, release, xml_text
+from ..xmlsafe import XML_NS, attributes, iter_xml, local_name, release, xml_text
 
 __all__ = [
     "write", "read", "write_units", "iter_units", "read_header", "tmx_lang", "strip_illegal_xml",
     "SIGNATURE_PROP",
 ]
+
+CONTAINER = ("tmx", "TMX", "body")
+"""The element a valid file without units still has (an empty file converts to an empty one)."""
 
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _XML_LANG = f"{{{XML_NS}}}lang"
@@ -84,9 +87,14 @@ def _version() -> str:
 # --- reading -------------------------------------------------------------------------
 
 
+_KNOWN_ATTRS = ("tuid", "o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool",
+                "creationtoolversion", "creationdate", "creationid", "changedate", "changeid", "segtype", "o-tmf",
+                "srclang", "adminlang", "i", "x", "type", "pos", "assoc")
+
+
 def _attrs(el, skip: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
     """Attributes without namespace (``xml:lang`` and ``skip`` left out)."""
-    return tuple((k, v) for k, v in el.attrib.items() if "}" not in k and k not in skip)
+    return tuple((k, v) for k, v in attributes(el, _KNOWN_ATTRS) if "}" not in k and k not in skip)
 
 
 def _lang(el) -> str:

@@ -19,17 +19,22 @@ become XLIFF 1.2's (``<hi>`` becomes ``<mrk>``, ``<ut>`` a ``<ph>``), the score 
 from __future__ import annotations
 
 import os
+import warnings
 from typing import Callable, Iterable, Iterator, TextIO
 from xml.sax.saxutils import quoteattr
 
+from ..errors import DuiqiWarning
 from ..signature import Signature
 from ..units import SIGNATURE_PROP, Content, Inline, MemoryHeader, TranslationUnit, Variant
-from ..xmlsafe import XML_NS, iter_xml, local_name, release, xml_text
+from ..xmlsafe import XML_NS, attributes, iter_xml, local_name, release, xml_text
 from .xliff_common import is_xliff2, read_header, side_variant, target_state, write_document
 
 __all__ = ["NS", "iter_units", "read_header", "write_units"]
 
 XML_LANG = f"{{{XML_NS}}}lang"
+
+CONTAINER = ("xliff", "XLIFF", "file")
+"""The element a valid file without units still has (an empty file converts to an empty one)."""
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 _CODES = frozenset({"bpt", "ept", "ph", "it"})
@@ -37,7 +42,7 @@ _CODES = frozenset({"bpt", "ept", "ph", "it"})
 
 def _native(el) -> str:
     """An empty XLIFF element written as text, e.g. ``<x id="1"/>``."""
-    attrs = "".join(f" {k}={quoteattr(v)}" for k, v in el.attrib.items() if "}" not in k)
+    attrs = "".join(f" {k}={quoteattr(v)}" for k, v in attributes(el, ("id", "ctype", "equiv-text")) if "}" not in k)
     return f"<{local_name(el)}{attrs}/>"
 
 
@@ -80,13 +85,28 @@ def _content(el, counter: list[int]) -> Content:
     return tuple(parts)
 
 
-def _unit(tu, src_lang: str, tgt_lang: str) -> TranslationUnit:
+def _target_lang(tu, target, tgt_lang: str, mismatched: set[str]) -> str:
+    """The language of a ``<target>``: the file's target-language; its own ``xml:lang``
+    only when the file names none. A differing one is warned about once per language."""
+    own = (target.get(XML_LANG) or "").strip()
+    lang = tgt_lang if tgt_lang != "und" or not own else own
+    if own and lang != own and own.lower() not in mismatched:
+        mismatched.add(own.lower())
+        warnings.warn(f"trans-unit {tu.get('id', '')!r} (line {target.sourceline}): the target's xml:lang "
+                      f"{own!r} differs from the file's target-language {lang!r}; read as {lang!r}",
+                      DuiqiWarning, stacklevel=4)
+    return lang
+
+
+def _unit(tu, src_lang: str, tgt_lang: str, mismatched: set[str]) -> TranslationUnit:
+    """One trans-unit. The target is in the file's target-language (a differing
+    ``xml:lang`` of its own is warned about once per language in ``mismatched``)."""
     counter = [0]
     variants, notes, props = [], [], []
     for child in tu:
         name = local_name(child)
         if name in ("source", "target"):
-            lang = src_lang if name == "source" else child.get(XML_LANG) or tgt_lang
+            lang = src_lang if name == "source" else _target_lang(tu, child, tgt_lang, mismatched)
             side_variant(variants, name, lang, _content(child, counter), child.get("state"))
         elif name == "note":
             notes.append(child.text or "")
@@ -105,6 +125,7 @@ def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_la
         return
     slang, tlang = src_lang or "und", tgt_lang or "und"
     depth_alt = 0
+    mismatched: set[str] = set()
     for event, el in iter_xml(path, "xliff", "XLIFF", encoding):
         name = local_name(el)
         if name == "alt-trans":
@@ -113,7 +134,7 @@ def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_la
             slang = src_lang or el.get("source-language") or "und"
             tlang = tgt_lang or el.get("target-language") or "und"
         elif event == "end" and name == "trans-unit" and not depth_alt:
-            yield _unit(el, slang, tlang)
+            yield _unit(el, slang, tlang, mismatched)
             release(el)
 
 

@@ -28,6 +28,9 @@ from .xliff_common import is_xliff2, read_header, side_variant, target_state, wr
 
 __all__ = ["NS", "MDA_NS", "iter_units", "read_header", "write_units"]
 
+CONTAINER = ("xliff", "XLIFF", "file")
+"""The element a valid file without units still has (an empty file converts to an empty one)."""
+
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
 

@@ -36,3 +36,12 @@ def assert_valid_tmx():
         assert not any(tuv.get("lang") for tuv in doc.iter("tuv"))
 
     return check
+
+
+@pytest.fixture(scope="session")
+def formats_wild() -> Path:
+    """../shared/data/formats-wild: TMX, XLIFF and TBX files written by real tools (skip when absent)."""
+    path = SHARED / "data" / "formats-wild"
+    if not path.is_dir():
+        pytest.skip(f"{path} is not there")
+    return path
