@@ -25,7 +25,9 @@ from typing import Iterable, Iterator, TextIO
 from ..errors import FormatError
 from ..model import Alignment
 from ..textio import atomic_write
-from ..units import SIGNATURE_PROP, MemoryHeader, TranslationUnit, alignment_from_units, units_from_alignment
+from ..units import (
+    SIGNATURE_PROP, UNITS_PROP, MemoryHeader, TranslationUnit, alignment_from_units, units_from_alignment, units_summary,
+)
 
 __all__ = [
     "Format",
@@ -114,8 +116,9 @@ def _write(module, alignment: Alignment, out: TextIO, **options) -> None:
     if hasattr(module, "write"):
         module.write(alignment, out, **options)
     else:
-        header = MemoryHeader(srclang=alignment.src_lang)
-        module.write_units(units_from_alignment(alignment), out, header, src_lang=alignment.src_lang,
+        level = options.get("units", "sentence")
+        header = MemoryHeader(srclang=alignment.src_lang, props=((UNITS_PROP, units_summary(alignment, level)),))
+        module.write_units(units_from_alignment(alignment, level=level), out, header, src_lang=alignment.src_lang,
                            tgt_lang=alignment.tgt_lang, signature=alignment.signature)
 
 
@@ -139,6 +142,9 @@ def write_alignment(
     """Write ``alignment`` to ``path`` atomically, or to ``stream`` (default stdout).
 
     The format is ``fmt``, else the one ``path``'s extension implies, else TSV.
+    ``units="sentence"`` (the default) writes the sentence-level units of
+    :meth:`~corpora.model.Alignment.units` where the format has units (TMX, XLIFF,
+    TSV, JSONL); ``"bead"`` one unit per bead. The bead format is always bead-level.
     Returns the format used.
     """
     f = _resolve(fmt, path, "tsv")

@@ -18,7 +18,7 @@ from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair
 __all__ = ["write", "iter_units", "write_units"]
 
 
-def _record(src, tgt, src_ids, tgt_ids, kind, score, src_lang, tgt_lang) -> str:
+def _record(src, tgt, src_ids, tgt_ids, kind, score, src_lang, tgt_lang, **extra) -> str:
     return json.dumps({
         "src": src,
         "tgt": tgt,
@@ -28,14 +28,18 @@ def _record(src, tgt, src_ids, tgt_ids, kind, score, src_lang, tgt_lang) -> str:
         "score": None if score is None else round(score, 4),
         "src_lang": src_lang,
         "tgt_lang": tgt_lang,
+        **extra,
     }, ensure_ascii=False) + "\n"
 
 
-def write(alignment: Alignment, out: TextIO, **_: object) -> None:
-    """Write one JSON object a line (UTF-8, not ASCII-escaped)."""
-    for p in alignment.pairs():
-        out.write(_record(p.src, p.tgt, p.src_ids, p.tgt_ids, p.kind, p.score,
-                          alignment.src_lang, alignment.tgt_lang))
+def write(alignment: Alignment, out: TextIO, units: str = "sentence", **_: object) -> None:
+    """Write one JSON object a line (UTF-8, not ASCII-escaped), one per unit (see
+    :meth:`~corpora.model.Alignment.units`; ``units="bead"``: one per bead); every
+    object names its ``bead`` (from 0), a unit cut from a bead its ``part`` (``1/2``)."""
+    for p in alignment.units(units):
+        extra = {"bead": p.index, **({"part": f"{p.part}/{p.parts}"} if p.is_split else {})}
+        out.write(_record(p.src, p.tgt, p.src_ids, p.tgt_ids, p.kind, p.score, alignment.src_lang,
+                          alignment.tgt_lang, **extra))
 
 
 def write_units(

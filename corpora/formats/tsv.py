@@ -31,7 +31,7 @@ def _clean(text: str) -> str:
     return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
 
 
-def _row(src: str, tgt: str, score: float | None, kind: str, src_ids=(), tgt_ids=()) -> str:
+def _row(src: str, tgt: str, score: float | None, kind: str, src_ids=(), tgt_ids=(), *extra: str) -> str:
     return "\t".join((
         _clean(src),
         _clean(tgt),
@@ -39,15 +39,19 @@ def _row(src: str, tgt: str, score: float | None, kind: str, src_ids=(), tgt_ids
         kind,
         ",".join(map(str, src_ids)),
         ",".join(map(str, tgt_ids)),
+        *extra,
     )) + "\n"
 
 
-def write(alignment: Alignment, out: TextIO, header: bool = True, **_: object) -> None:
-    """Write one bead a row."""
+def write(alignment: Alignment, out: TextIO, header: bool = True, units: str = "sentence", **_: object) -> None:
+    """Write one unit a row (see :meth:`~corpora.model.Alignment.units`; ``units="bead"``:
+    one bead a row). When beads were cut, a last column ``bead`` numbers the bead
+    (from 0) each row belongs to: a cut bead's row comes first, then its sentence rows."""
+    split = units == "sentence" and bool(alignment.splits)
     if header:
-        out.write("\t".join(COLUMNS) + "\n")
-    for p in alignment.pairs():
-        out.write(_row(p.src, p.tgt, p.score, p.kind, p.src_ids, p.tgt_ids))
+        out.write("\t".join(COLUMNS + (("bead",) if split else ())) + "\n")
+    for p in alignment.units(units):
+        out.write(_row(p.src, p.tgt, p.score, p.kind, p.src_ids, p.tgt_ids, *((str(p.index),) if split else ())))
 
 
 def write_units(
