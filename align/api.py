@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Sequence
 
-from corpora import Alignment, Segment
+from corpora import UNIT_LEVELS, Alignment, Segment
 
 from .aligner import Aligner, AlignOptions
 from .errors import AlignError
 from .lang import detect_language, normalize_lang
 from .lexicon import Lexicon
 from .segment import segment_lines, segment_text
+from .split import split_beads
 
 if TYPE_CHECKING:  # pragma: no cover
     from glossary import TermBase
@@ -51,6 +52,7 @@ def align_texts(
     glossary: "str | os.PathLike[str] | TermBase | None" = None,
     split_semicolon: bool = False,
     names: tuple[str, str] = ("source", "target"),
+    units: str = "sentence",
 ) -> Alignment:
     """Segment two texts into sentences and align them.
 
@@ -59,7 +61,9 @@ def align_texts(
     translation of the source into the target language, one line per source sentence.
     ``glossary``: a term base (or its path) whose terms anchor the alignment. Pass an
     ``aligner`` to reuse its loaded dictionary across calls; ``names`` name the texts
-    in error messages.
+    in error messages. ``units="sentence"`` (the default) also cuts many-to-one beads
+    into sentence-level units where the cut is confident (:func:`align.split.split_beads`;
+    the beads stay as they are); ``"bead"`` does not.
     """
     src, s_lang = prepare_side(src_text, src_lang, split, names[0], split_semicolon)
     tgt, t_lang = prepare_side(tgt_text, tgt_lang, split, names[1], split_semicolon)
@@ -77,8 +81,11 @@ def align_texts(
 
         termbase = load_termbase(glossary) if isinstance(glossary, (str, os.PathLike)) else glossary
         extra.append(GlossaryScorer(termbase))
+    if units not in UNIT_LEVELS:
+        raise AlignError(f"unknown unit level {units!r} (known: {', '.join(UNIT_LEVELS)})")
     engine = aligner or Aligner(options)
-    return engine.align(src, tgt, s_lang, t_lang, extra_scorers=extra, translation=translation)
+    alignment = engine.align(src, tgt, s_lang, t_lang, extra_scorers=extra, translation=translation)
+    return split_beads(alignment, engine) if units == "sentence" else alignment
 
 
 def align_files(
@@ -93,6 +100,7 @@ def align_files(
     aligner: Aligner | None = None,
     src_translation: str | os.PathLike[str] | None = None,
     glossary: "str | os.PathLike[str] | TermBase | None" = None,
+    units: str = "sentence",
 ) -> Alignment:
     """Read two files (encodings detected unless ``encoding``) and align them as
     :func:`align_texts` does; ``src_translation`` is a file, one line per source sentence."""
@@ -105,7 +113,7 @@ def align_files(
         read_text(src_path, encoding), read_text(tgt_path, encoding), src_lang, tgt_lang,
         split=not no_split, options=AlignOptions(max_bead=max_bead), aligner=aligner,
         translation=translation, glossary=glossary, split_semicolon=split_semicolon,
-        names=(str(src_path), str(tgt_path)),
+        names=(str(src_path), str(tgt_path)), units=units,
     )
 
 

@@ -35,6 +35,8 @@ _CLOSE = "）)》〉”’」』]】"
 _ZH_BREAK = "，；：、,;:"
 _EN_BREAK = ",;:"
 _FINAL = "。！？!?"
+_LIST = 0.5  # the penalty of a cut after 、 (which joins the items of a list), in units of a conjunction cut
+_QUOTED = 0.5  # the penalty of a cut inside brackets or quotes, in units of a conjunction cut
 _DASHES = ("——", "—", " – ", " - ")
 _EN_CONJ = re.compile(r"\s(?=(?:and|but|while|whereas|yet|so|because|although|though|which|where|when)\b)")
 _ZH_CONJ = re.compile(r"(?=(?:但是|但|而且|而|并且|并|同时|然而|因此|所以|此外))")
@@ -47,7 +49,7 @@ class SplitOptions:
     evidence; ``conjunction``: the penalty of a cut before a conjunction with no
     punctuation; ``max_candidates``: a sentence with more boundaries is kept whole."""
 
-    margin: float = 0.03
+    margin: float = 0.01
     length: float = 0.12
     conjunction: float = 0.08
     max_candidates: int = 24
@@ -64,10 +66,9 @@ class CutChoice:
 
 
 def cut_candidates(text: str, lang: str) -> list[tuple[int, float]]:
-    """Offsets before which ``text`` may be cut, with a penalty (0 at punctuation).
-
-    Not inside brackets or quotes, and never leaving a piece without a letter or
-    character of text.
+    """Offsets before which ``text`` may be cut, with a penalty: 0 after clause
+    punctuation, 1 before a conjunction without it, 0.5 after 、 (a list), 0.5 more inside brackets or quotes.
+    No piece is left without two letters or characters of text.
     """
     cjk = is_cjk_lang(lang)
     found: dict[int, float] = {}
@@ -80,21 +81,24 @@ def cut_candidates(text: str, lang: str) -> list[tuple[int, float]]:
             depth = max(0, depth - 1)
         elif ch == '"':
             straight = not straight
-        if depth or straight:
-            continue
         nxt = text[k + 1] if k + 1 < len(text) else ""
         if ch in (_ZH_BREAK if cjk else _EN_BREAK) or ch in _FINAL or (ch == "." and nxt == " "):
             if not cjk and ch in ",.:" and nxt and not nxt.isspace():
                 continue  # 1,100 or 3.5 or 10:30
-            found.setdefault(k + 1, 0.0)
+            found.setdefault(k + 1, (_QUOTED if depth or straight else 0.0) + (_LIST if ch == "、" else 0.0))
     for dash in _DASHES:
         for m in re.finditer(re.escape(dash), text):
             found.setdefault(m.start(), 0.0)
     for m in (_ZH_CONJ if cjk else _EN_CONJ).finditer(text):
         pos = m.start() if cjk else m.start() + 1
-        if pos not in found and not _inside(text, pos):
-            found[pos] = 1.0
-    return sorted((k, p) for k, p in found.items() if _has_text(text[:k]) and _has_text(text[k:]))
+        if pos not in found:
+            found[pos] = 1.0 + (_QUOTED if _inside(text, pos) else 0.0)
+    spaced: dict[int, float] = {}
+    for k, p in found.items():
+        while k < len(text) and text[k].isspace():
+            k += 1
+        spaced[k] = min(p, spaced.get(k, p))
+    return sorted((k, p) for k, p in spaced.items() if _has_text(text[:k]) and _has_text(text[k:]))
 
 
 def _inside(text: str, k: int) -> bool:
@@ -158,7 +162,7 @@ def choose_cuts(many: Sequence[str], one: str, many_lang: str, one_lang: str, on
     if len(candidates) < k - 1 or len(candidates) > options.max_candidates:
         return None
     combos = list(itertools.combinations(range(len(candidates)), k - 1))
-    spans: dict[tuple[int, int], int] = {}
+    spans: dict[tuple[int, int], int] = {(0, len(one)): 0}
     for combo in combos:
         bounds = (0, *(candidates[c][0] for c in combo), len(one))
         for a, b in zip(bounds, bounds[1:]):
@@ -181,7 +185,9 @@ def choose_cuts(many: Sequence[str], one: str, many_lang: str, one_lang: str, on
         results.append((evidence - options.length * misfit - penalty, tuple(bounds[1:-1]), unit, evidence))
     results.sort(key=lambda r: -r[0])
     best = results[0]
-    margin = best[0] - results[1][0] if len(results) > 1 else math.inf
+    # the alternative of no cut: the whole sentence against one of the many, nothing for the others
+    none = max(float(ev.matched[i, 0] / max(ev.many_mass.sum() + ev.span_mass[0], 1e-9)) for i in range(k))
+    margin = min(best[0] - results[1][0] if len(results) > 1 else math.inf, best[3] - none)
     if margin < options.margin:
         return None
     return CutChoice(best[1], best[2], best[3], margin)

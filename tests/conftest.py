@@ -9,7 +9,9 @@ import pytest
 from corpora import bundled_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# ../shared beside a clone (CI, /work/main), or two levels up from a worktree (/work/wt/<name>)
+SHARED = next((base / "shared" for base in (ROOT.parent, ROOT.parent.parent) if (base / "shared").is_dir()),
+              ROOT.parent / "shared")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).resolve().parent / "data"
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+_ROOT = Path(__file__).resolve().parents[2]
+# ../shared beside a clone, or two levels up from a worktree (/work/wt/<name>)
+SHARED = next((b / "shared" for b in (_ROOT.parent, _ROOT.parent.parent) if (b / "shared").is_dir()),
+              _ROOT.parent / "shared")
 TMX_DTD = SHARED / "formats" / "tmx14.dtd"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
