@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from align.aligner import Aligner  # noqa: E402
-from align.split import SplitOptions, choose_cuts, split_beads  # noqa: E402
-from corpora import Alignment, Segment, read_text  # noqa: E402
+from align.split import CutProblem, SplitOptions, choose_all, split_beads  # noqa: E402
+from align.lexicon import train_lexicon  # noqa: E402
+from corpora import Alignment, Bead, Segment, read_text  # noqa: E402
 from corpora.formats.beads import read_beads  # noqa: E402
 
 _ZH_END = re.compile(r"[。！？]$")
@@ -61,20 +62,48 @@ def _lower_first(text: str, names: set[str]) -> str:
     return text[0].lower() + text[1:]
 
 
-def packs(zh: list[str], en: list[str], beads, zh_is_src: bool, names: set[str]):
-    """(many, one, cut, one_is_zh) for every gold 1-1 neighbour pair, both mirrors."""
+def packs(zh: list[str], en: list[str], beads, zh_is_src: bool, names: set[str], width: int = 0):
+    """(many, one, cut, one_is_zh, context) for every gold 1-1 neighbour pair, both
+    mirrors; context: ``width`` sentences before and after on both sides."""
     ones = [b for b in beads if len(b.src) == 1 and len(b.tgt) == 1]
     for b1, b2 in zip(ones, ones[1:]):
         if b2.src[0] != b1.src[0] + 1 or b2.tgt[0] != b1.tgt[0] + 1:
             continue
         (z1, z2), (e1, e2) = (((zh[b1.src[0]], zh[b2.src[0]]), (en[b1.tgt[0]], en[b2.tgt[0]])) if zh_is_src
                               else ((zh[b1.tgt[0]], zh[b2.tgt[0]]), (en[b1.src[0]], en[b2.src[0]])))
+        zi, ei = (b1.src[0], b1.tgt[0]) if zh_is_src else (b1.tgt[0], b1.src[0])
+        zc = zh[max(0, zi - width):zi] + zh[zi + 2:zi + 2 + width]
+        ec = en[max(0, ei - width):ei] + en[ei + 2:ei + 2 + width]
         if _ZH_END.search(z1):
             head = z1[:-1] + "，"
-            yield (e1, e2), head + z2, len(head), True
+            yield (e1, e2), head + z2, len(head), True, (ec, zc), (b1, b2)
         if _EN_END.search(e1):
             head = e1[:-1] + ", "
-            yield (z1, z2), head + _lower_first(e2, names), len(head), False
+            yield (z1, z2), head + _lower_first(e2, names), len(head), False, (zc, ec), (b1, b2)
+
+
+def _lexicon(zh, en, beads, zh_is_src, joined):
+    """A lexicon learned from the gold alignment as ``duiqi align`` learns one from its own,
+    with the two beads of every pack merged into one (so no pack's own pairing leaks)."""
+    merged = {id(b1): Bead((*b1.src, *b2.src), (*b1.tgt, *b2.tgt), 1.0) for b1, b2 in joined}
+    drop = {id(b2) for b1, b2 in joined if id(b2) not in merged}
+    train = []
+    for b in beads:
+        if id(b) in drop and id(b) not in merged:
+            continue
+        train.append(merged.get(id(b), Bead(b.src, b.tgt, 1.0)))
+    covered = [i for b in train for i in b.src]
+    if covered != sorted(set(covered)):  # overlapping packs: keep the first of each overlap only
+        seen, kept = set(), []
+        for b in train:
+            if not seen.intersection(b.src):
+                kept.append(b)
+                seen.update(b.src)
+        train = kept
+    src, tgt = (zh, en) if zh_is_src else (en, zh)
+    gold = Alignment(tuple(Segment(t) for t in src), tuple(Segment(t) for t in tgt), tuple(train),
+                     "zh" if zh_is_src else "en", "en" if zh_is_src else "zh")
+    return train_lexicon([gold])
 
 
 def datasets(data: Path):
@@ -93,6 +122,8 @@ def main() -> None:
                                                             "(evenly spaced).")
     ap.add_argument("--margin", type=float, default=SplitOptions().margin)
     ap.add_argument("--length", type=float, default=SplitOptions().length)
+    ap.add_argument("--no-lexicon", dest="lexicon", action="store_false",
+                    help="Without the lexicon learned from the document (dictionary, numbers, names only).")
     args = ap.parse_args()
     if not (args.data / "mac-dev").is_dir():
         sys.exit(f"no evaluation data at {args.data}")
@@ -105,22 +136,25 @@ def main() -> None:
     for name, zh, en, beads, zh_is_src in sets:
         group = name.split("/")[0]
         built = list(packs(zh, en, beads, zh_is_src, _names(en)))
+        sample = []
         for one_is_zh in (True, False):
             kind = [p for p in built if p[3] == one_is_zh]
             step = max(1, len(kind) // max(1, args.limit // (6 if group == "mac-dev" else 1)))
+            sample += kind[::step]
+        lexicon = _lexicon(zh, en, beads, zh_is_src, [p[5] for p in sample]) if args.lexicon else None
+        problems = [CutProblem(tuple(many), one, "en" if one_is_zh else "zh", "zh" if one_is_zh else "en",
+                               one_is_zh == zh_is_src) for many, one, _, one_is_zh, _, _ in sample]
+        choices = choose_all(problems, aligner, options, lexicon)
+        for (many, one, cut, one_is_zh, _, _), choice in zip(sample, choices):
             row = totals.setdefault(f"{group} {'zh joined' if one_is_zh else 'en joined'}", [0, 0, 0])
-            for many, one, cut, _ in kind[::step]:
-                one_is_src = one_is_zh == zh_is_src
-                many_lang, one_lang = ("en", "zh") if one_is_zh else ("zh", "en")
-                choice = choose_cuts(many, one, many_lang, one_lang, one_is_src, aligner, options)
-                row[0] += 1
-                if choice is not None:
-                    row[1] += 1
-                    row[2] += choice.cuts == (cut,)
+            row[0] += 1
+            if choice is not None:
+                row[1] += 1
+                row[2] += choice.cuts == (cut,)
         src, tgt = (zh, en) if zh_is_src else (en, zh)
         gold = Alignment(tuple(Segment(t) for t in src), tuple(Segment(t) for t in tgt), tuple(beads),
                          "zh" if zh_is_src else "en", "en" if zh_is_src else "zh")
-        cut = split_beads(gold, aligner, options)
+        cut = split_beads(gold, aligner, options)  # with a lexicon learned from the gold beads themselves
         g = gold_counts.setdefault(group, [0, 0])
         g[0] += len(cut.splits)
         g[1] += len(cut.kept_whole)
