@@ -7,7 +7,7 @@ them: every segment of both sides in exactly one bead, in order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .errors import CorporaError
@@ -80,6 +80,7 @@ class TextPair:
     tgt_ids: tuple[int, ...] = ()
     part: int = 0
     parts: int = 0
+    joined: tuple[int, ...] = ()
 
     @property
     def is_split(self) -> bool:
@@ -163,16 +164,35 @@ class Alignment:
         ``level="bead"``: one per bead, as :meth:`pairs`. ``"sentence"``: a split bead
         (see :attr:`splits`) gives its whole bead first, then one unit per sentence of
         its many side (``part`` 1..``parts``), so that every sentence of either side is
-        one side of some unit; other beads are one unit each.
+        one side of some unit; other beads are one unit each; two consecutive sentences
+        that CAT tools keep in one segment also get a unit joining them (``joined``: the
+        positions of the two units, see :mod:`corpora.catjoin`).
         """
         if level not in UNIT_LEVELS:
             raise CorporaError(f"unknown unit level {level!r} (known: {', '.join(UNIT_LEVELS)})")
         cut = {s.bead: s for s in self.splits} if level == "sentence" else {}
+        units: list[TextPair] = []
         for p in self.pairs(include_one_sided):
-            yield p
+            units.append(p)
             split = cut.get(p.index)
             if split is not None:
-                yield from self._split_units(self.beads[p.index], split)
+                units.extend(self._split_units(self.beads[p.index], split))
+        if level != "sentence":
+            yield from units
+            return
+        from .catjoin import joined_units
+
+        extra: dict[int, list[TextPair]] = {}
+        for after, unit in joined_units(self, units):
+            extra.setdefault(after, []).append(unit)
+        # joined units name the positions of the units they join: renumber for the insertions
+        final: list[int] = []
+        for pos in range(len(units)):
+            final.append(pos + sum(len(v) for k, v in extra.items() if k < pos))
+        for pos, unit in enumerate(units):
+            yield unit
+            for j in extra.get(pos, ()):
+                yield replace(j, joined=tuple(final[k] for k in j.joined))
 
     def _split_units(self, bead: Bead, split: Split) -> Iterator[TextPair]:
         many, one = (bead.tgt, bead.src) if split.side == "src" else (bead.src, bead.tgt)

@@ -41,6 +41,7 @@ __all__ = [
     "SIGNATURE_PROP",
     "FROM_BEAD_PROP",
     "PART_PROP",
+    "JOINED_PROP",
     "UNITS_PROP",
 ]
 
@@ -49,6 +50,7 @@ BEAD_PROP = "x-bead"  # the bead type of a unit, e.g. "2-1"
 SIGNATURE_PROP = "x-duiqi-signature"  # the header prop recording what made a file
 FROM_BEAD_PROP = "x-duiqi-bead"  # a sentence-level unit: the tuid of the bead it was cut from
 PART_PROP = "x-duiqi-part"  # a sentence-level unit: "1/2", "2/2", ...
+JOINED_PROP = "x-duiqi-joined"  # a unit joining two units a CAT tool segments as one: "12+13" (their tuids)
 UNITS_PROP = "x-duiqi-units"  # the header prop saying what the units are and how many beads were cut
 
 # Elements whose content is part of the running text; all other inline elements
@@ -187,6 +189,9 @@ def units_from_alignment(alignment: Alignment, include_one_sided: bool = False,
         if p.is_split:
             unit = TranslationUnit(unit.variants, unit.tuid,
                                    unit.props + ((FROM_BEAD_PROP, whole), (PART_PROP, f"{p.part}/{p.parts}")))
+        elif p.joined:
+            unit = TranslationUnit(unit.variants, unit.tuid,
+                                   unit.props + ((JOINED_PROP, "+".join(str(k + 1) for k in p.joined)),))
         else:
             whole = str(n)
         yield unit

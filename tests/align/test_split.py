@@ -54,7 +54,29 @@ def test_every_sentence_of_either_side_is_one_side_of_a_unit(report):
         assert all(report.tgt[j].text in tgt_sides for j in bead.tgt)
     bead_level = list(report.units("bead"))
     assert [(u.src, u.tgt) for u in bead_level] == [(p.src, p.tgt) for p in report.pairs()]
-    assert len(units) == len(bead_level) + sum(len(s.cuts) + 1 for s in report.splits)
+    joined = [u for u in units if u.joined]
+    assert len(units) == len(bead_level) + sum(len(s.cuts) + 1 for s in report.splits) + len(joined)
+
+
+def test_sentences_a_cat_tool_keeps_together_get_a_joined_unit(aligner):
+    from pathlib import Path
+
+    from corpora.catjoin import kept_together
+
+    assert kept_together("科学应当像海洋一样自由地跨越国界。”", "zh") and not kept_together("他宣布。", "zh")
+    assert kept_together("“Science must cross borders as freely as the ocean does.”", "en")
+    assert not kept_together("This year’s theme is “Living with Rising Seas”.", "en")
+    heldout = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
+    a = align_files(heldout / "b.zh.txt", heldout / "b.en.txt", aligner=aligner)
+    units = list(a.units())
+    joined = [u for u in units if u.joined]
+    want = "埃利斯博士说：“没有哪个国家能够独自应对这一挑战，科学应当像海洋一样自由地跨越国界。”他宣布，NOAA"
+    assert any(u.src.startswith(want) and u.tgt.endswith("storm surge model.") for u in joined)
+    for u in joined:
+        first, second = (units[k] for k in u.joined)
+        assert u.src.startswith(first.src) and u.src.endswith(second.src) and u.tgt.endswith(second.tgt)
+    tmx = render_alignment(a, "tmx")
+    assert tmx.count('type="x-duiqi-joined"') == len(joined) > 0
 
 
 def test_cut_pieces_rebuild_the_sentence_and_follow_the_evidence(report):
