@@ -37,6 +37,7 @@ _CLOSE = "）)》〉”’」』]】"
 _ZH_BREAK = "，；：、,;:"
 _EN_BREAK = ",;:"
 _FINAL = "。！？!?"
+_SURE = 0.01  # the margin at which a unit keeps 3/4 of its bead's score (of what its evidence allows)
 _LIST = 0.5  # the penalty of a cut after 、 (which joins the items of a list), in units of a conjunction cut
 _QUOTED = 0.5  # the penalty of a cut inside brackets or quotes, in units of a conjunction cut
 _DASHES = ("——", "—", " – ", " - ")
@@ -273,8 +274,8 @@ def split_beads(alignment: Alignment, aligner: "Aligner", options: SplitOptions 
     cut is confident (``splits``), and the others listed in ``kept_whole``.
 
     A unit's score is the bead's, scaled down by how much less evidence the unit has than
-    the whole cut (its share of matched mass against the cut's) and by the margin of
-    the cut over the next best.
+    the whole cut (its share of matched mass against the cut's) and, down to half, by a
+    small margin of the cut over the next best.
     """
     splits: list[Split] = []
     whole: list[int] = []
@@ -323,7 +324,8 @@ def _one_side(bead: Bead) -> str | None:
 
 def _unit_scores(bead: Bead, choice: CutChoice, options: SplitOptions) -> tuple[float, ...]:
     base = bead.score if bead.score is not None else 1.0
-    sure = choice.margin / (choice.margin + options.margin) if math.isfinite(choice.margin) else 1.0
+    margin = max(choice.margin, 0.0)
+    sure = 0.5 + 0.5 * margin / (margin + _SURE) if math.isfinite(margin) else 1.0
     out = []
     for unit in choice.unit_evidence:
         share = min(1.0, unit / choice.evidence) if choice.evidence > 0 else 1.0

@@ -130,7 +130,8 @@ class Alignment:
     kept_whole: tuple[int, ...] = ()
 
     def validate(self) -> None:
-        """Raise CorporaError unless every segment is in exactly one bead, in order."""
+        """Raise CorporaError unless every segment is in exactly one bead, in order, and
+        every split cuts a many-to-one bead's single sentence once per extra sentence."""
         for side, segments, ids in (
             ("source", self.src, [i for b in self.beads for i in b.src]),
             ("target", self.tgt, [i for b in self.beads for i in b.tgt]),
@@ -143,6 +144,14 @@ class Alignment:
         for b in self.beads:
             if not b.src and not b.tgt:
                 raise CorporaError("a bead has neither source nor target segments")
+        for sp in self.splits:
+            bead = self.beads[sp.bead] if 0 <= sp.bead < len(self.beads) else None
+            one, many = ((bead.src, bead.tgt) if sp.side == "src" else (bead.tgt, bead.src)) if bead else ((), ())
+            if bead is None or len(one) != 1 or len(many) != len(sp.cuts) + 1 or len(sp.scores) != len(many):
+                raise CorporaError(f"split of bead {sp.bead} does not fit the bead")
+            text = (self.src if sp.side == "src" else self.tgt)[one[0]].text
+            if list(sp.cuts) != sorted(set(sp.cuts)) or not all(0 < c < len(text) for c in sp.cuts):
+                raise CorporaError(f"split of bead {sp.bead}: cuts must increase inside the sentence")
 
     def src_text(self, bead: Bead) -> str:
         """The source text of a bead, its segments joined."""

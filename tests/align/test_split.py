@@ -146,3 +146,15 @@ def test_cli_says_how_many_beads_were_cut(tmp_path, corpus):
     assert 'type="x-duiqi-units">sentence; ' in out.read_text(encoding="utf-8")
     bad = CliRunner().invoke(cli, ["align", str(corpus.zh), str(corpus.en), "--units", "words"])
     assert bad.exit_code == 2 and "duiqi: error:" in bad.output and "Traceback" not in bad.output
+
+
+def test_a_split_that_does_not_fit_its_bead_is_refused(report):
+    from dataclasses import replace
+
+    import corpora
+
+    report.validate()
+    first = report.splits[0]
+    for bad in (replace(first, cuts=first.cuts + (1,)), replace(first, bead=0), replace(first, cuts=(10_000,) * len(first.cuts))):
+        with pytest.raises(corpora.CorporaError):
+            replace(report, splits=(bad,)).validate()
