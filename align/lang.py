@@ -1,8 +1,13 @@
-"""Language codes: validation and detection from the text itself."""
+"""Languages the aligner supports, and their detection from the text itself.
+
+Code logic (subtags, ISO 639 equivalence, scripts) lives in ``corpora.lang``."""
 
 from __future__ import annotations
 
 import re
+
+from corpora.lang import LanguageError as CodeError
+from corpora.lang import base_lang, parse_lang
 
 from .errors import LanguageError
 
@@ -10,8 +15,6 @@ __all__ = ["SUPPORTED", "normalize_lang", "detect_language", "base_lang"]
 
 # Languages duiqi can segment: CJK rules for zh/ja, Latin-script rules for the rest.
 SUPPORTED = ("zh", "ja", "en", "fr", "de", "es", "it", "pt", "nl")
-
-_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the and of to in is that it was for with as on be by this are from at".split()),
@@ -24,49 +27,38 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 
-def base_lang(code: str) -> str:
-    """The primary subtag: ``zh-CN`` → ``zh``."""
-    return code.replace("_", "-").split("-")[0].lower()
-
-
 def normalize_lang(code: str) -> str:
-    """Validate a BCP 47-like code of a supported language; LanguageError otherwise.
+    """Validate the code of a language duiqi can segment; LanguageError otherwise.
 
-    The code is returned as given (``zh-TW`` stays ``zh-TW``), lower-casing the
-    primary subtag.
+    The code comes back in canonical form (``corpora.lang.canonical_lang``):
+    ``zh_TW`` → ``zh-TW``, ``zho`` → ``zh``, ``en-us`` → ``en-US``.
     """
-    code = code.strip()
-    if not _TAG.match(code):
-        raise LanguageError(f"not a language code: {code!r} (e.g. zh, zh-CN, en, en-US)")
-    base = base_lang(code)
-    if base in ("cmn", "zho", "chi", "yue"):
-        base = "zh"
-    if base == "eng":
-        base = "en"
-    if base not in SUPPORTED:
-        raise LanguageError(f"unsupported language {code!r} (supported: {', '.join(SUPPORTED)})")
-    rest = code.replace("_", "-").split("-")[1:]
-    return "-".join([base, *rest])
+    try:
+        tag = parse_lang(code)
+    except CodeError as e:
+        raise LanguageError(str(e)) from None
+    if tag.language not in SUPPORTED:
+        raise LanguageError(f"unsupported language {code.strip()!r} (supported: {', '.join(SUPPORTED)})")
+    return str(tag)
+
+
+_HAN_CHARS = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+_KANA_CHARS = re.compile("[\u3040-\u30ff]")
+_LATIN_CHARS = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
 def detect_language(text: str, name: str = "<text>") -> str:
     """Guess the language of ``text`` from its script and, for Latin script, stopwords."""
     sample = text[:100_000]
-    han = kana = latin = 0
-    for ch in sample:
-        o = ord(ch)
-        if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF:
-            han += 1
-        elif 0x3040 <= o <= 0x30FF:
-            kana += 1
-        elif ch.isascii() and ch.isalpha() or 0xC0 <= o <= 0x24F:
-            latin += 1
+    han = len(_HAN_CHARS.findall(sample))
+    kana = len(_KANA_CHARS.findall(sample))
+    latin = len(_LATIN_CHARS.findall(sample))
     if kana > 0.05 * (han + kana + 1) and kana >= 10:
         return "ja"
     if han >= 0.2 * latin and han > 0:
         return "zh"
     if latin == 0:
-        raise LanguageError(f"{name}: cannot detect the language; give it with --src-lang/--tgt-lang")
+        raise LanguageError(f"{name}: cannot detect the language; give the source and target languages")
     words = re.findall(r"[^\W\d_]+", sample.lower())
     counts = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
     best = max(counts, key=lambda k: counts[k])

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .errors import CorporaError
+from .lang import is_cjk_lang
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -18,14 +19,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Segment", "Bead", "Split", "Alignment", "TextPair", "join_segments", "is_cjk_lang", "UNIT_LEVELS"]
 
 UNIT_LEVELS = ("sentence", "bead")  # what a translation memory's units are
-
-_CJK_LANGS = ("zh", "ja", "ko", "yue", "wuu", "lzh")
-
-
-def is_cjk_lang(lang: str) -> bool:
-    """True for languages written without spaces between words (zh, ja, ...)."""
-    return lang.split("-")[0].split("_")[0].lower() in _CJK_LANGS
-
 
 def join_segments(texts: Sequence[str], lang: str) -> str:
     """Join the texts of a bead's segments: no space for Chinese/Japanese, else one."""

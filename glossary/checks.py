@@ -24,7 +24,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from corpora import Alignment, TextPair, __version__, join_segments
+from corpora import Alignment, TextPair, join_segments
+from corpora.signature import Signature
 
 from .errors import GlossaryError
 from .match import TermHit, TermMatcher
@@ -44,7 +45,7 @@ from .termbase import Concept, TermBase, looks_like_acronym
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["KINDS", "TermIssue", "CheckResult", "check_pairs", "short_forms"]
+__all__ = ["KINDS", "TermIssue", "CheckResult", "check_pairs", "short_forms", "parse_kinds"]
 
 KINDS = ("missing", "forbidden", "inconsistent", "unexpected", "number")
 ISSUE_COLUMNS = ("segment", "kind", "term", "expected", "found", "concept", "note", "src", "tgt")
@@ -236,8 +237,8 @@ def check_pairs(
                                 [c.id for c in termbase.concepts])
     if references is not None:
         scores = replace(scores, translation=_translation(rows, references, tgt_lang))
-    signature = (f"duiqi:{__version__}|glossary:{_name(termbase.name)}({len(termbase)} terms)|"
-                 f"src:{src_lang}|tgt:{tgt_lang}|checks:{'+'.join(checks)}")
+    signature = str(Signature.of(("glossary", f"{_name(termbase.name)}({len(termbase)} terms)"), ("src", src_lang),
+                                 ("tgt", tgt_lang), ("checks", "+".join(checks))))
     return CheckResult(tuple(issues), scores, stats, src_lang, tgt_lang, termbase.name, signature, tuple(checks))
 
 
@@ -351,3 +352,13 @@ def _translation(rows, references: Sequence[str], tgt_lang: str) -> TranslationS
         return translation_scores(hyps, refs, tgt_lang, "segment")
     return translation_scores([join_segments(hyps, tgt_lang)], [join_segments(refs, tgt_lang)],
                               tgt_lang, "document")
+
+
+def parse_kinds(text: str) -> tuple[str, ...]:
+    """Issue kinds from a comma-separated list (``missing,forbidden``); GlossaryError
+    naming the unknown ones, or saying none was given."""
+    kinds = tuple(k.strip() for k in text.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown or not kinds:
+        raise GlossaryError(f"{', '.join(unknown) or 'none given'} (choose from {', '.join(KINDS)})")
+    return kinds

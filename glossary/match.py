@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from corpora import is_cjk_lang
+from corpora.lang import base_lang, is_cjk_lang
 
-from .termbase import Term, TermBase, lang_base
+from .termbase import Term, TermBase
 
 __all__ = ["TermHit", "TermMatcher", "english_stem"]
 
@@ -91,7 +91,7 @@ class TermMatcher:
     def __init__(self, termbase: TermBase, lang: str, terms: Iterable[tuple[str, Term]] | None = None):
         self.lang = lang
         self.cjk = is_cjk_lang(lang)
-        self.english = lang_base(lang) == "en"
+        self.english = base_lang(lang) == "en"
         self._patterns: list[_Pattern] = []
         self._keys: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
         self._stems: dict[bool, dict[str, str]] = {}

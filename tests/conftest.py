@@ -9,8 +9,8 @@ import pytest
 from corpora import bundled_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-# ../shared beside a clone (CI, /work/main), or two levels up from a worktree (/work/wt/<name>)
-SHARED = next((base / "shared" for base in (ROOT.parent, ROOT.parent.parent) if (base / "shared").is_dir()),
+# ../shared beside the checkout (CI, /work/main), or beside its parent (a worktree in /work/wt/<x>).
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
               ROOT.parent / "shared")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, TextIO
 from ..errors import DuiqiWarning, FormatError
 from ..model import Alignment
 from ..textio import read_text
-from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair
+from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair, write_lines
 
 __all__ = ["COLUMNS", "write", "iter_units", "write_units"]
 
@@ -43,7 +43,7 @@ def _row(src: str, tgt: str, score: float | None, kind: str, src_ids=(), tgt_ids
     )) + "\n"
 
 
-def write(alignment: Alignment, out: TextIO, header: bool = True, units: str = "sentence", **_: object) -> None:
+def write(alignment: Alignment, out: TextIO, header: bool = True, units: str = "sentence") -> None:
     """Write one unit a row (see :meth:`~corpora.model.Alignment.units`; ``units="bead"``:
     one bead a row). When beads were cut, a last column ``bead`` numbers the bead
     (from 0) each row belongs to: a cut bead's row comes first, then its sentence rows."""
@@ -54,30 +54,15 @@ def write(alignment: Alignment, out: TextIO, header: bool = True, units: str = "
         out.write(_row(p.src, p.tgt, p.score, p.kind, p.src_ids, p.tgt_ids, *((str(p.index),) if split else ())))
 
 
-def write_units(
-    units: Iterable[TranslationUnit],
-    out: TextIO,
-    header: MemoryHeader = MemoryHeader(),
-    src_lang: str | None = None,
-    tgt_lang: str | None = None,
-    **_: object,
-) -> int:
+def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHeader = MemoryHeader(),
+                src_lang: str | None = None, tgt_lang: str | None = None) -> int:
     """Write the plain text of two languages of each unit, one a row; return the row count."""
     out.write("\t".join(COLUMNS) + "\n")
-    count = 0
-    for p in plain_pairs(units, header, src_lang, tgt_lang):
-        out.write(_row(p.src, p.tgt, p.score, p.kind))
-        count += 1
-    return count
+    return write_lines(out, (_row(p.src, p.tgt, p.score, p.kind) for p in plain_pairs(units, header, src_lang, tgt_lang)))
 
 
-def iter_units(
-    path: str | os.PathLike[str],
-    src_lang: str | None = None,
-    tgt_lang: str | None = None,
-    encoding: str | None = None,
-    **_: object,
-) -> Iterator[TranslationUnit]:
+def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_lang: str | None = None,
+               encoding: str | None = None) -> Iterator[TranslationUnit]:
     """Yield one two-variant unit per row (a duiqi header row is skipped); languages
     default to zh and en."""
     text = read_text(path, encoding)

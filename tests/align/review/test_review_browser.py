@@ -1,9 +1,5 @@
-"""The review page in a real headless browser: render, navigate, edit, undo, export.
-
-Needs Debian's chromium (``apt-get install chromium``) and Playwright for Python (the
-``test`` extra); never ``playwright install``. Skipped, with the reason, when either is
-missing.
-"""
+"""The review page in a real headless browser: render, navigate, edit, undo, export. Needs Debian's
+chromium and Playwright for Python (the ``test`` extra; never ``playwright install``); skipped, saying why, without."""
 
 from __future__ import annotations
 
@@ -22,6 +18,7 @@ from align.api import align_files
 from align.review import BeadIssue, Highlight, ReviewOptions, write_review
 from corpora import Alignment, bundled_corpus, join_segments
 from corpora.formats import read_alignment, render_alignment
+from tests.conftest import SHARED
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
 CHROMIUM = os.environ.get("DUIQI_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
@@ -29,7 +26,7 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH (a
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-TMX_DTD = Path(__file__).resolve().parents[2] / ".." / "shared" / "formats" / "tmx14.dtd"
+TMX_DTD = SHARED / "formats" / "tmx14.dtd"
 CORPUS = bundled_corpus()
 
 
