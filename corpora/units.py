@@ -33,6 +33,7 @@ __all__ = [
     "write_lines",
     "units_from_alignment",
     "units_summary",
+    "is_derived",
     "unit_from_pair",
     "alignment_from_units",
     "PlainPair",
@@ -195,6 +196,12 @@ def units_from_alignment(alignment: Alignment, include_one_sided: bool = False,
         yield unit
 
 
+def is_derived(unit: TranslationUnit) -> bool:
+    """True for a sentence-level unit duiqi derived from beads of the same memory: cut
+    from one (prop ``x-duiqi-bead``) or joining two (``x-duiqi-joined``)."""
+    return any(k in (FROM_BEAD_PROP, JOINED_PROP) for k, _ in unit.props)
+
+
 def units_summary(alignment: Alignment, level: str = "sentence") -> str:
     """What the units of an alignment are, for a header prop and for users:
     ``sentence; 7 many-to-one beads cut, 2 kept whole`` or ``bead``."""
@@ -292,14 +299,16 @@ def alignment_from_units(
     name: str = "<input>",
     signature: str = "",
 ) -> Alignment:
-    """An alignment of the units' plain text pairs (see :func:`plain_pairs`).
+    """An alignment of the units' plain text pairs (see :func:`plain_pairs`); units
+    derived from a bead in the same file (cut from it or joining two, see
+    :func:`is_derived`) are left out, so duiqi's own memory reads back as its beads.
 
     FormatError when no unit has text in either language.
     """
     pairs: list[tuple[str, str]] = []
     scores: list[float | None] = []
     last = None
-    for last in plain_pairs(units, header, src_lang, tgt_lang):
+    for last in plain_pairs((u for u in units if not is_derived(u)), header, src_lang, tgt_lang):
         pairs.append((last.src, last.tgt))
         scores.append(last.score)
     if last is None:

@@ -90,10 +90,11 @@ WRITE_OPTIONS = ("src_lang", "tgt_lang", "signature")
 
 FORMATS: tuple[Format, ...] = (
     Format("tmx", (".tmx",), "corpora.formats.tmx", True, True, "TMX 1.4b translation memory",
-           ("creation_date", "renumber")),
+           ("creation_date", "renumber", "units")),
     Format("tsv", (".tsv", ".tab"), "corpora.formats.tsv", True, True, "tab-separated pairs with a header",
-           ("header",)),
-    Format("jsonl", (".jsonl", ".ndjson"), "corpora.formats.jsonl", True, True, "one JSON object per bead"),
+           ("header", "units")),
+    Format("jsonl", (".jsonl", ".ndjson"), "corpora.formats.jsonl", True, True, "one JSON object per unit",
+           ("units",)),
     Format("xliff", (".xlf", ".xliff"), "corpora.formats.xliff", True, True, "XLIFF 1.2 (reads 2.0 too)",
            ("original",)),
     Format("xliff2", (".xlf2",), "corpora.formats.xliff2", True, True, "XLIFF 2.0 (reads 1.2 too)"),
@@ -163,7 +164,8 @@ def _write(f: Format, alignment: Alignment, out: TextIO, options: Mapping[str, A
     if hasattr(module, "write"):
         _call(module.write, alignment, out, units=units, **options)  # the bead format takes no units: beads
     else:
-        header = MemoryHeader(srclang=alignment.src_lang, props=((UNITS_PROP, units_summary(alignment, units)),))
+        header = MemoryHeader(srclang=alignment.src_lang,
+                              props=((UNITS_PROP, units_summary(alignment, units)),) if units == "sentence" else ())
         _call(module.write_units, units_from_alignment(alignment, level=units), out, header,
               **{"src_lang": alignment.src_lang, "tgt_lang": alignment.tgt_lang, "signature": alignment.signature,
                  **options})

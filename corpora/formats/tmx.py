@@ -341,5 +341,6 @@ def write(
     ``x-duiqi-units``."""
     aligned = replace(alignment, src_lang=tmx_lang(src_lang or alignment.src_lang),
                       tgt_lang=tmx_lang(tgt_lang or alignment.tgt_lang))
-    header = MemoryHeader(srclang=aligned.src_lang, props=((UNITS_PROP, units_summary(alignment, units)),))
+    header = MemoryHeader(srclang=aligned.src_lang,
+                          props=((UNITS_PROP, units_summary(alignment, units)),) if units == "sentence" else ())
     write_units(units_from_alignment(aligned, level=units), out, header, alignment.signature, creation_date)

@@ -158,3 +158,14 @@ def test_a_split_that_does_not_fit_its_bead_is_refused(report):
     for bad in (replace(first, cuts=first.cuts + (1,)), replace(first, bead=0), replace(first, cuts=(10_000,) * len(first.cuts))):
         with pytest.raises(corpora.CorporaError):
             replace(report, splits=(bad,)).validate()
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "tsv", "jsonl"])
+def test_a_sentence_level_memory_reads_back_as_its_beads(tmp_path, report, fmt):
+    from corpora.formats import read_alignment, write_alignment
+
+    out = tmp_path / f"r.{fmt}"
+    write_alignment(report, out)
+    back = read_alignment(out, src_lang="zh", tgt_lang="en")
+    want = [(p.src, p.tgt) for p in report.pairs(include_one_sided=fmt != "tmx")]
+    assert [(p.src, p.tgt) for p in back.pairs()] == want
