@@ -6,7 +6,7 @@ import dataclasses
 import os
 from typing import TYPE_CHECKING, Callable, Sequence, Union
 
-from corpora import Alignment, Segment
+from corpora import UNIT_LEVELS, Alignment, Segment
 
 from .aligner import Aligner
 from .errors import AlignError
@@ -15,6 +15,7 @@ from .lexicon import Lexicon
 from .lines import looks_like_sentence_lines
 from .options import AlignOptions
 from .segment import segment_lines, segment_text
+from .split import split_beads
 
 if TYPE_CHECKING:  # pragma: no cover
     from glossary import TermBase
@@ -73,6 +74,7 @@ def align_texts(
     glossary: "str | os.PathLike[str] | TermBase | None" = None,
     split_semicolon: bool | None = None,
     names: tuple[str, str] = ("source", "target"),
+    units: str = "sentence",
 ) -> Alignment:
     """Segment two texts into sentences and align them.
 
@@ -85,7 +87,9 @@ def align_texts(
     language, one line per source sentence. ``glossary``: a term base (or its path)
     whose terms anchor the alignment. Pass an ``aligner`` to reuse its loaded
     dictionary across calls (options given with it must agree with its own);
-    ``names`` name the texts in error messages.
+    ``names`` name the texts in error messages. ``units="sentence"`` (the default)
+    also cuts many-to-one beads into sentence-level units where the cut is confident
+    (:func:`align.split.split_beads`; the beads stay as they are); ``"bead"`` does not.
     """
     sides = split if isinstance(split, tuple) else None
     opts = (options or AlignOptions()).updated(src_lang=src_lang, tgt_lang=tgt_lang,
@@ -109,11 +113,13 @@ def align_texts(
 
         termbase = load_termbase(glossary) if isinstance(glossary, (str, os.PathLike)) else glossary
         extra.append(GlossaryScorer(termbase))
+    if units not in UNIT_LEVELS:
+        raise AlignError(f"unknown unit level {units!r} (known: {', '.join(UNIT_LEVELS)})")
     alignment = engine.align(src, tgt, s_lang, t_lang, extra_scorers=extra, translation=translation)
     detected = ",".join(side for side, flag in (("source", s_lines), ("target", t_lines)) if flag)
     if detected:
         alignment = dataclasses.replace(alignment, meta=alignment.meta + ((LINES_DETECTED, detected),))
-    return alignment
+    return split_beads(alignment, engine) if units == "sentence" else alignment
 
 
 def _engine(aligner: Aligner | None, options: AlignOptions | None) -> Aligner:
@@ -141,6 +147,7 @@ def align_files(
     src_translation: str | os.PathLike[str] | None = None,
     glossary: "str | os.PathLike[str] | TermBase | None" = None,
     options: AlignOptions | None = None,
+    units: str = "sentence",
     progress: "Callable[[str], None] | None" = None,
 ) -> Alignment:
     """Read two documents and align them as :func:`align_texts` does.
@@ -179,7 +186,7 @@ def align_files(
         src_doc.text, tgt_doc.text,
         opts.src_lang, opts.tgt_lang, split, options=opts if given else None, aligner=aligner,
         split_semicolon=opts.split_semicolon,
-        translation=translation, glossary=glossary, names=names,
+        translation=translation, glossary=glossary, names=names, units=units,
     )
     return dataclasses.replace(alignment, src=_with_props(alignment.src, src_doc),
                                tgt=_with_props(alignment.tgt, tgt_doc))

@@ -13,9 +13,10 @@ from typing import Callable
 
 import click
 
-from corpora import DuiqiError, DuiqiWarning, __version__
+from corpora import UNIT_LEVELS, DuiqiError, DuiqiWarning, __version__
 from corpora.formats import write_alignment, writer_names
 from corpora.humancsv import terminal_safe
+from corpora.units import units_summary
 
 from .options import (alignment_summary, check_output, output_format, pass_alignment_options, progress_bar,
                       tell_lines_detected)
@@ -106,9 +107,13 @@ def cli() -> None:
 @click.option("-g", "--glossary", type=click.Path(dir_okay=False),
               help="Term base (.csv .tsv .xlsx .tbx) whose terms anchor the alignment.")
 @click.option("--lexicon", type=click.Path(dir_okay=False), help="Use a shared lexicon saved by `duiqi batch`.")
+@click.option("--units", type=click.Choice(UNIT_LEVELS), default="sentence", show_default=True,
+              help="Units of a TMX/XLIFF/TSV/JSONL output: 'sentence' also cuts a bead of several sentences "
+                   "against one into one unit per sentence where the cut is clear; 'bead' keeps beads only. "
+                   "The align format is always beads.")
 @click.option("-q", "--quiet", is_flag=True, help="Say nothing on stderr on success.")
 @pass_alignment_options
-def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, quiet, options) -> None:
+def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, units, quiet, options) -> None:
     """Align SRC with its translation TGT and write the beads.
 
     SRC and TGT are plain text, Word (.docx), OpenDocument (.odt), PDF, HTML, EPUB,
@@ -120,20 +125,24 @@ def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, quiet, opt
         raise click.UsageError("only one of SRC and TGT can be - (standard input)")
     check_output(out, src, tgt, src_translation, glossary, lexicon)
     fmt_name = output_format(out, fmt)
+    level = "bead" if fmt_name == "align" else units
     advance, bar = (None, None) if quiet else progress_bar((src, tgt))
     try:
         alignment = align_files(src, tgt, src_translation=src_translation, glossary=glossary, options=options,
-                                aligner=load_aligner(lexicon, options), progress=advance)
+                                aligner=load_aligner(lexicon, options), units=level, progress=advance)
         if advance is not None:
             advance("writing")
-        write_alignment(alignment, out, fmt_name)
+        write_alignment(alignment, out, fmt_name, units=level)
     finally:
         if bar is not None:
             bar.close()
     if not quiet:
         tell_lines_detected(alignment)
-    if not quiet and (out or sys.stderr.isatty()):  # in a pipe, stdout's reader wants the beads alone
-        click.echo(f"duiqi: {alignment_summary(alignment)}" + (f"; wrote {out}" if out else ""), err=True)
+    if not quiet and out not in (None, "-") and level == "sentence":
+        click.echo(f"duiqi: units: {units_summary(alignment)}", err=True)
+    if not quiet and (out not in (None, "-") or sys.stderr.isatty()):  # in a pipe: the beads alone
+        click.echo(f"duiqi: {alignment_summary(alignment, level)}" + (f"; wrote {out}" if out not in (None, "-") else ""),
+                   err=True)
 
 
 @cli.command("segment")

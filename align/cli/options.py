@@ -60,11 +60,11 @@ def progress_bar(paths, stream=None):
     return advance, bar
 
 
-def alignment_summary(alignment) -> str:
-    """One line: sentences, units (two-sided beads) and low-confidence units."""
-    pairs = [b for b in alignment.beads if b.is_pair]
-    low = sum(1 for b in pairs if b.score is not None and b.score < LOW_CONFIDENCE)
-    one_sided = len(alignment.beads) - len(pairs)
+def alignment_summary(alignment, level: str = "bead") -> str:
+    """One line: sentences, units (two-sided, at ``level``) and low-confidence units."""
+    pairs = [u for u in alignment.units(level, include_one_sided=False)]
+    low = sum(1 for u in pairs if u.score is not None and u.score < LOW_CONFIDENCE)
+    one_sided = sum(1 for b in alignment.beads if not b.is_pair)
     return (f"aligned {len(alignment.src)} source and {len(alignment.tgt)} target sentences into "
             f"{len(pairs)} unit(s), {low} of low confidence (score < {LOW_CONFIDENCE})"
             + (f", {one_sided} sentence(s) without a partner" if one_sided else ""))
