@@ -140,11 +140,20 @@ class Aligner:
 
             scorers.append(LearnedScorer(self.lexicon, options.weights.scorer("learned")))
             options = replace(options, learn=False)
-        coverages = [c for c in (s.fit(doc) for s in scorers) if c is not None]
+        coverages = _token_weighted([c for c in (s.fit(doc) for s in scorers) if c is not None])
         raw = _search(doc, coverages, options)
         beads = tuple(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(float(score), 4))
                       for (i0, i1, j0, j1), score in raw)
         return Alignment(src, tgt, beads, src_lang, tgt_lang, signature)
+
+
+def _token_weighted(coverages: list[Coverage]) -> list[Coverage]:
+    """Glossary evidence weighed token for token like the dictionary's (see
+    :func:`align.scorers.glossary.as_lexical_evidence`), not like a whole sentence's."""
+    from .scorers.glossary import as_lexical_evidence
+
+    reference = next((c for c in coverages if c.name == "dictionary"), None)
+    return [as_lexical_evidence(c, reference) if c.name == "glossary" else c for c in coverages]
 
 
 def _cumulative(x: np.ndarray) -> np.ndarray:
@@ -212,7 +221,8 @@ def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
     model on its confident beads and returns the band for the second pass."""
     n, m = problem.n, problem.m
     weights = options.weights
-    centers = anchor_centers(problem.coverages, n, m)
+    # glossary terms are evidence, never anchors: a wrong or ambiguous term cannot pull the band
+    centers = anchor_centers([c for c in problem.coverages if c.name != "glossary"], n, m)
     band1 = band_around(centers, max(options.first_width, 3), m)
     feats1 = problem.features(band1, [(1, 1)], weights)
     path1 = _solve(feats1, band1, weights)

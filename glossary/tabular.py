@@ -6,7 +6,9 @@ from the script of their cells) and, optionally, ``id`` (rows with the same id a
 one concept), ``status`` (preferred | admitted | forbidden; TBX values and synonyms
 such as deprecated, superseded, approved are understood; empty = preferred),
 ``note``, ``case_sensitive`` (true/false; empty = acronyms only) and ``term_type``.
-A cell may hold several renderings separated by ``|``. Without an ``id`` column, rows
+A cell may hold several renderings separated by ``|``. A ``rank`` column (the candidates
+``glossary extract`` writes) is an id: each candidate row is its own concept. Without an
+``id`` column, rows
 that share a term are one concept, so ``中国工程院,China Academy of Engineering,forbidden``
 adds a forbidden rendering to the concept of ``中国工程院``. Other columns are ignored.
 """
@@ -30,7 +32,7 @@ __all__ = ["read_delimited", "read_xlsx", "rows_to_termbase"]
 
 _META = {
     "id": "id", "concept": "id", "conceptid": "id", "concept_id": "id", "entry": "id", "entryid": "id",
-    "entry_id": "id", "termentry": "id",
+    "entry_id": "id", "termentry": "id", "rank": "id",
     "status": "status", "administrativestatus": "status", "administrative_status": "status",
     "note": "note", "notes": "note", "comment": "note", "comments": "note", "remark": "note",
     "remarks": "note",
