@@ -67,7 +67,12 @@ class Bead:
 
 @dataclass(frozen=True)
 class TextPair:
-    """A bead's texts, as written to a translation memory."""
+    """A bead's texts, as written to a translation memory.
+
+    ``index`` is the bead's index in the alignment (from 0); ``tu`` its number as the
+    TMX ``tuid`` numbers it: the two-sided beads 1, 2, 3, ... (None for a one-sided
+    bead, which a TMX leaves out). Every output and report numbers pairs by ``tu``.
+    """
 
     index: int
     src: str
@@ -76,6 +81,7 @@ class TextPair:
     kind: str
     src_ids: tuple[int, ...] = ()
     tgt_ids: tuple[int, ...] = ()
+    tu: int | None = None
 
 
 @dataclass(frozen=True)
@@ -117,10 +123,14 @@ class Alignment:
         return join_segments([self.tgt[i].text for i in bead.tgt], self.tgt_lang)
 
     def pairs(self, include_one_sided: bool = True) -> Iterator[TextPair]:
-        """Yield the text of every bead (one-sided beads only if asked)."""
+        """Yield the text of every bead (one-sided beads only if asked), with its ``tu``."""
+        tu = 0
         for k, b in enumerate(self.beads):
+            if b.is_pair:
+                tu += 1
             if include_one_sided or b.is_pair:
-                yield TextPair(k, self.src_text(b), self.tgt_text(b), b.score, b.kind, b.src, b.tgt)
+                yield TextPair(k, self.src_text(b), self.tgt_text(b), b.score, b.kind, b.src, b.tgt,
+                               tu if b.is_pair else None)
 
     def to_dataframe(self) -> "pandas.DataFrame":
         """One row per bead: src_ids, tgt_ids, type, score, src, tgt, paragraph."""

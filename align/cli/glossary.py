@@ -12,6 +12,7 @@ import click
 from corpora import atomic_write, read_text
 from corpora.formats import read_alignment
 from glossary.checks import KINDS as _KINDS
+from glossary.match import TOLERANCES as _TOLERANCES
 
 from .options import check_output, pass_alignment_options
 from ..errors import AlignError
@@ -25,6 +26,16 @@ def _kinds(ctx, param, value: str) -> tuple[str, ...]:
     if unknown or not kinds:
         raise click.BadParameter(f"{', '.join(unknown) or 'none given'} (choose from {', '.join(_KINDS)})")
     return kinds
+
+
+def _tolerances(ctx, param, value: str) -> tuple[str, ...]:
+    if value.strip().lower() == "none":
+        return ()
+    names = tuple(k.strip() for k in value.split(",") if k.strip())
+    unknown = [k for k in names if k not in _TOLERANCES]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)} (choose from {', '.join(_TOLERANCES)}, or none)")
+    return names
 
 
 def _languages(align_opts: dict) -> dict:
@@ -52,8 +63,10 @@ def _lines(path: str, encoding: str | None) -> list[str]:
                    "(then scored as one document).")
 @click.option("--checks", default=",".join(_KINDS), show_default=True, callback=_kinds,
               help="Comma-separated issue kinds to report.")
+@click.option("--tolerances", default=",".join(_TOLERANCES), show_default=True, callback=_tolerances,
+              help="Comma-separated term-matching tolerances to apply, or 'none' for exact matching.")
 @pass_alignment_options
-def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, align_opts) -> int:
+def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, tolerances, align_opts) -> int:
     """Check the terminology and numbers of TGT (a translation of SRC) against a glossary.
 
     Aligns SRC with TGT, or reads aligned pairs with --pairs, then reports missing,
@@ -77,7 +90,7 @@ def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, align
         alignment = align_files(src, tgt, glossary=termbase, **align_opts)
     references = _lines(reference, align_opts.get("encoding")) if reference else None
     result = check_pairs(alignment.pairs(), termbase, alignment.src_lang, alignment.tgt_lang,
-                         checks=checks, references=references)
+                         checks=checks, references=references, tolerances=tolerances)
     if out:
         write_report(result, out)
         click.echo("\n".join(summary_lines(result)))

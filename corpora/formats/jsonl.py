@@ -1,4 +1,7 @@
-"""JSON Lines: one object per bead with ``src``, ``tgt``, ids, type and score.
+"""JSON Lines: one object per bead with ``tu``, ``src``, ``tgt``, ids, type and score.
+
+``tu`` numbers the two-sided beads as the TMX ``tuid`` numbers them (null for a
+one-sided bead).
 
 Text is stripped of surrounding white space on reading. Inline tags of a
 translation memory are not kept: an object holds the segments' plain text.
@@ -18,8 +21,9 @@ from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair
 __all__ = ["write", "iter_units", "write_units"]
 
 
-def _record(src, tgt, src_ids, tgt_ids, kind, score, src_lang, tgt_lang) -> str:
+def _record(src, tgt, src_ids, tgt_ids, kind, score, src_lang, tgt_lang, tu=None) -> str:
     return json.dumps({
+        "tu": tu,
         "src": src,
         "tgt": tgt,
         "src_ids": list(src_ids),
@@ -35,7 +39,7 @@ def write(alignment: Alignment, out: TextIO, **_: object) -> None:
     """Write one JSON object a line (UTF-8, not ASCII-escaped)."""
     for p in alignment.pairs():
         out.write(_record(p.src, p.tgt, p.src_ids, p.tgt_ids, p.kind, p.score,
-                          alignment.src_lang, alignment.tgt_lang))
+                          alignment.src_lang, alignment.tgt_lang, p.tu))
 
 
 def write_units(
@@ -47,10 +51,12 @@ def write_units(
     **_: object,
 ) -> int:
     """Write the plain text of two languages of each unit, one object a line."""
-    count = 0
+    count = tu = 0
     for p in plain_pairs(units, header, src_lang, tgt_lang):
-        out.write(_record(p.src, p.tgt, (), (), p.kind, p.score, p.src_lang, p.tgt_lang))
         count += 1
+        tu += bool(p.src and p.tgt)
+        out.write(_record(p.src, p.tgt, (), (), p.kind, p.score, p.src_lang, p.tgt_lang,
+                          tu if p.src and p.tgt else None))
     return count
 
 

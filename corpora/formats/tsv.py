@@ -1,4 +1,7 @@
-"""Tab-separated pairs: ``src  tgt  score  type  src_ids  tgt_ids`` with a header row.
+"""Tab-separated pairs: ``src  tgt  score  type  src_ids  tgt_ids  tu`` with a header row.
+
+``tu`` numbers the two-sided rows as the TMX ``tuid`` numbers them (empty for a
+one-sided row).
 
 Reading accepts any file whose first two columns are source and target text, with
 or without that header. Tabs and line breaks inside a text become spaces and NUL
@@ -20,7 +23,7 @@ from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair
 
 __all__ = ["COLUMNS", "write", "iter_units", "write_units"]
 
-COLUMNS = ("src", "tgt", "score", "type", "src_ids", "tgt_ids")
+COLUMNS = ("src", "tgt", "score", "type", "src_ids", "tgt_ids", "tu")
 
 
 def _clean(text: str) -> str:
@@ -31,7 +34,7 @@ def _clean(text: str) -> str:
     return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
 
 
-def _row(src: str, tgt: str, score: float | None, kind: str, src_ids=(), tgt_ids=()) -> str:
+def _row(src: str, tgt: str, score: float | None, kind: str, src_ids=(), tgt_ids=(), tu: int | None = None) -> str:
     return "\t".join((
         _clean(src),
         _clean(tgt),
@@ -39,6 +42,7 @@ def _row(src: str, tgt: str, score: float | None, kind: str, src_ids=(), tgt_ids
         kind,
         ",".join(map(str, src_ids)),
         ",".join(map(str, tgt_ids)),
+        "" if tu is None else str(tu),
     )) + "\n"
 
 
@@ -47,7 +51,7 @@ def write(alignment: Alignment, out: TextIO, header: bool = True, **_: object) -
     if header:
         out.write("\t".join(COLUMNS) + "\n")
     for p in alignment.pairs():
-        out.write(_row(p.src, p.tgt, p.score, p.kind, p.src_ids, p.tgt_ids))
+        out.write(_row(p.src, p.tgt, p.score, p.kind, p.src_ids, p.tgt_ids, p.tu))
 
 
 def write_units(
@@ -60,10 +64,11 @@ def write_units(
 ) -> int:
     """Write the plain text of two languages of each unit, one a row; return the row count."""
     out.write("\t".join(COLUMNS) + "\n")
-    count = 0
+    count = tu = 0
     for p in plain_pairs(units, header, src_lang, tgt_lang):
-        out.write(_row(p.src, p.tgt, p.score, p.kind))
         count += 1
+        tu += bool(p.src and p.tgt)
+        out.write(_row(p.src, p.tgt, p.score, p.kind, tu=tu if p.src and p.tgt else None))
     return count
 
 
