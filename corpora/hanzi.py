@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["to_simplified", "to_traditional", "chinese_variant", "traditional_share"]
+__all__ = ["to_simplified", "to_traditional", "chinese_variant", "traditional_share", "refine_chinese"]
 
 
 @lru_cache(maxsize=None)
@@ -57,7 +57,8 @@ def traditional_share(text: str) -> float:
 
 def chinese_variant(text: str, sample: int = 20_000) -> str:
     """``zh`` for Simplified Chinese text, ``zh-TW`` for Traditional, ``zh-HK`` for
-    Traditional written with Hong Kong character forms (裏, 着 rather than 裡, 著).
+    Traditional written with Hong Kong character forms (e.g. 着 rather than 著) that
+    fit it better than Taiwan's and OpenCC's standard forms.
 
     Text counts as Traditional when conversion to Simplified changes at least 2% of
     its Han characters.
@@ -66,6 +67,16 @@ def chinese_variant(text: str, sample: int = 20_000) -> str:
     if traditional_share(head) < 0.02:
         return "zh"
     simple = to_simplified(head)
-    hk = sum(a == b for a, b in zip(head, to_traditional(simple, "s2hk")))
-    tw = sum(a == b for a, b in zip(head, to_traditional(simple, "s2tw")))
-    return "zh-HK" if hk > tw else "zh-TW"
+    agree = {variant: sum(a == b for a, b in zip(head, to_traditional(simple, variant)))
+             for variant in ("s2t", "s2tw", "s2hk")}
+    # Hong Kong only when its forms fit better than both Taiwan's and OpenCC's standard ones
+    return "zh-HK" if agree["s2hk"] > max(agree["s2tw"], agree["s2t"]) else "zh-TW"
+
+
+def refine_chinese(lang: str, text: str) -> str:
+    """A bare ``zh`` (Chinese, script unsaid) made ``zh-TW``/``zh-HK`` when ``text`` is
+    Traditional; any other code (``zh-CN``, ``zh-Hant``, ``en``) is kept as given."""
+    if lang.strip().lower() in ("zh", "zho", "chi", "cmn"):
+        variant = chinese_variant(text)
+        return variant if variant != "zh" else lang
+    return lang

@@ -267,4 +267,8 @@ def alignment_from_units(
         scores.append(last.score)
     if last is None:
         raise FormatError(f"{name}: no translation units found")
-    return Alignment.from_pairs(pairs, last.src_lang, last.tgt_lang, scores, signature)
+    from .hanzi import refine_chinese
+
+    s_lang = refine_chinese(last.src_lang, "".join(s for s, _ in pairs[:2000]))
+    t_lang = refine_chinese(last.tgt_lang, "".join(t for _, t in pairs[:2000]))
+    return Alignment.from_pairs(pairs, s_lang, t_lang, scores, signature)

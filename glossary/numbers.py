@@ -310,10 +310,20 @@ def _approx(text: str, start: int) -> bool:
 
 
 def extract_numbers(text: str, lang: str) -> list[Number]:
-    """All numbers in ``text`` (Chinese rules for zh/ja, English rules otherwise)."""
+    """All numbers in ``text`` (Chinese rules for zh/ja, Traditional characters read as
+    Simplified; English rules otherwise)."""
     base = lang.replace("_", "-").split("-")[0].lower()
     if base in ("zh", "ja", "yue"):
-        return _zh_numbers(text)
+        if base == "ja":
+            return _zh_numbers(text)
+        from dataclasses import replace
+
+        from corpora.hanzi import to_simplified
+
+        simple = to_simplified(text)  # 兩 is 两, 億 is 亿; same length, same spans
+        if simple == text:
+            return _zh_numbers(text)
+        return [replace(n, text=text[n.start:n.end]) for n in _zh_numbers(simple)]
     return _en_numbers(text)
 
 
