@@ -9,11 +9,12 @@ Multi center, Multicenter; R&D, R & D). Full-width letters and digits count as
 their ASCII forms. Overlapping and nested matches are resolved by taking the longest
 first, then the leftmost: every character is in at most one hit.
 
-Tolerances (each named in the hit's ``tolerance``, each can be switched off):
+Tolerances (asked for by name; each hit names the one it needed in ``tolerance``;
+:func:`glossary.check_pairs` applies them all unless told otherwise):
 
 - ``parenthetical``: a term interrupted by a parenthetical, ``CAE (the Chinese Academy
   of Engineering) Member`` for ``CAE Member``;
-- ``apposition``: a term interrupted by an apposition between commas or dashes,
+- ``apposition``: a term interrupted by an apposition (2–8 words) between commas or dashes,
   ``CAE, the Chinese Academy of Engineering, Member``;
 - ``acronym-expansion``: an acronym and its full form together, either order:
   ``the Chinese Academy of Engineering (CAE)``, ``CAE (Chinese Academy of Engineering)``
@@ -128,8 +129,9 @@ class TermMatcher:
     """
 
     def __init__(self, termbase: TermBase, lang: str, terms: Iterable[tuple[str, Term]] | None = None,
-                 tolerances: Iterable[str] | None = None):
-        """``tolerances``: the names of :data:`TOLERANCES` to apply (default: all)."""
+                 tolerances: Iterable[str] | None = ()):
+        """``tolerances``: the names of :data:`TOLERANCES` to apply (default: none, exact
+        matching; ``None`` for all)."""
         self.lang = lang
         self.cjk = is_cjk_lang(lang)
         self.english = lang_base(lang) == "en"
@@ -373,7 +375,7 @@ def _without_insertions(texts: list[str], kind: str) -> list[int] | None:
         marks = [k for k, t in enumerate(texts) if t in _APPOSITION_MARKS]
         for a, b in zip(marks, marks[1:]):
             inner = texts[a + 1:b]
-            if 0 < len(inner) <= _MAX_APPOSITION and all(_WORD_CHAR.match(t) for t in inner):
+            if 2 <= len(inner) <= _MAX_APPOSITION and all(_WORD_CHAR.match(t) for t in inner):
                 drop.update(range(a, b + 1))
     if not drop:
         return None

@@ -42,8 +42,8 @@ class GlossaryScorer(Scorer):
     def fit(self, doc: DocPair) -> Coverage | None:
         from glossary import TermMatcher
 
-        src_matcher = TermMatcher(self.termbase, doc.src.lang)
-        tgt_matcher = TermMatcher(self.termbase, doc.tgt.lang)
+        src_matcher = TermMatcher(self.termbase, doc.src.lang, tolerances=None)
+        tgt_matcher = TermMatcher(self.termbase, doc.tgt.lang, tolerances=None)
         src = [[h.concept for h in src_matcher.find(t)] for t in doc.src.texts]
         tgt = [[h.concept for h in tgt_matcher.find(t)] for t in doc.tgt.texts]
         both = _informative(src, MAX_SHARE) & _informative(tgt, MAX_SHARE)
