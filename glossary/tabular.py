@@ -184,21 +184,35 @@ def read_delimited(path: Path) -> TermBase:
         delimiter = "\t"
     else:
         delimiter = max((",", ";", "\t"), key=first.count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
     header: list[str] | None = None
+    last = 0
     try:
         for cells in reader:
+            start, last = last + 1, reader.line_num
+            if any("\n" in c or "\r" in c for c in cells):
+                raise TermBaseError(
+                    f"{path}:{start}: a quoted field runs from line {start} to line {last} "
+                    "(a stray quote?); a term never spans lines")
             if header is None:
                 if any(c.strip() for c in cells):
                     header = cells
                 continue
-            rows.append((reader.line_num, cells))
+            if any(c.strip() for c in cells) and len(cells) != len(header) and not _short_row_ok(cells, header):
+                raise TermBaseError(f"{path}:{start}: {len(cells)} fields, but the header has {len(header)}")
+            rows.append((start, cells))
     except csv.Error as e:
-        raise TermBaseError(f"{path}:{reader.line_num}: {e}") from None
+        raise TermBaseError(f"{path}:{last + 1}: {e} (a stray quote?)") from None
     if header is None:
         raise TermBaseError(f"{path}: no header row")
     return rows_to_termbase(header, rows, str(path), lambda n: f"{path}:{n}")
+
+
+def _short_row_ok(cells: list[str], header: list[str]) -> bool:
+    """More fields than the header are fine when the extra ones are empty (trailing
+    delimiters); fewer are an error."""
+    return len(cells) > len(header) and not any(c.strip() for c in cells[len(header):])
 
 
 def _cell_text(value) -> str:
