@@ -141,7 +141,7 @@ class Aligner:
             scorers.append(LearnedScorer(self.lexicon, options.weights.scorer("learned")))
             options = replace(options, learn=False)
         coverages = _token_weighted([c for c in (s.fit(doc) for s in scorers) if c is not None])
-        raw = _search(doc, coverages, options)
+        raw = _search_with_glossary(doc, coverages, options)
         beads = tuple(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(float(score), 4))
                       for (i0, i1, j0, j1), score in raw)
         return Alignment(src, tgt, beads, src_lang, tgt_lang, signature)
@@ -233,6 +233,20 @@ def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
         problem.length = problem.length.refit(problem.doc.src.lengths[[b[0] for b in good]],
                                               problem.doc.tgt.lengths[[b[2] for b in good]])
     return band_around_path(path1, n, m, options.second_width)
+
+
+def _search_with_glossary(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
+    """The beads of ``doc``; glossary evidence, if any, is first checked against the
+    alignment made without it, and only the concepts that agree with it are used."""
+    from .scorers.glossary import consistent_concepts
+
+    glossary = [c for c in coverages if c.name == "glossary"]
+    if not glossary:
+        return _search(doc, coverages, options)
+    others = [c for c in coverages if c.name != "glossary"]
+    first = _search(doc, others, options)
+    kept = [k for k in (consistent_concepts(g, first) for g in glossary) if k is not None]
+    return _search(doc, [*others, *kept], options) if kept else first
 
 
 def _search(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):

@@ -8,8 +8,10 @@
    gold alignment by `duiqi glossary extract` (the top ``--top`` candidates, each row
    one concept), scored per chapter and pooled.
 
-A glossary must never make an alignment worse: the "with" column should never be below
-the "without" one.
+3. MAC-Dev with that glossary's English column shuffled (every entry wrong).
+
+A glossary must never make an alignment worse: no "with" figure should be below the
+"without" one.
 """
 
 from __future__ import annotations
@@ -53,6 +55,21 @@ def mined_glossary(data: Path, chapters: list[str], top: int, folder: Path) -> P
     return path
 
 
+def shuffled_glossary(path: Path, seed: int = 0) -> Path:
+    """The same glossary with its English column shuffled: every entry wrong."""
+    import random
+
+    import pandas as pd
+
+    frame = pd.read_csv(path)
+    targets = list(frame["tgt"])
+    random.Random(seed).shuffle(targets)
+    frame["tgt"] = targets
+    out = path.with_name("shuffled.csv")
+    frame.to_csv(out, index=False)
+    return out
+
+
 def bundled() -> None:
     corpus = bundled_corpus()
     gold = [read_beads(corpus.directory / "gold.align")]
@@ -72,10 +89,11 @@ def mac_dev(data: Path, top: int, per_chapter: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = mined_glossary(data, chapters, top, Path(tmp))
         termbase = load_termbase(path)
+        wrong = load_termbase(shuffled_glossary(path))
     print(f"MAC-Dev ({len(chapters)} chapters, --no-split); glossary: top {top} candidates mined from the gold, "
           f"{len(termbase.concepts)} concepts")
     results = {}
-    for label, tb in (("without glossary", None), ("with glossary", termbase)):
+    for label, tb in (("without glossary", None), ("with glossary", termbase), ("shuffled glossary", wrong)):
         t0 = time.perf_counter()
         tests = []
         for c, g in zip(chapters, gold):

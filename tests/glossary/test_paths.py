@@ -185,3 +185,30 @@ def test_glossary_mined_from_mac_dev_gold_does_not_hurt(mac_dev, tmp_path):
                              glossary=tb).beads for c in chapters]
         scores[label] = score_alignments(gold, tests).f1_strict
     assert scores["with"] >= scores["without"] > 0.85
+
+
+@pytest.mark.parametrize("name, src, tgt", [("heldout-b", "b.en.txt", "b.zh.txt"), ("report", None, None)])
+def test_a_wrong_glossary_does_not_pull_sentences_apart(corpus, tmp_path, name, src, tgt):
+    """A glossary mined from the gold with its targets shuffled: every entry wrong, and
+    the alignment as good as without it (it was not, while terms were constraints)."""
+    import random
+
+    from align.api import prepare_side
+    from glossary import load_termbase
+    from glossary.extract import extract_candidates
+
+    heldout = FIXTURES.parent / "heldout"
+    if src:
+        src_path, tgt_path, gold_path, langs = heldout / src, heldout / tgt, heldout / "b.gold", ("en", "zh")
+    else:
+        src_path, tgt_path, gold_path, langs = Path(corpus.zh), Path(corpus.en), Path(corpus.gold), ("zh", "en")
+    gold = read_beads(gold_path)
+    sides = [prepare_side(read_text(p), lang)[0] for p, lang in zip((src_path, tgt_path), langs)]
+    frame = extract_candidates(Alignment(*sides, tuple(gold), *langs), *langs, min_count=1, limit=200)
+    targets = list(frame["tgt"])
+    random.Random(0).shuffle(targets)
+    frame["tgt"] = targets
+    frame.to_csv(tmp_path / "wrong.csv", index=False)
+    wrong = load_termbase(tmp_path / "wrong.csv")
+    f1 = score_alignments([gold], [align_files(src_path, tgt_path, glossary=wrong).beads]).f1_strict
+    assert f1 == score_alignments([gold], [align_files(src_path, tgt_path).beads]).f1_strict == 1.0
