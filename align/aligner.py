@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
-from corpora import Alignment, Bead, Segment, __version__
+from corpora import Alignment, Bead, Segment
 
 from .analysis import DocPair, Side
 from .anchors import anchor_centers
 from .cedict import Cedict
 from .costs import BeadFeatures, LengthModel, SideContext, Weights, bead_costs, bead_features, gather_evidence
-from .errors import AlignError
+from .options import DEFAULT_SCORERS, AlignOptions
 from .scorers import make_scorers, scorer_names
 from .scorers.base import Coverage, Scorer
 from .search import Band, band_around, band_around_path, bead_types, search
@@ -22,9 +22,7 @@ from .tokens import inside_quotes
 if TYPE_CHECKING:  # pragma: no cover
     from .lexicon import Lexicon
 
-__all__ = ["AlignOptions", "Aligner"]
-
-DEFAULT_SCORERS = ("dictionary", "names", "numbers", "cues")
+__all__ = ["AlignOptions", "Aligner", "DEFAULT_SCORERS", "WEIGHTS", "MT_WEIGHTS"]
 
 # Tuned on MAC-Dev and bible-5k by benchmarks/tune_weights.py (see its docstring).
 WEIGHTS = Weights(
@@ -43,43 +41,6 @@ MT_WEIGHTS = Weights(
 )
 
 
-@dataclass(frozen=True)
-class AlignOptions:
-    """Settings of one alignment run (all recorded in the signature)."""
-
-    max_bead: int = 5
-    scorers: tuple[str, ...] = DEFAULT_SCORERS
-    first_width: int = 30
-    second_width: int = 6
-    weights: Weights = field(default_factory=lambda: WEIGHTS)
-    learn: bool = True
-    learn_quantile: float = 0.3
-    learn_dice: float = 0.3
-    mt_weights: Weights = field(default_factory=lambda: MT_WEIGHTS)
-
-    def validate(self) -> "AlignOptions":
-        if not 2 <= self.max_bead <= 8:
-            raise AlignError(f"max bead size must be between 2 and 8, not {self.max_bead}")
-        unknown = [s for s in self.scorers if s not in scorer_names()]
-        if unknown:
-            raise AlignError(f"unknown scorer {unknown[0]!r} (known: {', '.join(scorer_names())})")
-        return self
-
-    def signature(self, extra: Sequence[str] = ()) -> str:
-        """``duiqi:0.1.0|scorers:length+dictionary+...|max-bead:5|...``; ``extra`` names
-        scorers added for one run (a loaded lexicon, a translation)."""
-        learned = () if not self.learn or any(e.startswith("learned") for e in extra) else ("learned",)
-        return "|".join(
-            [
-                f"duiqi:{__version__}",
-                "scorers:" + "+".join(("length", *self.scorers, *learned, *extra)),
-                f"max-bead:{self.max_bead}",
-                f"band:{self.first_width}/{self.second_width}",
-                f"skip:{self.weights.skip:g}",
-            ]
-        )
-
-
 class Aligner:
     """Aligns documents; holds the resources (dictionary) shared between documents."""
 
@@ -87,7 +48,7 @@ class Aligner:
                  lexicon: "Lexicon | None" = None) -> None:
         """``lexicon``: a lexicon learned beforehand (e.g. over a whole corpus); when given,
         it is used from the first pass on, instead of learning one per document."""
-        self.options = (options or AlignOptions()).validate()
+        self.options = (options or AlignOptions()).engine().validate()
         self._cedict = cedict
         self.lexicon = lexicon
 

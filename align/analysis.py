@@ -11,7 +11,7 @@ from typing import Sequence
 
 import numpy as np
 
-from corpora import is_cjk_lang
+from corpora.lang import base_lang, is_cjk_lang
 from glossary.numbers import extract_numbers
 
 from .cedict import Cedict
@@ -37,7 +37,7 @@ class Side:
         self.texts = tuple(t[:MAX_ANALYSED] for t in texts)
         self.lang = lang
         self.cjk = is_cjk_lang(lang)
-        self.english = lang.split("-")[0].lower() == "en"
+        self.english = base_lang(lang) == "en"
         self.paragraphs = np.asarray(paragraphs if paragraphs is not None else [0] * len(self.texts), dtype=np.int64)
         self.lengths = np.array([text_length(t) for t in texts], dtype=np.float64)
         self._cache: dict[str, object] = {}
@@ -136,3 +136,8 @@ class DocPair:
         if self.tgt.cjk and self.src.english:
             return self.tgt, self.src, False
         return None
+
+    def with_dictionary(self) -> tuple[Side, Side, bool, Cedict] | None:
+        """:attr:`zh_en` and the dictionary, when this is zh/en and a dictionary is loaded."""
+        found = self.zh_en
+        return None if found is None or self.cedict is None else (*found, self.cedict)

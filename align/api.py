@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, Sequence
 
 from corpora import Alignment, Segment
 
-from .aligner import Aligner, AlignOptions
+from .aligner import Aligner
 from .errors import AlignError
 from .lang import detect_language, normalize_lang
 from .lexicon import Lexicon
+from .options import AlignOptions
 from .segment import segment_lines, segment_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,30 +50,35 @@ def align_texts(
     tgt_text: str,
     src_lang: str | None = None,
     tgt_lang: str | None = None,
-    split: bool = True,
+    split: bool | None = None,
     options: AlignOptions | None = None,
     aligner: Aligner | None = None,
     translation: Sequence[str] | None = None,
     glossary: "str | os.PathLike[str] | TermBase | None" = None,
-    split_semicolon: bool = False,
+    split_semicolon: bool | None = None,
     names: tuple[str, str] = ("source", "target"),
 ) -> Alignment:
     """Segment two texts into sentences and align them.
 
-    Languages are detected when not given. With ``split=False`` every non-empty line
-    is one sentence and a blank line ends a paragraph. ``translation``: a machine
-    translation of the source into the target language, one line per source sentence.
-    ``glossary``: a term base (or its path) whose terms anchor the alignment. Pass an
-    ``aligner`` to reuse its loaded dictionary across calls; ``names`` name the texts
-    in error messages.
+    ``options`` holds every setting (languages, splitting, bead size, ...); the keyword
+    arguments that are not None override it. Languages are detected when not given.
+    With ``split=False`` every non-empty line is one sentence and a blank line ends a
+    paragraph. ``translation``: a machine translation of the source into the target
+    language, one line per source sentence. ``glossary``: a term base (or its path)
+    whose terms anchor the alignment. Pass an ``aligner`` to reuse its loaded
+    dictionary across calls (options given with it must agree with its own);
+    ``names`` name the texts in error messages.
     """
-    src, s_lang = prepare_side(src_text, src_lang, split, names[0], split_semicolon)
-    tgt, t_lang = prepare_side(tgt_text, tgt_lang, split, names[1], split_semicolon)
+    opts = (options or AlignOptions()).updated(src_lang=src_lang, tgt_lang=tgt_lang, split=split,
+                                               split_semicolon=split_semicolon)
+    engine = _engine(aligner, opts if options is not None else None)
+    src, s_lang = prepare_side(src_text, opts.src_lang, opts.split, names[0], opts.split_semicolon)
+    tgt, t_lang = prepare_side(tgt_text, opts.tgt_lang, opts.split, names[1], opts.split_semicolon)
     if translation is not None and len(translation) != len(src):
         raise AlignError(
             f"the translation has {len(translation)} lines, but {names[0]} has {len(src)} "
             "sentences; give one translated line per source sentence"
-            + ("" if not split else " (or use --no-split with one sentence a line)")
+            + ("" if not opts.split else " (or give the texts one sentence a line, unsplit)")
         )
     extra = []
     if glossary is not None:
@@ -82,8 +88,19 @@ def align_texts(
 
         termbase = load_termbase(glossary) if isinstance(glossary, (str, os.PathLike)) else glossary
         extra.append(GlossaryScorer(termbase))
-    engine = aligner or Aligner(options)
     return engine.align(src, tgt, s_lang, t_lang, extra_scorers=extra, translation=translation)
+
+
+def _engine(aligner: Aligner | None, options: AlignOptions | None) -> Aligner:
+    """``aligner``, checked against ``options`` when both are given, else a new one."""
+    if aligner is None:
+        return Aligner(options)
+    if options is not None:
+        differences = options.engine().differences(aligner.options)
+        if differences:
+            raise AlignError("the options differ from the aligner's (" + "; ".join(differences)
+                             + "): make the aligner with these options")
+    return aligner
 
 
 def align_files(
@@ -91,31 +108,46 @@ def align_files(
     tgt_path: str | os.PathLike[str],
     src_lang: str | None = None,
     tgt_lang: str | None = None,
-    no_split: bool = False,
-    split_semicolon: bool = False,
+    no_split: bool | None = None,
+    split_semicolon: bool | None = None,
     encoding: str | None = None,
-    max_bead: int = 5,
+    max_bead: int | None = None,
     aligner: Aligner | None = None,
     src_translation: str | os.PathLike[str] | None = None,
     glossary: "str | os.PathLike[str] | TermBase | None" = None,
+    options: AlignOptions | None = None,
 ) -> Alignment:
     """Read two files (encodings detected unless ``encoding``) and align them as
-    :func:`align_texts` does; ``src_translation`` is a file, one line per source sentence."""
+    :func:`align_texts` does; ``src_translation`` is a file, one line per source sentence.
+
+    The keyword arguments that are not None override ``options``; with an ``aligner``,
+    options that differ from its own are an AlignError, never silently dropped.
+    """
     from corpora import read_text
 
+    given = options is not None or max_bead is not None
+    opts = (options or AlignOptions()).updated(
+        src_lang=src_lang, tgt_lang=tgt_lang, split=None if no_split is None else not no_split,
+        split_semicolon=split_semicolon, encoding=encoding, max_bead=max_bead)
     translation = None
     if src_translation is not None:
-        translation = [line.strip() for line in read_text(src_translation, encoding).split("\n") if line.strip()]
+        translation = [line.strip() for line in read_text(src_translation, opts.encoding).split("\n")
+                       if line.strip()]
     return align_texts(
-        read_text(src_path, encoding), read_text(tgt_path, encoding), src_lang, tgt_lang,
-        split=not no_split, options=AlignOptions(max_bead=max_bead), aligner=aligner,
-        translation=translation, glossary=glossary, split_semicolon=split_semicolon,
-        names=(str(src_path), str(tgt_path)),
+        read_text(src_path, opts.encoding), read_text(tgt_path, opts.encoding),
+        opts.src_lang, opts.tgt_lang, opts.split, options=opts if given else None, aligner=aligner,
+        split_semicolon=opts.split_semicolon,
+        translation=translation, glossary=glossary, names=(str(src_path), str(tgt_path)),
     )
 
 
-def load_aligner(lexicon: str | os.PathLike[str] | None, max_bead: int = 5) -> Aligner | None:
-    """An aligner using the lexicon saved at ``lexicon``; None when no path is given."""
+def load_aligner(lexicon: str | os.PathLike[str] | None, options: AlignOptions | int | None = None) -> Aligner | None:
+    """An aligner with ``options`` using the lexicon saved at ``lexicon``; None when no path is given.
+
+    (``options`` may still be a bare ``max_bead``, as before.)
+    """
     if lexicon is None:
         return None
-    return Aligner(AlignOptions(max_bead=max_bead), lexicon=Lexicon.load(lexicon))
+    if isinstance(options, int):
+        options = AlignOptions(max_bead=options)
+    return Aligner(options, lexicon=Lexicon.load(lexicon))

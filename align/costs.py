@@ -16,7 +16,8 @@ import numpy as np
 from .scorers.base import Coverage
 from .search import Band
 
-__all__ = ["LengthModel", "Weights", "FEATURES", "PairEvidence", "BeadFeatures", "SideContext", "gather_evidence",
+__all__ = ["LengthModel", "Weights", "Feature", "REGISTRY", "BEAD_FEATURES", "BEAD_BIASES", "SMOOTHING", "FEATURES",
+           "PairEvidence", "BeadFeatures", "SideContext", "gather_evidence",
            "bead_features", "bead_costs"]
 
 
@@ -68,7 +69,46 @@ class LengthModel:
 # `benchmarks/tune_weights.py --calibrate --from-defaults`.
 CONFIDENCE = (1.635, 2.807, 0.519, -0.696)
 
-FEATURES = ("sim", "sim_extra", "length", "length_extra", "paragraph", "quote", "ratio", "matched", "weakest")
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A weight of the bead scores: its name (its :class:`Weights` field), default, kind
+    (``feature`` of a bead, ``bias`` of a bead type, or ``smoothing`` of the similarity)
+    and meaning."""
+
+    name: str
+    default: float
+    kind: str
+    doc: str
+
+
+# The registry of the weights: bead features (in the order of BeadFeatures.values'
+# columns), the scores of bead types, and the smoothing of the similarity. The one
+# place to add a feature (then compute it in ``bead_features``; the tuner picks it up).
+REGISTRY: tuple[Feature, ...] = (
+    Feature("sim", 1.0, "feature", "pooled evidence matched inside the bead over the evidence it holds"),
+    Feature("sim_extra", 0.0, "feature", "sim once more per sentence beyond the first two"),
+    Feature("length", 0.1, "feature", "log-probability of the length ratio"),
+    Feature("length_extra", 0.0, "feature", "length once more per sentence beyond the first two"),
+    Feature("paragraph", -0.3, "feature", "paragraph boundaries the bead crosses"),
+    Feature("quote", 0.0, "feature", "1 when one side starts inside a quotation and the other does not"),
+    Feature("ratio", 0.0, "feature", "(target - source sentences) × log of the document's sentence ratio"),
+    Feature("matched", 0.0, "feature", "matched evidence in units of a mean sentence's evidence"),
+    Feature("weakest", 0.0, "feature", "smallest share of its evidence any sentence of the bead finds matched"),
+    Feature("skip", -0.3, "bias", "score of a 1-0 or 0-1 bead"),
+    Feature("one_to_one", 0.0, "bias", "score added to a 1-1 bead"),
+    Feature("merge", 0.0, "bias", "per sentence beyond two"),
+    Feature("merge_more", 0.0, "bias", "per sentence beyond three"),
+    Feature("many_to_many", 0.0, "bias", "when both sides hold several sentences"),
+    Feature("prior_mass", 1.0, "smoothing", "evidence mass of the prior"),
+    Feature("prior_sim", 0.2, "smoothing", "similarity of the prior"),
+)
+BEAD_FEATURES = tuple(f for f in REGISTRY if f.kind == "feature")
+BEAD_BIASES = tuple(f for f in REGISTRY if f.kind == "bias")
+SMOOTHING = tuple(f for f in REGISTRY if f.kind == "smoothing")
+FEATURES = tuple(f.name for f in BEAD_FEATURES)
+_DEFAULTS = {f.name: f.default for f in REGISTRY}
 
 
 @dataclass(frozen=True)
@@ -84,22 +124,22 @@ class Weights:
     ``prior_sim`` smooth the similarity of sentences with little evidence.
     """
 
-    sim: float = 1.0
-    sim_extra: float = 0.0
-    length: float = 0.1
-    length_extra: float = 0.0
-    paragraph: float = -0.3
-    quote: float = 0.0
-    ratio: float = 0.0
-    matched: float = 0.0
-    weakest: float = 0.0
-    skip: float = -0.3
-    one_to_one: float = 0.0
-    merge: float = 0.0
-    merge_more: float = 0.0
-    many_to_many: float = 0.0
-    prior_mass: float = 1.0
-    prior_sim: float = 0.2
+    sim: float = _DEFAULTS["sim"]
+    sim_extra: float = _DEFAULTS["sim_extra"]
+    length: float = _DEFAULTS["length"]
+    length_extra: float = _DEFAULTS["length_extra"]
+    paragraph: float = _DEFAULTS["paragraph"]
+    quote: float = _DEFAULTS["quote"]
+    ratio: float = _DEFAULTS["ratio"]
+    matched: float = _DEFAULTS["matched"]
+    weakest: float = _DEFAULTS["weakest"]
+    skip: float = _DEFAULTS["skip"]
+    one_to_one: float = _DEFAULTS["one_to_one"]
+    merge: float = _DEFAULTS["merge"]
+    merge_more: float = _DEFAULTS["merge_more"]
+    many_to_many: float = _DEFAULTS["many_to_many"]
+    prior_mass: float = _DEFAULTS["prior_mass"]
+    prior_sim: float = _DEFAULTS["prior_sim"]
     scorers: tuple[tuple[str, float], ...] = ()
 
     def scorer(self, name: str, default: float = 1.0) -> float:
@@ -108,8 +148,7 @@ class Weights:
 
     def vector(self) -> np.ndarray:
         """The weights of FEATURES, in order."""
-        return np.array([self.sim, self.sim_extra, self.length, self.length_extra, self.paragraph,
-                         self.quote, self.ratio, self.matched, self.weakest])
+        return np.array([getattr(self, name) for name in FEATURES])
 
     def bias(self, kind: tuple[int, int]) -> float:
         """The score added to every bead of type ``kind``."""
@@ -257,7 +296,9 @@ def bead_features(
     ratio = np.full(len(i), (b - a) * log_ratio)
     extra = a + b - 2
     weakest = _weakest(ev, i, j, a, b, weights)
-    values = np.stack([sim, sim * extra, lp, lp * extra, crossing, quote, ratio, matched / ev.unit, weakest], axis=1)
+    named = {"sim": sim, "sim_extra": sim * extra, "length": lp, "length_extra": lp * extra, "paragraph": crossing,
+             "quote": quote, "ratio": ratio, "matched": matched / ev.unit, "weakest": weakest}
+    values = np.stack([named[name] for name in FEATURES], axis=1)
     c0, c_sim, c_len, c_extra = CONFIDENCE
     confidence = 1.0 / (1.0 + np.exp(-(c0 + c_sim * sim + c_len * lp + c_extra * extra)))
     return BeadFeatures(kind, cells, values, confidence)

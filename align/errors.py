@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from corpora.errors import DuiqiError
+from corpora.lang import LanguageError as CodeError
 
 __all__ = ["AlignError", "LanguageError"]
 
@@ -11,5 +12,5 @@ class AlignError(DuiqiError):
     """Bad options or input for the aligner."""
 
 
-class LanguageError(AlignError):
-    """A language that cannot be detected or is not supported."""
+class LanguageError(AlignError, CodeError):
+    """A language that cannot be detected or is not supported (also a ``corpora.lang.LanguageError``)."""

@@ -1,8 +1,13 @@
-"""Language codes: validation and detection from the text itself."""
+"""Languages the aligner supports, and their detection from the text itself.
+
+Code logic (subtags, ISO 639 equivalence, scripts) lives in ``corpora.lang``."""
 
 from __future__ import annotations
 
 import re
+
+from corpora.lang import LanguageError as CodeError
+from corpora.lang import base_lang, parse_lang
 
 from .errors import LanguageError
 
@@ -10,8 +15,6 @@ __all__ = ["SUPPORTED", "normalize_lang", "detect_language", "base_lang"]
 
 # Languages duiqi can segment: CJK rules for zh/ja, Latin-script rules for the rest.
 SUPPORTED = ("zh", "ja", "en", "fr", "de", "es", "it", "pt", "nl")
-
-_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the and of to in is that it was for with as on be by this are from at".split()),
@@ -24,29 +27,19 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 
-def base_lang(code: str) -> str:
-    """The primary subtag: ``zh-CN`` → ``zh``."""
-    return code.replace("_", "-").split("-")[0].lower()
-
-
 def normalize_lang(code: str) -> str:
-    """Validate a BCP 47-like code of a supported language; LanguageError otherwise.
+    """Validate the code of a language duiqi can segment; LanguageError otherwise.
 
-    The code is returned as given (``zh-TW`` stays ``zh-TW``), lower-casing the
-    primary subtag.
+    The code comes back in canonical form (``corpora.lang.canonical_lang``):
+    ``zh_TW`` → ``zh-TW``, ``zho`` → ``zh``, ``en-us`` → ``en-US``.
     """
-    code = code.strip()
-    if not _TAG.match(code):
-        raise LanguageError(f"not a language code: {code!r} (e.g. zh, zh-CN, en, en-US)")
-    base = base_lang(code)
-    if base in ("cmn", "zho", "chi", "yue"):
-        base = "zh"
-    if base == "eng":
-        base = "en"
-    if base not in SUPPORTED:
-        raise LanguageError(f"unsupported language {code!r} (supported: {', '.join(SUPPORTED)})")
-    rest = code.replace("_", "-").split("-")[1:]
-    return "-".join([base, *rest])
+    try:
+        tag = parse_lang(code)
+    except CodeError as e:
+        raise LanguageError(str(e)) from None
+    if tag.language not in SUPPORTED:
+        raise LanguageError(f"unsupported language {code.strip()!r} (supported: {', '.join(SUPPORTED)})")
+    return str(tag)
 
 
 def detect_language(text: str, name: str = "<text>") -> str:
@@ -71,7 +64,7 @@ def detect_language(text: str, name: str = "<text>") -> str:
 
         return chinese_variant(sample)
     if latin == 0:
-        raise LanguageError(f"{name}: cannot detect the language; give it with --src-lang/--tgt-lang")
+        raise LanguageError(f"{name}: cannot detect the language; give the source and target languages")
     words = re.findall(r"[^\W\d_]+", sample.lower())
     counts = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
     best = max(counts, key=lambda k: counts[k])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 from dataclasses import dataclass
 from typing import Sequence
@@ -18,6 +19,7 @@ import numpy as np
 from scipy import sparse
 
 from corpora import Alignment, atomic_write, is_cjk_lang, join_segments
+from corpora.lang import base_lang, same_lang
 
 from .errors import AlignError
 from .tokens import content_stems, english_words
@@ -37,7 +39,7 @@ class UnitModel:
     def units(self, texts: Sequence[str]) -> list[list[str]]:
         """The distinct units of each text."""
         if self.spm_model is None:
-            if self.lang.split("-")[0] == "en":
+            if base_lang(self.lang) == "en":
                 return [list(dict.fromkeys(content_stems(t))) for t in texts]
             return [list(dict.fromkeys(w.lower() for w in english_words(t) if len(w) > 2)) for t in texts]
         import sentencepiece as spm
@@ -104,16 +106,31 @@ class Lexicon:
 
         try:
             data = json.loads(read_text(path))
-            if data.get("format") != "duiqi-lexicon":
+            if not isinstance(data, dict) or data.get("format") != "duiqi-lexicon":
                 raise ValueError("not a duiqi lexicon")
 
-            def model(d: dict) -> UnitModel:
-                return UnitModel(d["lang"], base64.b64decode(d["spm"]) if d.get("spm") else None)
+            def model(d: object) -> UnitModel:
+                if not isinstance(d, dict) or not isinstance(d.get("lang"), str) or not d["lang"]:
+                    raise ValueError("a unit model needs a language code")
+                spm = d.get("spm")
+                if spm is not None and not isinstance(spm, str):
+                    raise ValueError("'spm' must be base64 text")
+                return UnitModel(d["lang"], base64.b64decode(spm, validate=True) if spm else None)
 
-            links = tuple((str(s), str(t), float(w)) for s, t, w in data["links"])
+            if not isinstance(data.get("links"), list):
+                raise ValueError("'links' must be a list")
+            links = tuple(_link(x) for x in data["links"])
             return cls(model(data["src"]), model(data["tgt"]), links)
-        except (ValueError, KeyError, TypeError) as e:
+        except (ValueError, KeyError, TypeError, RecursionError) as e:
             raise AlignError(f"{path}: not a valid lexicon file ({e})") from None
+
+
+def _link(x: object) -> tuple[str, str, float]:
+    """A ``[source unit, target unit, weight]`` link read from a lexicon file."""
+    if not isinstance(x, list) or len(x) != 3 or not all(isinstance(u, str) for u in x[:2]) \
+            or isinstance(x[2], bool) or not isinstance(x[2], (int, float)) or not math.isfinite(x[2]):
+        raise ValueError(f"bad link {str(x)[:60]}")
+    return x[0], x[1], float(x[2])
 
 
 def learn_lexicon(
@@ -192,7 +209,7 @@ def train_lexicon(alignments: Sequence[Alignment], quantile: float = 0.3, min_di
     src_texts: list[str] = []
     tgt_texts: list[str] = []
     for a in alignments:
-        if (a.src_lang.split("-")[0], a.tgt_lang.split("-")[0]) != (src_lang.split("-")[0], tgt_lang.split("-")[0]):
+        if not (same_lang(a.src_lang, src_lang) and same_lang(a.tgt_lang, tgt_lang)):
             raise AlignError(f"mixed language pairs: {src_lang}-{tgt_lang} and {a.src_lang}-{a.tgt_lang}")
         s = [x.text for x in a.src]
         t = [x.text for x in a.tgt]

@@ -26,9 +26,9 @@ from align.aligner import (  # noqa: E402
     AlignOptions, Aligner, DEFAULT_SCORERS, MT_WEIGHTS, WEIGHTS, _prepare, _solve,
 )
 from align.analysis import DocPair, Side  # noqa: E402
-from align.costs import Weights  # noqa: E402
+from align.costs import BEAD_BIASES, BEAD_FEATURES, FEATURES, SMOOTHING, Weights  # noqa: E402
 from align.evaluate import merge_by_unit, score_alignments  # noqa: E402
-from align.scorers import make_scorers  # noqa: E402
+from align.scorers import default_weight, make_scorers, tunable_scorers  # noqa: E402
 from align.scorers.translation import ChrfScorer, TranslationScorer  # noqa: E402
 from align.search import bead_types  # noqa: E402
 from corpora import Bead, read_text  # noqa: E402
@@ -36,9 +36,9 @@ from corpora.formats.beads import read_beads  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 TYPES = bead_types(5)
-SCALARS = ("sim_extra", "length", "length_extra", "paragraph", "quote", "ratio", "matched", "weakest", "skip",
-           "one_to_one", "merge", "merge_more", "many_to_many")
-FEATURE_LEVEL = ("prior_sim", "prior_mass")
+# Tuned in turn, as the registries in align/costs.py list them (``sim`` is the unit).
+SCALARS = tuple(f.name for f in BEAD_FEATURES if f.name != "sim") + tuple(b.name for b in BEAD_BIASES)
+FEATURE_LEVEL = tuple(f.name for f in reversed(SMOOTHING))
 
 
 def _lines(path: Path) -> list[str]:
@@ -108,17 +108,25 @@ def _set(w: Weights, name: str, value: float) -> Weights:
     return replace(w, **{name: value})
 
 
-def _get(w: Weights, name: str, defaults: dict[str, float]) -> float:
+def _get(w: Weights, name: str) -> float:
     if name.startswith("scorer:"):
-        return w.scorer(name[7:], defaults.get(name[7:], 1.0))
+        return w.scorer(name[7:], default_weight(name[7:]))
     return float(getattr(w, name))
+
+
+def _step(docs: list[Doc], cand: Weights, best: float, w: Weights, refresh=None) -> tuple[float, Weights]:
+    """``(objective, cand)`` if ``cand`` beats ``best``, else ``(best, w)``; ``refresh(doc, cand)``
+    first recomputes what the candidate changes (features, or everything)."""
+    if refresh is not None:
+        for d in docs:
+            refresh(d, cand)
+    f = objective(docs, cand)
+    return (f, cand) if f > best + 1e-4 else (best, w)
 
 
 def tune(docs: list[Doc], w: Weights, scorer_names: list[str], rounds: int = 3, log=print,
          frozen: tuple[str, ...] = ()) -> Weights:
     """Coordinate ascent on the mean strict F1 of the documents."""
-    defaults = {"names": 2.0, "numbers": 2.0, "cues": 0.5, "dictionary": 1.0, "learned": 1.0,
-                "translation": 1.0, "chrf": 1.0}
     for d in docs:
         d.prepare(w)
     best = objective(docs, w)
@@ -128,35 +136,22 @@ def tune(docs: list[Doc], w: Weights, scorer_names: list[str], rounds: int = 3, 
     for rnd in range(rounds):
         step = (0.1, 0.05, 0.02)[min(rnd, 2)]
         for name in cheap:
-            base = _get(w, name, defaults)
+            base = _get(w, name)
             for delta in (-3, -2, -1, 1, 2, 3):
-                cand = _set(w, name, round(base + delta * step, 4))
-                f = objective(docs, cand)
-                if f > best + 1e-4:
-                    best, w = f, cand
+                best, w = _step(docs, _set(w, name, round(base + delta * step, 4)), best, w)
         for name, values in (("prior_sim", (0.0, 0.1, 0.2, 0.3)), ("prior_mass", (0.3, 0.5, 1.0, 2.0))):
             if name in frozen:
                 continue
             for v in values:
-                cand = _set(w, name, v)
-                for d in docs:
-                    d.refeature(cand)
-                f = objective(docs, cand)
-                if f > best + 1e-4:
-                    best, w = f, cand
+                best, w = _step(docs, _set(w, name, v), best, w, Doc.refeature)
             for d in docs:
                 d.refeature(w)
         for sname in scorer_names:
             if sname in frozen:
                 continue
-            base = _get(w, "scorer:" + sname, defaults)
+            base = _get(w, "scorer:" + sname)
             for factor in (0.5, 0.75, 1.33, 2.0):
-                cand = _set(w, "scorer:" + sname, round(base * factor, 3))
-                for d in docs:
-                    d.prepare(cand)
-                f = objective(docs, cand)
-                if f > best + 1e-4:
-                    best, w = f, cand
+                best, w = _step(docs, _set(w, "scorer:" + sname, round(base * factor, 3)), best, w, Doc.prepare)
         for d in docs:
             d.prepare(w)
         best = objective(docs, w)
@@ -179,7 +174,7 @@ def calibrate(docs: list[Doc], w: Weights) -> tuple[float, ...]:
                 continue
             f = d.feats[kind]
             q = int(np.searchsorted(f.cells, d.band.index(np.array([i1]), np.array([j1]))[0]))
-            xs.append([1.0, f.values[q][0], f.values[q][2], sum(kind) - 2])
+            xs.append([1.0, f.values[q][FEATURES.index("sim")], f.values[q][FEATURES.index("length")], sum(kind) - 2])
             ys.append((tuple(range(i0, i1)), tuple(range(j0, j1))) in gold)
     x, y = np.array(xs), np.array(ys, dtype=float)
 
@@ -211,11 +206,11 @@ def main() -> None:
         sys.exit(f"no evaluation data at {DATA}")
     frozen = tuple(x for x in args.freeze.split(",") if x)
     if args.mt_only:
-        frozen += SCALARS + ("prior_sim", "prior_mass", "dictionary", "names", "numbers", "cues", "learned")
+        frozen += SCALARS + FEATURE_LEVEL + tuple(tunable_scorers(False))
     aligner = Aligner()
     chapters = sorted(p.name for p in (DATA / "mac-dev" / "zh").iterdir())
     mac = {c: Doc("mac", c, aligner, args.translation) for c in chapters}
-    names = ["dictionary", "names", "numbers", "cues", "learned"] + (["translation", "chrf"] if args.translation else [])
+    names = tunable_scorers(args.translation)
     start = (MT_WEIGHTS if args.translation else WEIGHTS) if args.from_defaults else Weights()
     if args.translation and (args.from_no_translation or args.mt_only):
         start = replace(WEIGHTS, scorers=tuple(sorted({**dict(WEIGHTS.scorers), "translation": 1.0, "chrf": 1.0}.items())))

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import CorporaError, DuiqiError, DuiqiWarning, FormatError, InputError
+from .errors import CorporaError, DuiqiError, DuiqiWarning, FormatError, InputError, Reported
 from .model import Alignment, Bead, Segment, TextPair, is_cjk_lang, join_segments
 from .textio import atomic_write, read_text
+from .safeio import read_bytes, safe_write
+from .humancsv import terminal_safe, write_human_csv
+from .signature import Signature
 from .bundled import BundledCorpus, bundled_corpus
 
 __all__ = [
@@ -15,15 +18,21 @@ __all__ = [
     "Bead",
     "Segment",
     "TextPair",
+    "Signature",
     "is_cjk_lang",
     "join_segments",
     "read_text",
     "atomic_write",
+    "safe_write",
+    "read_bytes",
+    "write_human_csv",
+    "terminal_safe",
     "DuiqiError",
     "CorporaError",
     "InputError",
     "FormatError",
     "DuiqiWarning",
+    "Reported",
     "BundledCorpus",
     "bundled_corpus",
 ]

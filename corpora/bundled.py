@@ -12,6 +12,13 @@ __all__ = ["BundledCorpus", "bundled_corpus", "BUNDLED_NAMES"]
 BUNDLED_NAMES = ("zhejiang_lab_2020",)
 
 
+def _file(name: str, doc: str) -> property:
+    def path(self: "BundledCorpus") -> Path:
+        return self.directory / name
+
+    return property(path, doc=doc)
+
+
 @dataclass(frozen=True)
 class BundledCorpus:
     """Paths of a bundled corpus: Chinese source, English translation, gold, glossary."""
@@ -19,26 +26,11 @@ class BundledCorpus:
     name: str
     directory: Path
 
-    @property
-    def zh(self) -> Path:
-        return self.directory / "zh.txt"
-
-    @property
-    def en(self) -> Path:
-        return self.directory / "en.txt"
-
-    @property
-    def gold(self) -> Path:
-        """Gold beads, Chinese ids first."""
-        return self.directory / "gold.align"
-
-    @property
-    def glossary_csv(self) -> Path:
-        return self.directory / "glossary.csv"
-
-    @property
-    def glossary_tbx(self) -> Path:
-        return self.directory / "glossary.tbx"
+    zh = _file("zh.txt", "The Chinese source text.")
+    en = _file("en.txt", "The English translation.")
+    gold = _file("gold.align", "Gold beads, Chinese ids first.")
+    glossary_csv = _file("glossary.csv", "The glossary as CSV.")
+    glossary_tbx = _file("glossary.tbx", "The glossary as TBX.")
 
 
 def bundled_corpus(name: str = "zhejiang_lab_2020") -> BundledCorpus:

@@ -11,19 +11,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .errors import CorporaError
+from .lang import is_cjk_lang
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
 __all__ = ["Segment", "Bead", "Alignment", "TextPair", "join_segments", "is_cjk_lang"]
-
-_CJK_LANGS = ("zh", "ja", "ko", "yue", "wuu", "lzh")
-
-
-def is_cjk_lang(lang: str) -> bool:
-    """True for languages written without spaces between words (zh, ja, ...)."""
-    return lang.split("-")[0].split("_")[0].lower() in _CJK_LANGS
-
 
 def join_segments(texts: Sequence[str], lang: str) -> str:
     """Join the texts of a bead's segments: no space for Chinese/Japanese, else one."""

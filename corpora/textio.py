@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, ContextManager, Iterator
 
-from .errors import CorporaError, InputError
+from .errors import InputError
 
 __all__ = ["read_text", "decode_bytes", "detect_encoding", "utf16_without_bom", "atomic_write", "normalize_newlines"]
 
@@ -53,13 +52,13 @@ def decode_bytes(data: bytes, name: str = "<input>", encoding: str | None = None
     except UnicodeDecodeError as e:
         if codec is None and b"\x00" not in data[:4096] and _utf8_before(data, e.start):
             raise InputError(f"{name}: not valid UTF-8 at byte {e.start} (the text before it is UTF-8); "
-                             "fix the file or give --encoding") from None
+                             "fix the file or give its encoding") from None
         codec = None if codec else detect_encoding(data)
         if codec is None:
             if b"\x00" in data[:4096]:
                 raise InputError(f"{name}: looks like a binary file, not text") from None
             raise InputError(
-                f"{name}: cannot decode the text (not UTF-8, UTF-16, GB18030 or Big5); try --encoding") from None
+                f"{name}: cannot decode the text (not UTF-8, UTF-16, GB18030 or Big5); give its encoding") from None
         text = data.decode(codec)
     if "\x00" in text:
         raise InputError(f"{name}: looks like a binary file, not text (NUL characters)")
@@ -141,9 +140,10 @@ def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> str:
     Line ends are normalized to LF. A missing, unreadable, empty (only white space)
     or binary file is an error.
     """
+    from .safeio import read_bytes
+
     p = Path(path)
-    with reading(p):
-        data = p.read_bytes()
+    data = read_bytes(path, what="text")
     if not data:
         raise InputError(f"{p}: file is empty")
     text = decode_bytes(data, str(p), encoding)
@@ -152,39 +152,12 @@ def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> str:
     return text
 
 
-@contextlib.contextmanager
 def atomic_write(
     path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8", newline: str | None = "\n"
-) -> Iterator[IO]:
-    """Open a temporary file beside ``path``; rename it over ``path`` only on success.
+) -> ContextManager[IO]:
+    """Open ``path`` for writing with :func:`corpora.safeio.safe_write`: a regular file is
+    replaced only by a complete new one, ``-`` is stdout, devices and FIFOs are written
+    through, and OS errors (disk full, ...) are one-line CorporaErrors."""
+    from .safeio import safe_write
 
-    An existing file is replaced only by a complete new one; on any error the
-    temporary file is removed and ``path`` is left as it was.
-    """
-    p = Path(path)
-    directory = p.parent if str(p.parent) else Path(".")
-    if p.is_dir():
-        raise CorporaError(f"{p}: is a directory")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=directory)
-    except FileNotFoundError:
-        raise CorporaError(f"{p}: cannot write (no such directory {directory})") from None
-    except OSError as e:
-        raise CorporaError(f"{p}: cannot write ({e.strerror})") from None
-    try:
-        if "b" in mode:
-            f = os.fdopen(fd, mode)
-        else:
-            f = os.fdopen(fd, mode, encoding=encoding, newline=newline)
-        with f:
-            yield f
-        try:
-            os.chmod(tmp, p.stat().st_mode & 0o7777)
-        except FileNotFoundError:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, p)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
+    return safe_write(path, mode, encoding, newline)

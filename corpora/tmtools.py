@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from .errors import CorporaError
+from .signature import Signature
 from .units import MemoryHeader, TranslationUnit, pick_languages, same_lang
 
 __all__ = [
     "FilterOptions", "filter_units", "dedupe_units", "merge_headers", "length_ratio",
-    "check_distinct", "convert_file",
+    "check_distinct", "convert_file", "UnitTally",
 ]
 
 
@@ -136,15 +137,46 @@ def convert_file(
     out: str | os.PathLike[str],
     from_fmt: str | None = None,
     to_fmt: str | None = None,
-    signature: str = "",
-    **options,
+    signature: "str | Signature" = "",
+    dropped: Counter | None = None,
+    **options: str | None,
 ) -> int:
     """Convert ``src`` to ``out`` (formats from the names or the extensions),
     streaming units through; return how many were written. ``options``
-    (``src_lang``, ``tgt_lang``, ``encoding``) go to the reader and the writer."""
+    (``src_lang``, ``tgt_lang``, ``encoding``) go to the reader and the writer.
+    ``dropped`` (if given) counts the units left out, by reason: a plain-text
+    format (TSV, JSONL) has no row for a unit with no text in either language."""
     from .formats import read_units, write_units
 
     check_distinct(out, [src])
     header, units = read_units(src, from_fmt, **options)
     opts = {k: v for k, v in options.items() if k != "encoding"}
-    return write_units(units, out, to_fmt, header, signature=signature, **opts)
+    tally = UnitTally(units)
+    written = write_units(tally, out, to_fmt, header, signature=signature, **opts)
+    if dropped is not None:
+        tally.left_out(written, dropped)
+    return written
+
+
+class UnitTally:
+    """An iterator over units that counts them, so that a writer's shortfall can be said:
+    a plain-text format (TSV, JSONL) has no row for a unit with no text in either language."""
+
+    REASON = "with no text in either language"
+
+    def __init__(self, units: Iterable[TranslationUnit]) -> None:
+        self._units = iter(units)
+        self.count = 0
+
+    def __iter__(self) -> "UnitTally":
+        return self
+
+    def __next__(self) -> TranslationUnit:
+        unit = next(self._units)
+        self.count += 1
+        return unit
+
+    def left_out(self, written: int, dropped: Counter) -> None:
+        """Count in ``dropped`` the units read but not ``written``."""
+        if written < self.count:
+            dropped[self.REASON] += self.count - written

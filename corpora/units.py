@@ -14,10 +14,12 @@ built from units with :func:`alignment_from_units` and turned into units with
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, TextIO, Union
 
 from .errors import FormatError
+from .lang import same_lang
 from .model import Alignment
 
 __all__ = [
@@ -28,6 +30,8 @@ __all__ = [
     "MemoryHeader",
     "plain_text",
     "same_lang",
+    "write_lines",
+    "numbered_pairs",
     "units_from_alignment",
     "unit_from_pair",
     "alignment_from_units",
@@ -124,12 +128,13 @@ class TranslationUnit:
 
     @property
     def score(self) -> float | None:
-        """The aligner's score (prop ``x-score``), when there is one."""
+        """The aligner's score (prop ``x-score``), when there is one and it is a finite number."""
         value = self.prop(SCORE_PROP)
         try:
-            return float(value) if value is not None else None
+            score = float(value) if value is not None else None
         except ValueError:
             return None
+        return score if score is None or math.isfinite(score) else None  # nan/inf: no score
 
 
 @dataclass(frozen=True)
@@ -149,12 +154,6 @@ class MemoryHeader:
     def attr(self, name: str, default: str = "") -> str:
         """The value of header attribute ``name``."""
         return next((v for k, v in self.attrs if k == name), default)
-
-
-def same_lang(a: str, b: str) -> bool:
-    """True when two language codes name the same language (``zh-CN`` ~ ``zh``)."""
-    a, b = a.lower().replace("_", "-"), b.lower().replace("_", "-")
-    return a == b or a.split("-")[0] == b.split("-")[0]
 
 
 def unit_from_pair(
@@ -245,6 +244,27 @@ def peek_languages(
         if slang and tlang:
             break
     return slang or "und", tlang or "und", itertools.chain(seen, it)
+
+
+def numbered_pairs(pairs: Iterable[PlainPair]) -> Iterator[tuple[PlainPair, int | None]]:
+    """Each pair with its ``tu``: two-sided pairs numbered 1, 2, ... as a TMX numbers its
+    units, one-sided ones None."""
+    tu = 0
+    for p in pairs:
+        if p.src and p.tgt:
+            tu += 1
+            yield p, tu
+        else:
+            yield p, None
+
+
+def write_lines(out: TextIO, lines: Iterable[str]) -> int:
+    """Write ``lines`` (each ending in a newline) to ``out``; return how many."""
+    count = 0
+    for line in lines:
+        out.write(line)
+        count += 1
+    return count
 
 
 def alignment_from_units(

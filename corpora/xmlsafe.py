@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape
 from .errors import FormatError, InputError
 from .textio import reading
 
-__all__ = ["iter_xml", "local_name", "release", "sniff_xml_encoding", "xml_text", "XML_NS"]
+__all__ = ["iter_xml", "has_element", "parse_tree", "attributes", "MAX_ATTRIBUTES", "local_name", "release", "sniff_xml_encoding", "xml_text", "XML_NS"]
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _SNIFF_BYTES = 65536
@@ -35,6 +35,28 @@ _DECLARED = re.compile(rb"^<\?xml[^>]*encoding\s*=", re.I)
 def xml_text(text: str) -> str:
     """Text escaped for element content; CR kept as ``&#13;`` (a parser turns a raw CR into LF)."""
     return escape(text, {"\r": "&#13;"})
+
+
+MAX_ATTRIBUTES = 100
+"""More attributes than this on one element is an attack (lxml reads them in quadratic time)."""
+
+
+def attributes(el, known: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """An element's attributes as ``(name, value)`` pairs, in time linear in their number.
+
+    An element with more than :data:`MAX_ATTRIBUTES` keeps only the ``known`` ones,
+    with a DuiqiWarning naming the line.
+    """
+    if len(el.keys()) <= MAX_ATTRIBUTES:
+        return el.items()
+    import warnings
+
+    from .errors import DuiqiWarning
+
+    kept = [(k, v) for k in known if (v := el.get(k)) is not None]
+    warnings.warn(f"line {el.sourceline}: <{local_name(el)}> has {len(el.keys())} attributes; only "
+                  f"{len(kept)} known one(s) kept", DuiqiWarning, stacklevel=2)
+    return kept
 
 
 def local_name(el) -> str:
@@ -154,6 +176,57 @@ def iter_xml(
         raise InputError(f"{p}: unknown encoding {encoding!r}") from None
     except OSError as e:
         raise InputError(f"{p}: cannot read ({e})") from None
+
+
+def has_element(path: str | os.PathLike[str], root: str | tuple[str, ...], kind: str, name: str,
+                encoding: str | None = None) -> bool:
+    """True when the XML file (checked as :func:`iter_xml` does) has an element ``name``."""
+    for _event, _el in iter_xml(path, root, kind, encoding, tags=(name,)):
+        return True
+    return False
+
+
+def parse_tree(path: str | os.PathLike[str], kind: str, encoding: str | None = None,
+               max_bytes: int | None = None):
+    """The root element of a whole untrusted XML file (for formats read as a tree, e.g. TBX).
+
+    The same rules as :func:`iter_xml`: no DTD loaded, no entity expanded or
+    declared, no network; a file over ``max_bytes`` (default
+    :data:`corpora.safeio.MAX_INPUT_BYTES`) is refused. Errors are one-line
+    FormatErrors naming the file and line.
+    """
+    from lxml import etree
+
+    from .safeio import MAX_INPUT_BYTES
+
+    p = Path(path)
+    head = _open_head(p)
+    limit = MAX_INPUT_BYTES if max_bytes is None else max_bytes
+    with reading(p):
+        size = os.stat(p).st_size
+    if size > limit:
+        raise InputError(f"{p}: larger than {limit // 2**20} MiB, the most duiqi reads as {kind}")
+    if encoding is None:
+        encoding = sniff_xml_encoding(head)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                             huge_tree=False, remove_comments=True, remove_pis=True, encoding=encoding,
+                             recover=False)
+    try:
+        with reading(p), open(p, "rb") as f:
+            root = etree.parse(f, parser).getroot()
+    except etree.XMLSyntaxError as e:
+        msg = " ".join(str(e.msg or e).split(", line ")[0].split())
+        if "amplification" in msg or "entity" in msg.lower():
+            msg += " (duiqi never expands entities)"
+        raise FormatError(f"{p}:{e.lineno}: not well-formed XML: {msg} (malformed {kind})") from None
+    except LookupError:
+        raise InputError(f"{p}: unknown encoding {encoding!r}") from None
+    if root is None:
+        raise FormatError(f"{p}: not a {kind} file (no root element)")
+    _check_entities(root, p)
+    for ent in root.iter(etree.Entity):
+        raise FormatError(f"{p}: line {ent.sourceline}: unexpanded entity {ent.text} (duiqi never expands entities)")
+    return root
 
 
 def _parse(p: Path, encoding: str | None, events: tuple[str, ...], tags: tuple[str, ...] | None):

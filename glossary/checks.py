@@ -31,7 +31,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from corpora import Alignment, TextPair, __version__, join_segments
+from corpora import Alignment, TextPair, join_segments
+from corpora.signature import Signature
 
 from .errors import GlossaryError
 from .match import TOLERANCES, TermHit, TermMatcher, tolerance_set
@@ -51,7 +52,8 @@ from .termbase import Concept, TermBase, looks_like_acronym
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["KINDS", "TOLERANCES", "TermIssue", "ToleratedMatch", "CheckResult", "check_pairs", "short_forms"]
+__all__ = ["KINDS", "TOLERANCES", "TermIssue", "ToleratedMatch", "CheckResult", "check_pairs", "short_forms",
+           "parse_kinds"]
 
 KINDS = ("missing", "forbidden", "inconsistent", "unexpected", "number")
 ISSUE_COLUMNS = ("tu", "kind", "term", "expected", "found", "concept", "note", "tolerance", "src", "tgt")
@@ -294,8 +296,9 @@ def check_pairs(
     if references is not None:
         scores = replace(scores, translation=_translation(rows, references, tgt_lang))
     chosen = tuple(t for t in TOLERANCES if t in tolerance_names)
-    signature = (f"duiqi:{__version__}|glossary:{_name(termbase.name)}({len(termbase)} terms)|"
-                 f"src:{src_lang}|tgt:{tgt_lang}|checks:{'+'.join(checks)}|tolerances:{'+'.join(chosen) or 'none'}")
+    signature = str(Signature.of(("glossary", f"{_name(termbase.name)}({len(termbase)} terms)"), ("src", src_lang),
+                                 ("tgt", tgt_lang), ("checks", "+".join(checks)),
+                                 ("tolerances", "+".join(chosen) or "none")))
     return CheckResult(tuple(issues), scores, stats, src_lang, tgt_lang, termbase.name, signature, tuple(checks),
                        tuple(tolerated), chosen)
 
@@ -435,3 +438,13 @@ def _translation(rows, references: Sequence[str], tgt_lang: str) -> TranslationS
         return translation_scores(hyps, refs, tgt_lang, "segment")
     return translation_scores([join_segments(hyps, tgt_lang)], [join_segments(refs, tgt_lang)],
                               tgt_lang, "document")
+
+
+def parse_kinds(text: str) -> tuple[str, ...]:
+    """Issue kinds from a comma-separated list (``missing,forbidden``); GlossaryError
+    naming the unknown ones, or saying none was given."""
+    kinds = tuple(k.strip() for k in text.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown or not kinds:
+        raise GlossaryError(f"{', '.join(unknown) or 'none given'} (choose from {', '.join(KINDS)})")
+    return kinds

@@ -35,13 +35,14 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from corpora import is_cjk_lang
 from corpora.hanzi import to_simplified
+from corpora.lang import base_lang, is_cjk_lang
 
 from .errors import GlossaryError
-from .termbase import Term, TermBase, lang_base, looks_like_acronym
+from .termbase import Term, TermBase, looks_like_acronym
 
-__all__ = ["TermHit", "TermMatcher", "english_stem", "TOLERANCES", "MATCH_TOLERANCES", "tolerance_set"]
+__all__ = ["TermHit", "TermMatcher", "english_stem", "TOLERANCES", "MATCH_TOLERANCES", "tolerance_set",
+           "parse_tolerances"]
 
 # Every tolerance of matching and checking, in the order reports list them.
 TOLERANCES = ("parenthetical", "apposition", "acronym-expansion", "nested", "inflection", "script")
@@ -57,6 +58,18 @@ def tolerance_set(names: Iterable[str] | None) -> frozenset[str]:
     if unknown:
         raise GlossaryError(f"unknown tolerance(s) {', '.join(unknown)} (known: {', '.join(TOLERANCES)})")
     return chosen
+
+def parse_tolerances(text: str) -> tuple[str, ...]:
+    """Tolerances from a comma-separated list (``script,nested``; ``none`` for none);
+    GlossaryError naming the unknown ones."""
+    if text.strip().lower() == "none":
+        return ()
+    names = tuple(k.strip() for k in text.split(",") if k.strip())
+    unknown = [k for k in names if k not in TOLERANCES]
+    if unknown:
+        raise GlossaryError(f"{', '.join(unknown)} (choose from {', '.join(TOLERANCES)}, or none)")
+    return names
+
 
 _WIDTH = str.maketrans({**{chr(0xFF01 + i): chr(0x21 + i) for i in range(94)}, "\u3000": " "})
 _TOKEN = re.compile(
@@ -134,7 +147,7 @@ class TermMatcher:
         matching; ``None`` for all)."""
         self.lang = lang
         self.cjk = is_cjk_lang(lang)
-        self.english = lang_base(lang) == "en"
+        self.english = base_lang(lang) == "en"
         self.tolerances = tolerance_set(tolerances) & MATCH_TOLERANCES
         self._script = self.cjk and "script" in self.tolerances
         self._inflect = self.english and "inflection" in self.tolerances

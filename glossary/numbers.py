@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+
+from corpora.humancsv import strip_escapes
+from corpora.lang import base_lang
 
 __all__ = ["Number", "extract_numbers", "chinese_numeral_value", "comparable_numbers", "number_mismatches"]
 
@@ -311,11 +313,11 @@ def _approx(text: str, start: int) -> bool:
 
 def extract_numbers(text: str, lang: str) -> list[Number]:
     """All numbers in ``text`` (Chinese rules for zh/ja, Traditional characters read as
-    Simplified; English rules otherwise)."""
-    base = lang.replace("_", "-").split("-")[0].lower()
-    if base in ("zh", "ja", "yue"):
-        if base == "ja":
-            return _zh_numbers(text)
+    Simplified; English rules otherwise); the digits of terminal escape sequences
+    (``ESC]0;``) are not numbers."""
+    text = strip_escapes(text)
+    base = base_lang(lang)
+    if base == "zh":
         from dataclasses import replace
 
         from corpora.hanzi import to_simplified
@@ -324,7 +326,7 @@ def extract_numbers(text: str, lang: str) -> list[Number]:
         if simple == text:
             return _zh_numbers(text)
         return [replace(n, text=text[n.start:n.end]) for n in _zh_numbers(simple)]
-    return _en_numbers(text)
+    return _zh_numbers(text) if base == "ja" else _en_numbers(text)
 
 
 # After a Chinese-character numeral, these make it a count (九大, 两项, 三名); 长三角, 十分,
@@ -332,10 +334,6 @@ def extract_numbers(text: str, lang: str) -> list[Number]:
 _ZH_COUNTERS = set("个项名人位次批大年月日号天届期种类件条家所座倍岁元台部章节篇本份组支队辆架艘只头匹张间层级周代轮场回遍亿万千百十余多")
 _ZH_IDIOMS = ("万一", "一一")
 _ARABIC_DIGIT = re.compile(r"\d")
-
-
-def _is_base(lang: str) -> str:
-    return lang.replace("_", "-").split("-")[0].lower()
 
 
 def comparable_numbers(text: str, lang: str) -> list[Number]:
@@ -346,7 +344,7 @@ def comparable_numbers(text: str, lang: str) -> list[Number]:
     (长三角, 十分) and lower-case month names in English ("march", "may").
     """
     out: list[Number] = []
-    cjk = _is_base(lang) in ("zh", "ja", "yue")
+    cjk = base_lang(lang) in ("zh", "ja", "yue")
     for n in extract_numbers(text, lang):
         after_month = bool(out) and out[-1].kind == "month" and out[-1].end == n.start
         if n.value == 1 and (n.kind == "number" or (n.kind == "day" and not after_month)
@@ -368,7 +366,7 @@ def comparable_numbers(text: str, lang: str) -> list[Number]:
 
 def number_mismatches(
     src: str, tgt: str, src_lang: str, tgt_lang: str
-) -> list[tuple[Optional[Number], Optional[Number]]]:
+) -> list[tuple[Number | None, Number | None]]:
     """Numbers that differ between a source and its translation.
 
     Each item is ``(source number, target number)``: a changed number has both,
@@ -384,7 +382,7 @@ def number_mismatches(
     t_keys = {n.key for n in t_nums} | _implicit(tgt, tgt_lang)
     missing = _first_per_key(n for n in s_nums if n.key not in t_keys)
     added = _first_per_key(n for n in t_nums if n.key not in s_keys)
-    out: list[tuple[Optional[Number], Optional[Number]]] = []
+    out: list[tuple[Number | None, Number | None]] = []
     for s in missing:
         prefix = s.key.split(":")[0]
         t = next((t for t in added if t.kind == s.kind), None) or next(
@@ -401,7 +399,7 @@ _EN_IMPLICIT_TWO = re.compile(r"\b(?:both|twice|pair|couple|double|either)\b", r
 
 def _implicit(text: str, lang: str) -> set[str]:
     """Keys a translation may carry in words that are no numerals: both, twice (= 2)."""
-    if _is_base(lang) == "en" and _EN_IMPLICIT_TWO.search(text):
+    if base_lang(lang) == "en" and _EN_IMPLICIT_TWO.search(text):
         return {"num:2"}
     return set()
 

@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from corpora import atomic_write
+from corpora.humancsv import human_cell, terminal_safe, write_human_csv
 
 from .checks import ISSUE_COLUMNS, CheckResult, TermIssue
 from .errors import GlossaryError
@@ -46,8 +47,11 @@ def render_report(result: CheckResult, fmt: str) -> str:
 def write_report(result: CheckResult, path: str | os.PathLike[str]) -> str:
     """Write the report to ``path`` (format from the extension); return the format."""
     fmt = report_format(path)
+    if fmt == "csv":  # for spreadsheets: BOM, formula-like cells neutralised
+        write_human_csv(path, ISSUE_COLUMNS, ([getattr(i, k) for k in ISSUE_COLUMNS] for i in result.issues))
+        return fmt
     text = render_report(result, fmt)
-    with atomic_write(path, newline="" if fmt == "csv" else "\n") as out:
+    with atomic_write(path) as out:
         out.write(text)
     return fmt
 
@@ -57,7 +61,7 @@ def _csv(result: CheckResult) -> str:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(ISSUE_COLUMNS)
     for i in result.issues:
-        writer.writerow(["" if getattr(i, k) is None else getattr(i, k) for k in ISSUE_COLUMNS])
+        writer.writerow([human_cell(getattr(i, k)) for k in ISSUE_COLUMNS])
     return buf.getvalue()
 
 
@@ -100,7 +104,7 @@ def _width(s: str) -> int:
 
 
 def _cut(s: str, n: int) -> str:
-    s = " ".join(s.split())
+    s = terminal_safe(" ".join(s.split()))
     if _width(s) <= n:
         return s + " " * (n - _width(s))
     out, w = "", 0

@@ -24,9 +24,10 @@ from typing import Callable, Iterable, Sequence
 
 from corpora import read_text
 from corpora.errors import CorporaError
+from corpora.lang import canonical_lang
 
 from .errors import TermBaseError
-from .termbase import Term, TermBase, default_case_sensitive, make_concept, normalize_status
+from .termbase import Term, TermBase, check_term_length, default_case_sensitive, make_concept, normalize_status
 
 __all__ = ["read_delimited", "read_xlsx", "rows_to_termbase"]
 
@@ -72,7 +73,7 @@ def _columns(header: Sequence[str], rows: Sequence[tuple[int, list[str]]], where
         elif key in _GENERIC:
             langs.append((i, _script_lang(rows, i)))
         elif _LANG_CODE.fullmatch(key):
-            langs.append((i, raw.strip().replace("_", "-")))
+            langs.append((i, canonical_lang(key)))
     if len(langs) < 1:
         raise TermBaseError(
             f"{where}: no language columns in the header ({', '.join(h for h in header if h) or 'empty'}); "
@@ -133,6 +134,7 @@ def rows_to_termbase(
                 text = " ".join(text.split())
                 if not text:
                     continue
+                check_term_length(text, where(line))
                 case = raw_case in _TRUE if raw_case else default_case_sensitive(text, term_type)
                 terms.append(Term(text, lang, status, term_type, case, note))
         if not terms:
@@ -187,23 +189,21 @@ def read_delimited(path: Path) -> TermBase:
     reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
     header: list[str] | None = None
-    last = 0
+    start = 1
     try:
         for cells in reader:
-            start, last = last + 1, reader.line_num
-            if any("\n" in c or "\r" in c for c in cells):
-                raise TermBaseError(
-                    f"{path}:{start}: a quoted field runs from line {start} to line {last} "
-                    "(a stray quote?); a term never spans lines")
             if header is None:
                 if any(c.strip() for c in cells):
                     header = cells
+                start = reader.line_num + 1
                 continue
+            _check_stray_quote(path, start, cells, len(header), delimiter)
             if any(c.strip() for c in cells) and len(cells) != len(header) and not _short_row_ok(cells, header):
                 raise TermBaseError(f"{path}:{start}: {len(cells)} fields, but the header has {len(header)}")
             rows.append((start, cells))
+            start = reader.line_num + 1
     except csv.Error as e:
-        raise TermBaseError(f"{path}:{last + 1}: {e} (a stray quote?)") from None
+        raise TermBaseError(f"{path}:{start}: {e} (a stray quote?)") from None
     if header is None:
         raise TermBaseError(f"{path}: no header row")
     return rows_to_termbase(header, rows, str(path), lambda n: f"{path}:{n}")
@@ -213,6 +213,17 @@ def _short_row_ok(cells: list[str], header: list[str]) -> bool:
     """More fields than the header are fine when the extra ones are empty (trailing
     delimiters); fewer are an error."""
     return len(cells) > len(header) and not any(c.strip() for c in cells[len(header):])
+
+
+def _check_stray_quote(path: Path, start: int, cells: list[str], width: int, delimiter: str) -> None:
+    """TermBaseError when a quoted cell swallowed whole rows: a stray ``"`` opened a
+    quote that ran on over lines holding as many fields as the header."""
+    for cell in cells:
+        if "\n" not in cell:
+            continue
+        if any(line.count(delimiter) >= max(1, width - 1) for line in cell.split("\n")[1:]):
+            raise TermBaseError(f"{path}:{start}: a quoted cell runs over the following rows (a stray '\"' "
+                                "on this line?); fix the quote or quote the whole cell")
 
 
 def _cell_text(value) -> str:
@@ -226,32 +237,20 @@ def _cell_text(value) -> str:
 
 
 def read_xlsx(path: Path) -> TermBase:
-    """Read the first sheet of an XLSX workbook: a header row, then one term row each."""
-    import zipfile
+    """Read the first sheet of an XLSX workbook: a header row, then one term row each
+    (bounded and checked by :func:`glossary.xlsx.read_sheet`)."""
+    from .xlsx import read_sheet
 
-    try:
-        from openpyxl import load_workbook
-        from openpyxl.utils.exceptions import InvalidFileException
-    except ImportError:  # pragma: no cover - declared dependency
-        raise TermBaseError(f"{path}: reading .xlsx needs openpyxl (pip install openpyxl)") from None
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as e:
-        raise TermBaseError(f"{path}: not a readable XLSX workbook ({type(e).__name__}: {e})") from None
-    try:
-        sheet = book.worksheets[0]
-        header: list[str] | None = None
-        rows: list[tuple[int, list[str]]] = []
-        for n, values in enumerate(sheet.iter_rows(values_only=True), 1):
-            cells = [_cell_text(v) for v in values]
-            if header is None:
-                if any(c.strip() for c in cells):
-                    header = cells
-                continue
-            rows.append((n, cells))
-        title = sheet.title
-    finally:
-        book.close()
+    title, sheet_rows = read_sheet(path)
+    header: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    for n, values in sheet_rows:
+        cells = [_cell_text(v) for v in values]
+        if header is None:
+            if any(c.strip() for c in cells):
+                header = cells
+            continue
+        rows.append((n, cells))
     if header is None:
         raise TermBaseError(f"{path}: the first sheet is empty")
     return rows_to_termbase(header, rows, str(path), lambda n: f"{path} (sheet {title!r}) row {n}")

@@ -12,19 +12,22 @@ preferred/admitted/deprecated/superseded maps to preferred/admitted/forbidden;
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
+from corpora.errors import DuiqiWarning
+
 from .errors import TermBaseError
-from .termbase import Term, TermBase, default_case_sensitive, make_concept, normalize_status
+from .termbase import Term, TermBase, check_term_length, default_case_sensitive, make_concept, normalize_status
 
 __all__ = ["read_tbx", "tbx_version"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-_ENTRY = {"conceptEntry", "termEntry"}
-_LANG_SECTION = {"langSec", "langSet"}
-_TERM_SECTION = {"termSec", "tig", "ntig"}
-_STATUS_TYPES = {"administrativeStatus", "normativeAuthorization"}
+_ENTRY = {"conceptEntry", "termEntry", "entry"}  # entry/langGroup/termGroup: TBX-Min
+_LANG_SECTION = {"langSec", "langSet", "langGroup"}
+_TERM_SECTION = {"termSec", "tig", "ntig", "termGroup"}
+_STATUS_TYPES = {"administrativeStatus", "normativeAuthorization", "termStatus"}
 _CASE_TYPES = {"caseSensitive", "case_sensitive", "x-caseSensitive"}
 
 
@@ -37,9 +40,9 @@ def _children(el, names: set[str]):
 
 
 def tbx_version(root) -> int:
-    """3 for a ``<tbx>`` root, 2 for ``<martif>``; TermBaseError otherwise."""
+    """3 for a ``<tbx>`` root (also TBX-Min's ``<TBX>``), 2 for ``<martif>``; TermBaseError otherwise."""
     name = _local(root.tag)
-    if name == "tbx":
+    if name.lower() == "tbx":
         return 3
     if name == "martif":
         return 2
@@ -48,16 +51,13 @@ def tbx_version(root) -> int:
 
 def read_tbx(path: Path) -> TermBase:
     """Read a TBX v2 or v3 file; TermBaseError naming the file, line and element on errors."""
-    from lxml import etree
+    from corpora.errors import CorporaError
+    from corpora.xmlsafe import parse_tree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             remove_comments=True, remove_pis=True)
     try:
-        root = etree.parse(str(path), parser).getroot()
-    except etree.XMLSyntaxError as e:
-        raise TermBaseError(f"{path}:{e.lineno}: not well-formed XML: {e.msg}") from None
-    except OSError as e:
-        raise TermBaseError(f"{path}: cannot read ({e})") from None
+        root = parse_tree(path, "TBX")
+    except CorporaError as e:
+        raise TermBaseError(str(e)) from None
     try:
         version = tbx_version(root)
     except TermBaseError as e:
@@ -77,21 +77,35 @@ def read_tbx(path: Path) -> TermBase:
             for term_section in _children(section, _TERM_SECTION):
                 if _local(term_section.tag) == "tig" and _local(term_section.getparent().tag) == "ntig":
                     continue
-                terms.append(_term(path, term_section, lang, concept_id))
-        if not terms:
-            raise TermBaseError(f"{path}:{entry.sourceline}: <{_local(entry.tag)}> {concept_id!r} has no terms")
+                term = _term(path, term_section, lang, concept_id)
+                if term is not None:
+                    terms.append(term)
+        if not terms:  # real exports hold entries without (non-empty) terms: skip them, say so
+            what = "only empty terms" if skipped_empty(entry) else "no terms"
+            warnings.warn(f"{path}:{entry.sourceline}: <{_local(entry.tag)}> {concept_id!r} has {what}; skipped",
+                          DuiqiWarning, stacklevel=2)
+            continue
         concepts.append(make_concept(concept_id, terms))
     return TermBase(tuple(concepts), str(path))
 
 
-def _term(path: Path, section, lang: str, concept_id: str) -> Term:
+def skipped_empty(entry) -> bool:
+    """True when ``entry`` has <term> elements, all of them empty."""
+    terms = [c for c in entry.iter() if _local(c.tag) == "term"]
+    return bool(terms) and not any("".join(t.itertext()).strip() for t in terms)
+
+
+def _term(path: Path, section, lang: str, concept_id: str) -> Term | None:
     term_el = next((c for c in section.iter() if _local(c.tag) == "term"), None)
     where = f"{path}:{section.sourceline}: <{_local(section.tag)}> in entry {concept_id!r}"
     if term_el is None:
         raise TermBaseError(f"{where} has no <term>")
     text = " ".join("".join(term_el.itertext()).split())
-    if not text:
-        raise TermBaseError(f"{path}:{term_el.sourceline}: empty <term> in entry {concept_id!r}")
+    if not text:  # real exports (SDL MultiTerm) hold empty terms: skip them, say so
+        warnings.warn(f"{path}:{term_el.sourceline}: empty <term> in entry {concept_id!r} ({lang}); skipped",
+                      DuiqiWarning, stacklevel=3)
+        return None
+    check_term_length(text, f"{path}:{term_el.sourceline}: entry {concept_id!r}")
     status_raw = None
     term_type = None
     case: bool | None = None

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from corpora.lang import base_lang as lang_base
+from corpora.lang import same_lang
+
 from .errors import TermBaseError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,6 +32,8 @@ __all__ = [
     "Concept",
     "TermBase",
     "normalize_status",
+    "MAX_TERM_CHARS",
+    "check_term_length",
     "lang_base",
     "same_lang",
     "looks_like_acronym",
@@ -57,6 +62,18 @@ _STATUS_WORDS = {
 _STATUS_LOOKUP = {w: s for s, words in _STATUS_WORDS.items() for w in words}
 
 
+MAX_TERM_CHARS = 1000
+"""The longest term read from a term base: anything longer is a broken or hostile file."""
+
+
+def check_term_length(text: str, where: str) -> str:
+    """``text`` if it is at most :data:`MAX_TERM_CHARS` long; TermBaseError naming ``where`` otherwise."""
+    if len(text) > MAX_TERM_CHARS:
+        raise TermBaseError(f"{where}: a term of {len(text):,} characters (at most {MAX_TERM_CHARS:,}): "
+                            f"{text[:40]!r}…")
+    return text
+
+
 def normalize_status(value: str | None) -> str | None:
     """``preferred``/``admitted``/``forbidden`` for a status word, or None if unknown.
 
@@ -69,17 +86,6 @@ def normalize_status(value: str | None) -> str | None:
     if key.endswith("term") and key != "term":
         key = key[: -len("term")]
     return _STATUS_LOOKUP.get(key)
-
-
-def lang_base(code: str) -> str:
-    """The primary language subtag: ``zh-CN`` → ``zh``, ``en_US`` → ``en``."""
-    base = code.strip().replace("_", "-").split("-")[0].lower()
-    return {"cmn": "zh", "zho": "zh", "chi": "zh", "eng": "en"}.get(base, base)
-
-
-def same_lang(a: str, b: str) -> bool:
-    """True when two language codes share their primary subtag."""
-    return lang_base(a) == lang_base(b)
 
 
 _ACRONYM = re.compile(r"[A-Z0-9&.\-]*[A-Z][A-Z0-9&.\-]*[A-Z][A-Z0-9&.\-]*s?")

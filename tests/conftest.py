@@ -9,9 +9,9 @@ import pytest
 from corpora import bundled_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-# ../shared beside the checkout (/work/<x>/ with /work/shared); for a checkout nested one
-# level deeper (a worktree /work/wt/<x>/), the first shared/ up the tree
-SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared").is_dir()), ROOT.parent / "shared")
+# ../shared beside the checkout (CI, /work/main), or beside its parent (a worktree in /work/wt/<x>).
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+              ROOT.parent / "shared")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

@@ -11,6 +11,7 @@ error of the engine itself (a worker killed, the cluster lost) ends the run.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 from abc import ABC, abstractmethod
 from typing import Any, Callable, Iterator, Sequence
@@ -49,10 +50,37 @@ class Engine(ABC):
 _worker_task: Task | None = None
 
 
-def _install_task(task: Task) -> None:
+def _install_task(task: Task, parent: int | None = None) -> None:
     global _worker_task
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    if parent is not None:
+        _die_with_parent(parent)
     _worker_task = task
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when process ``parent`` ends, however it ends (even SIGKILL):
+    Linux's PR_SET_PDEATHSIG, and a thread watching the parent id everywhere else."""
+    import os
+    import threading
+    import time
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux
+        pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="duiqi-parent-watch", daemon=True).start()
 
 
 def _run_installed(item: Any) -> Any:
@@ -67,7 +95,7 @@ class LocalEngine(Engine):
 
     def __init__(self, jobs: int = 1) -> None:
         if jobs < 1:
-            raise AlignError(f"--jobs must be at least 1, not {jobs}")
+            raise AlignError(f"the number of jobs must be at least 1, not {jobs}")
         self.jobs = jobs
 
     def describe(self) -> str:
@@ -84,7 +112,7 @@ class LocalEngine(Engine):
 
         pool = ProcessPoolExecutor(
             max_workers=min(self.jobs, len(items)), mp_context=multiprocessing.get_context("spawn"),
-            initializer=_install_task, initargs=(task,),
+            initializer=_install_task, initargs=(task, os.getpid()),
         )
         try:
             futures = {pool.submit(_run_installed, item): k for k, item in enumerate(items)}
@@ -178,7 +206,7 @@ def make_engine(engine: str = "local", jobs: int = 1, scheduler: str | None = No
     """
     if engine == "local":
         if scheduler:
-            raise AlignError("--scheduler needs --engine dask")
+            raise AlignError("a scheduler address needs the dask engine")
         return LocalEngine(jobs)
     if engine == "dask":
         return DaskEngine.connect(scheduler, local_workers=jobs)

@@ -9,13 +9,16 @@ when its latest line has the same key and its output file still exists.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import warnings
 from pathlib import Path
 from typing import Any, Mapping
 
-from corpora import atomic_write
+from corpora import DuiqiError, DuiqiWarning
+from corpora.safeio import safe_write
 
 from .summary import SummaryRow
 
@@ -46,7 +49,7 @@ class BatchJournal:
         self.outdir = Path(outdir)
         self.path = self.outdir / JOURNAL_NAME
         self.entries: dict[str, dict[str, Any]] = {}
-        if self.path.exists():
+        if self.path.is_file() and not self.path.is_symlink():
             for line in self.path.read_text(encoding="utf-8", errors="replace").split("\n"):
                 try:
                     entry = json.loads(line)
@@ -70,20 +73,29 @@ class BatchJournal:
         """Note that ``pair`` is finished (call once its output file is written)."""
         entry = {"pair": pair, "key": key, "output": output, "row": row.as_dict()}
         self.entries[pair] = entry
-        if self._out is None:
-            self._out = open(self.path, "a", encoding="utf-8")
-        self._out.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        self._out.flush()
+        try:
+            if self._out is None:
+                fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+                self._out = os.fdopen(fd, "a", encoding="utf-8")
+            self._out.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            self._out.flush()
+        except OSError as e:  # a full disk: the output is there, a later run just redoes the pair
+            warnings.warn(f"{self.path}: cannot note {pair!r} as done ({e.strerror or e}); a later run "
+                          "will redo it", DuiqiWarning, stacklevel=2)
 
     def close(self) -> None:
         """Rewrite the journal with one line per pair (atomically), if anything was recorded."""
         if self._out is None:
             return
-        self._out.close()
+        with contextlib.suppress(OSError):
+            self._out.close()
         self._out = None
-        with atomic_write(self.path) as f:
-            for entry in self.entries.values():
-                f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        try:
+            with safe_write(self.path, follow_symlinks=False) as f:
+                for entry in self.entries.values():
+                    f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        except DuiqiError as e:  # the appended lines are still there
+            warnings.warn(f"the journal was not compacted ({e})", DuiqiWarning, stacklevel=2)
 
     def __enter__(self) -> "BatchJournal":
         return self

@@ -27,7 +27,9 @@ from ..lang import normalize_lang
 
 __all__ = ["BatchPair", "read_manifest", "pair_directories", "check_ids"]
 
-_BAD_ID = re.compile(r"[/\\\x00-\x1f\x7f]")
+_BAD_ID = re.compile(r"[/\\\x00-\x1f\x7f-\x9f\u2028\u2029]")
+MAX_ID_BYTES = 200
+"""The longest pair id (in UTF-8 bytes): it names ``<id>.<ext>`` and its temporary file, within 255."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ def _id_problem(pair_id: str) -> str | None:
         return "empty pair id"
     if pair_id.startswith(".") or _BAD_ID.search(pair_id):
         return f"bad pair id {pair_id!r} (it names the output file: no '/', '\\', leading '.' or control characters)"
+    if len(pair_id.encode("utf-8", "surrogateescape")) > MAX_ID_BYTES:
+        return f"pair id {pair_id[:40]!r}... is too long ({len(pair_id)} characters; at most {MAX_ID_BYTES} bytes)"
     return None
 
 
@@ -150,6 +154,10 @@ def pair_directories(src_dir: str | os.PathLike[str], tgt_dir: str | os.PathLike
         else:
             used.add(t)
         pair_id = _default_id(s.name)
+        id_problem = _id_problem(pair_id)
+        if id_problem:  # the same ids a manifest refuses: CR, LF, ESC, too long, ...
+            problem = problem or f"{str(s)!r}: {id_problem}"
+            pair_id = f"file-{len(pairs) + 1}"
         pairs.append(BatchPair(pair_id, os.path.abspath(s), os.path.abspath(t) if t else "", str(s), problem))
     for t in targets:
         if t not in used:

@@ -23,23 +23,23 @@ from typing import Any, Callable, Iterator, Mapping, Protocol, Sequence
 
 from corpora import Alignment, DuiqiError, DuiqiWarning, __version__
 from corpora.formats import Format, get_format, write_alignment
+from corpora.lang import base_lang
+from corpora.tmtools import check_distinct
 
-from .journal import BatchJournal, pair_key
+from .journal import JOURNAL_NAME, BatchJournal, pair_key
+from .outdir import check_owned_files, input_files, is_input, locked_outdir
 from .summary import SummaryRow, failed_row, summary_frame, summary_row, write_summary
 from .task import AlignTask, PairOutcome, lexicon_fits
 from .engines import Engine, LocalEngine
 from ..errors import AlignError
-from ..lang import base_lang
 from ..lexicon import Lexicon, train_lexicon
+from ..options import AlignOptions
 from .manifest import BatchPair, check_ids
 
 __all__ = ["ALIGN_DEFAULTS", "LEXICON_NAME", "SUMMARY_NAME", "BatchReport", "run_batch"]
 
-ALIGN_DEFAULTS: Mapping[str, Any] = {
-    "src_lang": None, "tgt_lang": None, "no_split": False, "split_semicolon": False,
-    "encoding": None, "max_bead": 5,
-}
-"""The options of :func:`align.api.align_files` a batch passes on, with their defaults."""
+ALIGN_DEFAULTS: Mapping[str, Any] = AlignOptions().as_dict()
+"""The options a batch's ``align_opts`` mapping may set, with their defaults (from :class:`AlignOptions`)."""
 
 LEXICON_NAME = "lexicon.json"
 SUMMARY_NAME = "summary.csv"
@@ -108,11 +108,13 @@ def _output_dir(outdir: str | os.PathLike[str]) -> Path:
     return out
 
 
-def _options(align_opts: Mapping[str, Any] | None) -> dict[str, Any]:
+def _options(align_opts: "AlignOptions | Mapping[str, Any] | None") -> AlignOptions:
+    if isinstance(align_opts, AlignOptions):
+        return align_opts.validate()
     unknown = sorted(set(align_opts or {}) - set(ALIGN_DEFAULTS))
     if unknown:
         raise AlignError(f"unknown alignment option {unknown[0]!r}")
-    return {**ALIGN_DEFAULTS, **(align_opts or {})}
+    return AlignOptions.from_mapping(align_opts or {})
 
 
 def _warn(pair: BatchPair, messages: Sequence[str]) -> None:
@@ -123,11 +125,12 @@ def _warn(pair: BatchPair, messages: Sequence[str]) -> None:
 class _Run:
     """One batch run: its pairs, where they go, and the rows decided so far."""
 
-    def __init__(self, pairs: Sequence[BatchPair], out: Path, out_format: Format, opts: dict[str, Any],
+    def __init__(self, pairs: Sequence[BatchPair], out: Path, out_format: Format, opts: AlignOptions,
                  engine: Engine, progress: ProgressFactory | None, on_row: Callable[[SummaryRow], None] | None):
         self.pairs, self.out, self.format, self.opts = pairs, out, out_format, opts
         self.engine, self.progress, self.on_row = engine, progress, on_row
         self.rows: dict[int, SummaryRow] = {}
+        self.inputs = input_files(pairs)
 
     def finish(self, k: int, row: SummaryRow) -> None:
         self.rows[k] = row
@@ -161,14 +164,20 @@ class _Run:
             return self.fail(k, outcome.error or "not aligned", seconds)
         name = f"{p.id}{self.format.extensions[0]}"
         path = self.out / name
-        if path.resolve() in (Path(p.src).resolve(), Path(p.tgt).resolve()):
-            return self.fail(k, f"{path}: refusing to overwrite an input file", seconds)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", DuiqiWarning)
             try:
+                check_distinct(path, [p.src, p.tgt])
+                if is_input(path, self.inputs):  # another pair's input
+                    raise AlignError(f"{path}: refusing to overwrite an input file")
+                if path.is_symlink():
+                    raise AlignError(f"{path}: is a symbolic link; duiqi does not write through links in its "
+                                     "output folder")
                 write_alignment(outcome.alignment, path, self.format.name)
             except DuiqiError as e:
                 return self.fail(k, str(e), seconds)
+            except OSError as e:  # a name too long, a full disk: this pair fails, the others go on
+                return self.fail(k, f"{path}: cannot write ({e.strerror or e})", seconds)
         _warn(p, [str(w.message) for w in caught if issubclass(w.category, DuiqiWarning)])
         row = summary_row(p.id, p.src, p.tgt, outcome.alignment, seconds)
         journal.record(p.id, key, name, row)
@@ -183,7 +192,7 @@ def run_batch(
     pairs: Sequence[BatchPair],
     outdir: str | os.PathLike[str],
     fmt: str = "tmx",
-    align_opts: Mapping[str, Any] | None = None,
+    align_opts: "AlignOptions | Mapping[str, Any] | None" = None,
     shared_lexicon: bool = True,
     lexicon_path: str | os.PathLike[str] | None = None,
     force: bool = False,
@@ -193,7 +202,7 @@ def run_batch(
 ) -> BatchReport:
     """Align every pair into ``outdir`` as ``<id>.<ext>`` and write ``summary.csv``.
 
-    ``align_opts``: options of :func:`align.api.align_files` (see ``ALIGN_DEFAULTS``).
+    ``align_opts``: the alignment's :class:`AlignOptions` (or a mapping of the names in ``ALIGN_DEFAULTS``).
     ``shared_lexicon``: train one lexicon over all pairs (saved at ``lexicon_path``,
     default ``outdir/lexicon.json``; loaded instead when that file exists, except that
     ``force`` retrains the default one). ``engine``: where to align (default: this
@@ -204,11 +213,32 @@ def run_batch(
     if not out_format.writable:
         raise AlignError(f"format {out_format.name!r} cannot be written")
     if lexicon_path is not None and not shared_lexicon:
-        raise AlignError("--lexicon needs the shared lexicon (drop --no-shared-lexicon)")
+        raise AlignError("a lexicon file needs the shared lexicon")
     if lexicon_path is not None and not Path(lexicon_path).exists() and not Path(lexicon_path).parent.is_dir():
         raise AlignError(f"{lexicon_path}: cannot save the lexicon (no such directory {Path(lexicon_path).parent})")
     out = _output_dir(outdir)
-    run = _Run(pairs, out, out_format, _options(align_opts), engine or LocalEngine(1), progress, on_row)
+    with locked_outdir(out):
+        return _run_locked(pairs, out, out_format, _options(align_opts), shared_lexicon, lexicon_path, force,
+                           engine or LocalEngine(1), progress, on_row)
+
+
+def _save_lexicon(lexicon: Lexicon, lex_file: Path) -> bool:
+    """Save the shared lexicon; on failure (a full disk) warn and go on without the file."""
+    try:
+        lexicon.save(lex_file)
+    except DuiqiError as e:
+        warnings.warn(f"the shared lexicon was not saved ({e}); it is used for this run only", DuiqiWarning,
+                      stacklevel=3)
+        return False
+    return True
+
+
+def _run_locked(pairs, out: Path, out_format: Format, opts: AlignOptions, shared_lexicon: bool,
+                lexicon_path, force: bool, engine: Engine, progress, on_row) -> BatchReport:
+    """The batch, once ``out`` is locked for this run."""
+    run = _Run(pairs, out, out_format, opts, engine, progress, on_row)
+    owned = [out / JOURNAL_NAME, out / SUMMARY_NAME] + ([out / LEXICON_NAME] if lexicon_path is None else [])
+    check_owned_files(owned, run.inputs)
     candidates = []
     for k, p in enumerate(pairs):
         if p.problem:
@@ -226,13 +256,14 @@ def run_batch(
         else:
             first = run.first_pass(candidates)
             lexicon = _train_shared([first[k].alignment for k in candidates if first[k].alignment is not None])
-            if lexicon is not None:
-                lexicon.save(lex_file)
+            if lexicon is not None and not _save_lexicon(lexicon, lex_file):
+                lex_file = None
     trained = bool(first) and lexicon is not None
+    lex_digest = hashlib.sha256(lex_file.read_bytes()).hexdigest()[:16] if lexicon is not None and lex_file else None
     if lexicon is None:
         lex_file = None
-    settings = {"duiqi": __version__, "format": out_format.name, "options": run.opts,
-                "lexicon": hashlib.sha256(lex_file.read_bytes()).hexdigest()[:16] if lex_file else None}
+    settings = {"duiqi": __version__, "format": out_format.name, "options": run.opts.as_dict(),
+                "lexicon": lex_digest if lexicon is None or lex_file else "unsaved"}
 
     with BatchJournal(out) as journal:
         todo: list[int] = []

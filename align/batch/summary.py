@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import os
 from dataclasses import asdict, dataclass, fields, replace
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from corpora import Alignment, atomic_write
+from corpora import Alignment
+from corpora.humancsv import write_human_csv
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -39,8 +39,18 @@ class SummaryRow:
     signature: str = ""
 
     @property
+    def outcome(self) -> str:
+        """``ok``, ``skipped`` or ``failed``: the status without its reason."""
+        return self.status.split(":")[0]
+
+    @property
+    def reason(self) -> str:
+        """Why the pair failed ('' unless it did)."""
+        return self.status.partition(": ")[2] if self.failed else ""
+
+    @property
     def failed(self) -> bool:
-        return self.status.startswith("failed")
+        return self.outcome == "failed"
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -72,13 +82,10 @@ def failed_row(pair: str, src: str, tgt: str, reason: str, seconds: float | None
 
 
 def write_summary(rows: Sequence[SummaryRow], path: str | os.PathLike[str]) -> None:
-    """Write ``summary.csv`` (a header, one row a pair, empty cells for unknowns), atomically."""
+    """Write ``summary.csv`` (a header, one row a pair, empty cells for unknowns), atomically,
+    as CSV for spreadsheets (:func:`corpora.humancsv.write_human_csv`)."""
     names = [f.name for f in fields(SummaryRow)]
-    with atomic_write(path, newline="") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(names)
-        for row in rows:
-            writer.writerow(["" if getattr(row, n) is None else getattr(row, n) for n in names])
+    write_human_csv(path, names, ([getattr(row, n) for n in names] for row in rows))
 
 
 def summary_frame(rows: Sequence[SummaryRow]) -> "pandas.DataFrame":

@@ -6,14 +6,15 @@ import os
 import time
 import warnings
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from corpora import Alignment, DuiqiError, DuiqiWarning
+from corpora.lang import base_lang
 
-from ..aligner import Aligner, AlignOptions
+from ..aligner import Aligner
 from ..api import align_files
-from ..lang import base_lang
 from ..lexicon import Lexicon
+from ..options import AlignOptions
 from .manifest import BatchPair
 
 __all__ = ["PairOutcome", "AlignTask", "lexicon_fits"]
@@ -44,23 +45,21 @@ class AlignTask:
     language pair than the lexicon's is aligned without it.
     """
 
-    def __init__(self, align_opts: Mapping[str, Any], lexicon: Lexicon | None = None) -> None:
-        self.align_opts = dict(align_opts)
+    def __init__(self, options: AlignOptions, lexicon: Lexicon | None = None) -> None:
+        self.options = options
         self.lexicon = lexicon
         self._aligners: dict[bool, Aligner] = {}
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"align_opts": self.align_opts, "lexicon": self.lexicon}
+        return {"options": self.options, "lexicon": self.lexicon}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["align_opts"], state["lexicon"])
+        self.__init__(state["options"], state["lexicon"])
 
     def _align(self, pair: BatchPair, shared: bool) -> Alignment:
-        opts = dict(self.align_opts)
-        max_bead = opts.pop("max_bead", 5)
         if shared not in self._aligners:
-            self._aligners[shared] = Aligner(AlignOptions(max_bead=max_bead), lexicon=self.lexicon if shared else None)
-        return align_files(pair.src, pair.tgt, **opts, aligner=self._aligners[shared])
+            self._aligners[shared] = Aligner(self.options, lexicon=self.lexicon if shared else None)
+        return align_files(pair.src, pair.tgt, options=self.options, aligner=self._aligners[shared])
 
     def __call__(self, pair: BatchPair) -> PairOutcome:
         start = time.perf_counter()

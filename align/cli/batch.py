@@ -7,7 +7,9 @@ from typing import IO
 
 import click
 
+from corpora import Reported
 from corpora.formats import writer_names
+from corpora.humancsv import terminal_safe
 
 from .options import pass_alignment_options
 
@@ -45,9 +47,8 @@ def progress_factory(stream: IO[str]):
               help="Where to align: local processes (default) or a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (implies --engine dask).")
 @pass_alignment_options
-@click.pass_context
-def batch_cmd(ctx, manifest, outdir, src_dir, tgt_dir, fmt, jobs, force, lexicon, no_shared_lexicon,
-              engine, scheduler, align_opts) -> None:
+def batch_cmd(manifest, outdir, src_dir, tgt_dir, fmt, jobs, force, lexicon, no_shared_lexicon,
+              engine, scheduler, options) -> None:
     """Align every document pair of MANIFEST (or of --src-dir/--tgt-dir) into OUTDIR.
 
     MANIFEST is a TSV file: source path, target path, optional id (default: the
@@ -69,23 +70,27 @@ def batch_cmd(ctx, manifest, outdir, src_dir, tgt_dir, fmt, jobs, force, lexicon
     pairs = read_manifest(manifest) if manifest else pair_directories(src_dir, tgt_dir)
     if engine is None:
         engine = "dask" if scheduler else "local"
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if lexicon and no_shared_lexicon:
+        raise click.UsageError("--lexicon needs the shared lexicon (drop --no-shared-lexicon)")
 
     def report(row) -> None:
         if row.failed:
-            _echo_above_progress(f"duiqi: error: {row.pair}: {row.status[len('failed: '):]}")
+            _echo_above_progress(terminal_safe(f"duiqi: error: {row.pair}: {row.reason}"))
 
     with make_engine(engine, jobs, scheduler) as runner:
         where = runner.describe()
         result = run_batch(
-            pairs, outdir, fmt, align_opts, shared_lexicon=not no_shared_lexicon, lexicon_path=lexicon,
+            pairs, outdir, fmt, options, shared_lexicon=not no_shared_lexicon, lexicon_path=lexicon,
             force=force, engine=runner, progress=progress_factory(sys.stderr), on_row=report,
         )
     if sys.stderr.isatty():
-        counts = {s: sum(1 for r in result.rows if r.status.split(":")[0] == s) for s in ("ok", "skipped", "failed")}
+        counts = {s: sum(1 for r in result.rows if r.outcome == s) for s in ("ok", "skipped", "failed")}
         click.echo(f"duiqi: {len(result.rows)} pairs ({where}): {counts['ok']} aligned, {counts['skipped']} already "
                    f"done, {counts['failed']} failed; see {result.summary}", err=True)
     if result.failed:
-        ctx.exit(1)
+        raise Reported()  # exit code 1: the failed pairs were reported as they came
 
 
 def _echo_above_progress(line: str) -> None:

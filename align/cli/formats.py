@@ -7,23 +7,25 @@ grow with the file. Outputs are written atomically; an input is never overwritte
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections import Counter
 
 import click
 
-from corpora import DuiqiWarning, __version__
-from corpora.formats import format_for_path, input_format, read_units, reader_names, write_units, writer_names
-from corpora.tmtools import FilterOptions, convert_file, dedupe_units, filter_units, merge_headers
+from corpora import DuiqiWarning
+from corpora.formats import output_format as format_to_write
+from corpora.formats import read_units, reader_names, write_units, writer_names
+from corpora.signature import Signature
+from corpora.tmtools import FilterOptions, UnitTally, convert_file, dedupe_units, filter_units, merge_headers
 
-from .options import check_output, output_format
+from .options import check_output, input_format_name, output_format
 
 __all__ = ["convert_cmd", "tmx_group"]
 
 
-def _signature(command: str, **settings) -> str:
-    shown = " ".join(f"--{k.replace('_', '-')} {v}" for k, v in settings.items() if v not in (None, False, ()))
-    return f"duiqi {__version__} {command} {shown}".strip()
+def _signature(command: str, **settings) -> Signature:
+    return Signature.for_command(command, **settings)
 
 
 def _report(written: int, dropped: Counter | None = None) -> None:
@@ -31,6 +33,12 @@ def _report(written: int, dropped: Counter | None = None) -> None:
     click.echo(f"duiqi: wrote {written} unit(s)" + (f"; dropped {detail}" if detail else ""), err=True)
     if written == 0:
         warnings.warn("no translation units left to write", DuiqiWarning, stacklevel=2)
+
+
+def _finite(value: float | None, name: str) -> float | None:
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number (give a finite score, e.g. 0.5)", param_hint=name)
+    return value
 
 
 @click.command("convert")
@@ -47,11 +55,14 @@ def convert_cmd(src, out, from_fmt, to_fmt, src_lang, tgt_lang, encoding) -> Non
     TMX and XLIFF keep inline tags, props and notes; TSV and JSONL hold the plain
     text of two languages.
     """
-    fmt_in = input_format(src, from_fmt).name
+    fmt_in = input_format_name(src, from_fmt)
     fmt_out = output_format(out, to_fmt)
     check_output(out, src)
     sig = _signature("convert", **{"from": fmt_in, "to": fmt_out})
-    _report(convert_file(src, out, fmt_in, fmt_out, sig, src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding))
+    dropped: Counter = Counter()
+    written = convert_file(src, out, fmt_in, fmt_out, sig, dropped, src_lang=src_lang, tgt_lang=tgt_lang,
+                           encoding=encoding)
+    _report(written, dropped)
 
 
 @click.group("tmx")
@@ -62,8 +73,7 @@ def tmx_group() -> None:
 def _tmx_output(out: str, *inputs: str) -> str:
     """The output's format (from its extension, else TMX), after refusing OUT == IN."""
     check_output(out, *inputs)
-    found = format_for_path(out)
-    return found.name if found is not None and found.writable else "tmx"
+    return format_to_write(out, default="tmx", fallback=True).name
 
 
 _encoding = click.option("--encoding", help="Force the input encoding (default: detected).")
@@ -91,13 +101,17 @@ def merge_cmd(inputs, out, dedupe, renumber, encoding) -> None:
     if dedupe:
         units = dedupe_units(units, dropped)
     sig = _signature("tmx merge", dedupe=dedupe, renumber=renumber)
-    _report(write_units(units, out, fmt, header, signature=sig, renumber=renumber), dropped)
+    tally = UnitTally(units)
+    written = write_units(tally, out, fmt, header, signature=sig, renumber=renumber or None)
+    tally.left_out(written, dropped)
+    _report(written, dropped)
 
 
 @tmx_group.command("filter")
 @click.argument("src", metavar="IN", type=click.Path(dir_okay=False))
 @_output
-@click.option("--min-score", type=float, help="Drop units whose x-score is below S (unscored units are kept).")
+@click.option("--min-score", type=float, callback=lambda ctx, param, v: _finite(v, "--min-score"),
+              help="Drop units whose x-score is below S (unscored units are kept).")
 @click.option("--max-length-ratio", type=click.FloatRange(min=1.0),
               help="Drop units whose longer side has more than R times the characters of the shorter.")
 @click.option("--lang", "langs", multiple=True,
@@ -117,7 +131,10 @@ def filter_cmd(src, out, min_score, max_length_ratio, langs, drop_empty, drop_id
     sig = _signature("tmx filter", min_score=min_score, max_length_ratio=max_length_ratio,
                      lang=",".join(langs) or None, drop_empty=drop_empty, drop_identical=drop_identical)
     kept = filter_units(units, options, header, dropped)
-    _report(write_units(kept, out, fmt, header, signature=sig, src_lang=src_lang, tgt_lang=tgt_lang), dropped)
+    tally = UnitTally(kept)
+    written = write_units(tally, out, fmt, header, signature=sig, src_lang=src_lang, tgt_lang=tgt_lang)
+    tally.left_out(written, dropped)
+    _report(written, dropped)
 
 
 @tmx_group.command("dedupe")
@@ -134,4 +151,7 @@ def dedupe_cmd(src, out, encoding) -> None:
     fmt = _tmx_output(out, src)
     header, units = read_units(src, "tmx", encoding=encoding)
     dropped: Counter = Counter()
-    _report(write_units(dedupe_units(units, dropped), out, fmt, header, signature=_signature("tmx dedupe")), dropped)
+    tally = UnitTally(dedupe_units(units, dropped))
+    written = write_units(tally, out, fmt, header, signature=_signature("tmx dedupe"))
+    tally.left_out(written, dropped)
+    _report(written, dropped)

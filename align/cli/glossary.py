@@ -9,39 +9,40 @@ import json
 
 import click
 
-from corpora import atomic_write, read_text
+from corpora import Reported, read_text
+from corpora.humancsv import terminal_safe, write_human_csv
 from corpora.formats import read_alignment
 from glossary.checks import KINDS as _KINDS
 from glossary.match import TOLERANCES as _TOLERANCES
+from glossary.match import parse_tolerances
+from glossary.checks import parse_kinds
+from glossary.errors import GlossaryError
 
 from .options import check_output, pass_alignment_options
 from ..errors import AlignError
+from ..options import AlignOptions
 
 __all__ = ["COMMANDS", "check_cmd", "score_cmd", "glossary_group"]
 
 
 def _kinds(ctx, param, value: str) -> tuple[str, ...]:
-    kinds = tuple(k.strip() for k in value.split(",") if k.strip())
-    unknown = [k for k in kinds if k not in _KINDS]
-    if unknown or not kinds:
-        raise click.BadParameter(f"{', '.join(unknown) or 'none given'} (choose from {', '.join(_KINDS)})")
-    return kinds
+    try:
+        return parse_kinds(value)
+    except GlossaryError as e:
+        raise click.BadParameter(str(e)) from None
 
 
 def _tolerances(ctx, param, value: str) -> tuple[str, ...]:
-    if value.strip().lower() == "none":
-        return ()
-    names = tuple(k.strip() for k in value.split(",") if k.strip())
-    unknown = [k for k in names if k not in _TOLERANCES]
-    if unknown:
-        raise click.BadParameter(f"{', '.join(unknown)} (choose from {', '.join(_TOLERANCES)}, or none)")
-    return names
+    try:
+        return parse_tolerances(value)
+    except GlossaryError as e:
+        raise click.BadParameter(str(e)) from None
 
 
-def _languages(align_opts: dict) -> dict:
+def pair_languages(options: AlignOptions) -> dict:
     from ..lang import normalize_lang
 
-    return {k: normalize_lang(align_opts[k]) for k in ("src_lang", "tgt_lang") if align_opts.get(k)}
+    return {k: normalize_lang(getattr(options, k)) for k in ("src_lang", "tgt_lang") if getattr(options, k)}
 
 
 def _lines(path: str, encoding: str | None) -> list[str]:
@@ -66,7 +67,7 @@ def _lines(path: str, encoding: str | None) -> list[str]:
 @click.option("--tolerances", default=",".join(_TOLERANCES), show_default=True, callback=_tolerances,
               help="Comma-separated term-matching tolerances to apply, or 'none' for exact matching.")
 @pass_alignment_options
-def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, tolerances, align_opts) -> int:
+def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, tolerances, options) -> None:
     """Check the terminology and numbers of TGT (a translation of SRC) against a glossary.
 
     Aligns SRC with TGT, or reads aligned pairs with --pairs, then reports missing,
@@ -83,21 +84,22 @@ def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, toler
     check_output(out, src, tgt, pairs_path, glossary_path, reference)
     termbase = load_termbase(glossary_path)
     if pairs_path:
-        alignment = read_alignment(pairs_path, **_languages(align_opts))
+        alignment = read_alignment(pairs_path, **pair_languages(options))
     else:
         from ..api import align_files
 
-        alignment = align_files(src, tgt, glossary=termbase, **align_opts)
-    references = _lines(reference, align_opts.get("encoding")) if reference else None
+        alignment = align_files(src, tgt, glossary=termbase, options=options)
+    references = _lines(reference, options.encoding) if reference else None
     result = check_pairs(alignment.pairs(), termbase, alignment.src_lang, alignment.tgt_lang,
                          checks=checks, references=references, tolerances=tolerances)
-    if out:
+    if out and out != "-":
         write_report(result, out)
         click.echo("\n".join(summary_lines(result)))
         click.echo(f"report written to {out}")
     else:
         click.echo(text_table(result), nl=False)
-    return 0 if result.ok else 1
+    if not result.ok:
+        raise Reported()  # exit code 1: issues found
 
 
 @click.command("score")
@@ -149,17 +151,17 @@ def extract_cmd(pairs, out, glossary_path, min_count, per_term, limit, src_lang,
     from glossary import load_termbase
     from glossary.extract import extract_candidates
 
-    suffix = out.lower().rsplit(".", 1)[-1]
+    suffix = "csv" if out == "-" else out.lower().rsplit(".", 1)[-1]
     if suffix not in ("csv", "tsv"):
         raise AlignError(f"{out}: write candidates to a .csv or .tsv file")
     check_output(out, pairs, glossary_path)
     termbase = load_termbase(glossary_path) if glossary_path else None
-    alignment = read_alignment(pairs, **_languages({"src_lang": src_lang, "tgt_lang": tgt_lang}))
+    alignment = read_alignment(pairs, **pair_languages(AlignOptions(src_lang=src_lang, tgt_lang=tgt_lang)))
     frame = extract_candidates(alignment, alignment.src_lang, alignment.tgt_lang, min_count=min_count,
                                per_term=per_term, limit=limit, termbase=termbase)
-    with atomic_write(out, newline="") as f:
-        frame.to_csv(f, index=False, sep="\t" if suffix == "tsv" else ",", float_format="%.4f")
-    click.echo(f"{len(frame)} candidate pair(s) written to {out}")
+    write_human_csv(out, list(frame.columns), frame.itertuples(index=False, name=None),
+                    delimiter="\t" if suffix == "tsv" else ",", float_format="%.4f")
+    click.echo(f"{len(frame)} candidate pair(s) written to {out}", err=out == "-")
 
 
 @glossary_group.command("show")
@@ -170,8 +172,8 @@ def show_cmd(glossary_path) -> None:
 
     tb = load_termbase(glossary_path)
     frame = tb.to_frame()
-    click.echo(frame.to_csv(sep="\t", index=False), nl=False)
-    click.echo(f"({len(tb.concepts)} concepts, {len(tb)} terms, languages: {', '.join(tb.languages)})")
+    click.echo(terminal_safe(frame.to_csv(sep="\t", index=False)), nl=False)
+    click.echo(terminal_safe(f"({len(tb.concepts)} concepts, {len(tb)} terms, languages: {', '.join(tb.languages)})"))
 
 
 COMMANDS = (check_cmd, score_cmd, glossary_group)

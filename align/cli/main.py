@@ -9,21 +9,55 @@ import json
 import os
 import sys
 import warnings
+from typing import Callable
 
 import click
 
 from corpora import DuiqiError, DuiqiWarning, __version__
 from corpora.formats import write_alignment, writer_names
+from corpora.humancsv import terminal_safe
 
 from .options import check_output, output_format, pass_alignment_options
 
-__all__ = ["main", "cli"]
+__all__ = ["main", "cli", "exit_status"]
 
-EXIT_BAD_INPUT = 2
+EXIT_BAD_INPUT = DuiqiError.exit_code
+EXIT_BUG = 3
+
+# Exceptions from outside duiqi and click: their exit code and one line (None: say nothing).
+_FOREIGN: tuple[tuple[type[BaseException], int, Callable[[BaseException], str | None]], ...] = (
+    (click.exceptions.Abort, 1, lambda e: "aborted"),
+    (KeyboardInterrupt, 130, lambda e: "interrupted"),
+    (BrokenPipeError, 1, lambda e: None),
+    (MemoryError, EXIT_BAD_INPUT, lambda e: "out of memory"),
+    (OSError, EXIT_BAD_INPUT, lambda e: (f"{e.filename}: " if getattr(e, "filename", None) else "")
+     + str(getattr(e, "strerror", None) or e)),
+)
+
+
+def exit_status(e: BaseException) -> tuple[int, str | None]:
+    """The exit code a command ends with after ``e``, and the one line to print (or None).
+
+    The code is the exception class's ``exit_code`` (duiqi's errors, click's); other
+    exceptions are looked up in a table; anything else is a bug (code 3).
+    """
+    if isinstance(e, click.exceptions.Exit):
+        return e.exit_code, None
+    if isinstance(e, click.UsageError):
+        hint = f" (see '{e.ctx.command_path} --help')" if e.ctx is not None else ""
+        return e.exit_code, e.format_message() + hint
+    if isinstance(e, click.ClickException):
+        return e.exit_code, e.format_message()
+    if isinstance(e, DuiqiError):
+        return e.exit_code, str(e) or None
+    for kind, code, message in _FOREIGN:
+        if isinstance(e, kind):
+            return code, message(e)
+    return EXIT_BUG, f"internal error: {type(e).__name__}: {e} (set DUIQI_DEBUG=1 for details)"
 
 
 class DuiqiGroup(click.Group):
-    """A click group whose errors are one line each, exit code 2."""
+    """A click group whose every end is one line at most and the exit code of its exception."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
@@ -31,43 +65,27 @@ class DuiqiGroup(click.Group):
                 warnings.simplefilter("always", DuiqiWarning)
                 warnings.showwarning = _show_warning
                 rv = super().main(args, prog_name or "duiqi", complete_var, standalone_mode=False, **extra)
-        except click.exceptions.Exit as e:
-            sys.exit(e.exit_code)
-        except click.UsageError as e:
-            hint = f" (see '{e.ctx.command_path} --help')" if e.ctx is not None else ""
-            _fail(e.format_message() + hint, EXIT_BAD_INPUT)
-        except click.ClickException as e:
-            _fail(e.format_message(), e.exit_code)
-        except click.exceptions.Abort:
-            _fail("aborted", 1)
-        except DuiqiError as e:
-            _fail(str(e), EXIT_BAD_INPUT)
-        except KeyboardInterrupt:
-            _fail("interrupted", 130)
-        except BrokenPipeError:
-            sys.stderr.close()
-            sys.exit(1)
-        except MemoryError:
-            _fail("out of memory", EXIT_BAD_INPUT)
-        except OSError as e:
-            target = f"{e.filename}: " if getattr(e, "filename", None) else ""
-            _fail(f"{target}{e.strerror or e}", EXIT_BAD_INPUT)
-        except Exception as e:  # a bug: still one line, but say so
-            if os.environ.get("DUIQI_DEBUG"):
+        except (Exception, KeyboardInterrupt) as e:
+            code, message = exit_status(e)
+            if code == EXIT_BUG and os.environ.get("DUIQI_DEBUG"):
                 raise
-            _fail(f"internal error: {type(e).__name__}: {e} (set DUIQI_DEBUG=1 for details)", 3)
+            if isinstance(e, BrokenPipeError):
+                sys.stderr.close()
+            elif message:
+                click.echo(f"duiqi: error: {_one_line(message)}", err=True)
+            sys.exit(code)
         if not standalone_mode:
             return rv
-        sys.exit(rv if isinstance(rv, int) else 0)
+        sys.exit(0)
 
 
-def _fail(message: str, code: int) -> None:
-    click.echo(f"duiqi: error: {message}", err=True)
-    sys.exit(code)
+def _one_line(message: object) -> str:
+    """A message safe for the terminal and on one line (file names may hold LF, CR, ESC)."""
+    return terminal_safe(str(message).replace("\n", "\\n"))
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    click.echo(f"duiqi: warning: {message}", err=True)
+    click.echo(f"duiqi: warning: {_one_line(message)}", err=True)
 
 
 @click.group(cls=DuiqiGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -88,14 +106,14 @@ def cli() -> None:
               help="Term base (.csv .tsv .xlsx .tbx) whose terms anchor the alignment.")
 @click.option("--lexicon", type=click.Path(dir_okay=False), help="Use a shared lexicon saved by `duiqi batch`.")
 @pass_alignment_options
-def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, align_opts) -> None:
+def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, options) -> None:
     """Align SRC with its translation TGT and write the beads."""
     from ..api import align_files, load_aligner
 
     check_output(out, src, tgt, src_translation, glossary, lexicon)
     fmt_name = output_format(out, fmt)
-    alignment = align_files(src, tgt, src_translation=src_translation, glossary=glossary, **align_opts,
-                            aligner=load_aligner(lexicon, align_opts["max_bead"]))
+    alignment = align_files(src, tgt, src_translation=src_translation, glossary=glossary, options=options,
+                            aligner=load_aligner(lexicon, options))
     write_alignment(alignment, out, fmt_name)
 
 

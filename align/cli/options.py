@@ -7,21 +7,22 @@ from pathlib import Path
 
 import click
 
-from corpora.formats import format_for_path, get_format, writer_names
+from corpora.errors import UnknownFormatError
+from corpora.formats import input_format, output_format as format_to_write
+from corpora.tmtools import check_distinct
+from corpora.safeio import STDIO
 
 from ..errors import AlignError
+from ..options import AlignOptions
 
-__all__ = ["check_output", "output_format", "alignment_options", "pass_alignment_options"]
+__all__ = ["check_output", "output_format", "input_format_name", "alignment_options", "pass_alignment_options"]
 
 
 def check_output(out: str | None, *inputs: str | None) -> None:
     """Refuse to write over an input, into a directory, or into a missing directory."""
-    if out is None:
+    if out is None or out == STDIO:
         return
-    out_path = Path(out).resolve()
-    for inp in inputs:
-        if inp is not None and Path(inp).resolve() == out_path:
-            raise AlignError(f"{out}: refusing to overwrite an input file")
+    check_distinct(out, [inp for inp in inputs if inp is not None])
     if Path(out).is_dir():
         raise AlignError(f"{out}: is a directory")
     parent = Path(out).parent
@@ -30,18 +31,22 @@ def check_output(out: str | None, *inputs: str | None) -> None:
 
 
 def output_format(out: str | None, fmt: str | None, default: str = "tsv") -> str:
-    """The format to write: ``fmt``, else OUT's extension, else ``default``."""
-    if fmt:
-        return get_format(fmt).name
-    if out is None:
-        return default
-    found = format_for_path(out)
-    if found is None or not found.writable:
-        raise AlignError(
-            f"{out}: cannot tell the output format from the extension; give --format "
-            f"({'|'.join(writer_names())})"
-        )
-    return found.name
+    """The format to write: ``fmt``, else OUT's extension, else ``default``; an error naming --format."""
+    try:
+        return format_to_write(None if out == STDIO else out, fmt, default).name
+    except UnknownFormatError as e:
+        raise AlignError(f"{e.path}: cannot tell the output format from the extension; give --format "
+                         f"({'|'.join(e.choices)})") from None
+
+
+def input_format_name(path: str, fmt: str | None, flag: str = "--from") -> str:
+    """The readable format ``fmt``, else the one PATH's extension implies; else an error naming ``flag``."""
+    try:
+        return input_format(path, fmt).name
+    except UnknownFormatError as e:
+        raise AlignError(f"{e.path}: cannot tell the format from the extension or the content; "
+                         f"give {flag} "
+                         f"({', '.join(e.choices)})") from None
 
 
 def alignment_options(func):
@@ -53,8 +58,8 @@ def alignment_options(func):
                      help="Input is one sentence a line; a blank line ends a paragraph."),
         click.option("--split-semicolon", is_flag=True, help="Also end Chinese sentences at ；."),
         click.option("--encoding", help="Force the input encoding (default: detected)."),
-        click.option("--max-bead", type=click.IntRange(2, 8), default=5, show_default=True,
-                     help="Largest bead: source + target sentences."),
+        click.option("--max-bead", type=click.IntRange(*AlignOptions.range("max_bead")),
+                     default=AlignOptions.default("max_bead"), show_default=True, help=AlignOptions.doc("max_bead")),
     ]
     for option in reversed(options):
         func = option(func)
@@ -62,13 +67,13 @@ def alignment_options(func):
 
 
 def pass_alignment_options(func):
-    """Collect the shared alignment options into one ``align_opts`` dict argument."""
+    """Collect the shared alignment options into one ``options`` argument, an :class:`AlignOptions`."""
 
     names = ("src_lang", "tgt_lang", "no_split", "split_semicolon", "encoding", "max_bead")
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        kwargs["align_opts"] = {k: kwargs.pop(k) for k in names}
+        kwargs["options"] = AlignOptions.from_mapping({k: kwargs.pop(k) for k in names})
         return func(*args, **kwargs)
 
     return alignment_options(wrapper)

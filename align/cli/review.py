@@ -29,7 +29,7 @@ __all__ = ["review_cmd"]
               help="Shade beads scoring below this as low-confidence.")
 @click.option("--title", help="Title of the page (default: the input file names).")
 @pass_alignment_options
-def review_cmd(src, tgt, pairs, pairs_format, glossary_path, out, threshold, title, align_opts) -> None:
+def review_cmd(src, tgt, pairs, pairs_format, glossary_path, out, threshold, title, options) -> None:
     """Write a self-contained HTML page to review the alignment of SRC and TGT.
 
     Open it in a browser from disk: it shows the beads side by side with their scores,
@@ -42,17 +42,17 @@ def review_cmd(src, tgt, pairs, pairs_format, glossary_path, out, threshold, tit
         raise click.UsageError("give SRC and TGT, or --pairs, not both")
     if not pairs and not (src and tgt):
         raise click.UsageError("give SRC and TGT to align, or --pairs FILE")
-    if Path(out).suffix.lower() not in (".html", ".htm"):
+    if out != "-" and Path(out).suffix.lower() not in (".html", ".htm"):
         raise AlignError(f"{out}: the review page is HTML; name it .html")
     check_output(out, src, tgt, pairs, glossary_path)
     if pairs:
-        read_opts = {k: v for k, v in align_opts.items() if k in ("src_lang", "tgt_lang", "encoding") and v}
+        read_opts = {k: getattr(options, k) for k in ("src_lang", "tgt_lang", "encoding") if getattr(options, k)}
         alignment = read_alignment(pairs, pairs_format, **read_opts)
         sources: tuple[str, ...] = (Path(pairs).name,)
     else:
         from ..api import align_files
 
-        alignment = align_files(src, tgt, glossary=glossary_path, **align_opts)
+        alignment = align_files(src, tgt, glossary=glossary_path, options=options)
         sources = (Path(src).name, Path(tgt).name)
     highlights, issues = [], []
     if glossary_path:
@@ -62,7 +62,7 @@ def review_cmd(src, tgt, pairs, pairs_format, glossary_path, out, threshold, tit
     options = ReviewOptions(
         title=title or " ↔ ".join(sources),
         threshold=threshold,
-        export_name=Path(out).stem,
+        export_name=Path(out).stem if out != "-" else "review",
         sources=sources,
     )
     write_review(alignment, out, highlights, issues, options)

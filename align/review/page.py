@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -172,9 +173,10 @@ def _page_data(
         "src": _side_data(alignment, "src", marks),
         "tgt": _side_data(alignment, "tgt", marks),
         "beads": [
-            {"s": list(b.src), "t": list(b.tgt), "score": b.score,
-             "st": "" if b.score is None else f"{b.score:.4f}"}
+            {"s": list(b.src), "t": list(b.tgt), "score": score,
+             "st": "" if score is None else f"{score:.4f}"}
             for b in alignment.beads
+            for score in [b.score if b.score is not None and math.isfinite(b.score) else None]  # JSON has no NaN
         ],
     }
     doc_id = hashlib.sha1(json.dumps(data, sort_keys=True).encode("utf-8", "surrogatepass")).hexdigest()

@@ -10,7 +10,8 @@ import importlib
 
 from .base import Coverage, Scorer
 
-__all__ = ["Scorer", "Coverage", "scorer_names", "make_scorer", "make_scorers", "default_weight"]
+__all__ = ["Scorer", "Coverage", "scorer_names", "make_scorer", "make_scorers", "default_weight", "RUN_SCORERS",
+           "tunable_scorers"]
 
 # name → (module, class, default weight)
 _REGISTRY: dict[str, tuple[str, str, float]] = {
@@ -19,6 +20,16 @@ _REGISTRY: dict[str, tuple[str, str, float]] = {
     "numbers": ("align.scorers.numbers", "NumberScorer", 2.0),
     "cues": ("align.scorers.numbers", "CueScorer", 0.5),
 }
+
+
+# Scorers a run adds itself, not chosen by name: name → default weight. ``learned``
+# comes from a lexicon, ``translation`` and ``chrf`` from a machine translation.
+RUN_SCORERS: dict[str, float] = {"learned": 1.0, "translation": 1.0, "chrf": 1.0}
+
+
+def tunable_scorers(translation: bool = False) -> list[str]:
+    """The scorers whose weights ``benchmarks/tune_weights.py`` tunes, in order."""
+    return [*_REGISTRY, "learned", *(["translation", "chrf"] if translation else [])]
 
 
 def scorer_names() -> list[str]:
@@ -34,7 +45,7 @@ def make_scorer(name: str, weight: float | None = None) -> Scorer:
 
 def default_weight(name: str) -> float:
     """The weight a scorer's evidence gets unless told otherwise."""
-    return _REGISTRY[name][2] if name in _REGISTRY else 1.0
+    return _REGISTRY[name][2] if name in _REGISTRY else RUN_SCORERS.get(name, 1.0)
 
 
 def make_scorers(names, weights=None) -> list[Scorer]:

@@ -27,11 +27,10 @@ class DictionaryScorer(Scorer):
     name = "dictionary"
 
     def fit(self, doc: DocPair) -> Coverage | None:
-        found = doc.zh_en
-        if found is None or doc.cedict is None:
+        found = doc.with_dictionary()
+        if found is None:
             return None
-        zh, en, zh_is_src = found
-        cedict = doc.cedict
+        zh, en, zh_is_src, cedict = found
         zh_words = [
             [w for w in ws if w not in ZH_FUNCTION_WORDS] + ["lat:" + s for s in latin]
             for ws, latin in zip(zh.words(cedict), zh.stems())

@@ -45,11 +45,10 @@ class NameScorer(Scorer):
     name = "names"
 
     def fit(self, doc: DocPair) -> Coverage | None:
-        found = doc.zh_en
-        if found is None or doc.cedict is None:
+        found = doc.with_dictionary()
+        if found is None:
             return None
-        zh, en, zh_is_src = found
-        cedict = doc.cedict
+        zh, en, zh_is_src, cedict = found
         syllables = cedict.syllables()
         en_names = []
         for names in en.capitalized():

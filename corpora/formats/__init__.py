@@ -1,10 +1,17 @@
 """Readers and writers of parallel text, in a registry keyed by format name.
 
 Each format lives in its own module, imported only when used. Readers stream
-:class:`~corpora.units.TranslationUnit` s: ``iter_units(path, **options)`` (and
-optionally ``read_header(path, **options)``). Writers have
-``write_units(units, out, header, **options) -> int`` and/or
-``write(alignment, out, **options)``. ``duiqi convert`` and ``duiqi tmx`` pass
+:class:`~corpora.units.TranslationUnit` s: ``iter_units(path, ...)`` (and optionally
+``read_header(path, ...)``). Writers have ``write_units(units, out, header, ...) ->
+int`` and/or ``write(alignment, out, ...)``.
+
+The option contract: every reader is offered :data:`READ_OPTIONS` (the pair's
+languages, the encoding) and every writer :data:`WRITE_OPTIONS` (the pair's
+languages, the signature); a format's own options are declared in its
+:class:`Format` entry (``write_options``). A module function takes, by name, exactly
+the options it uses (no catch-all), and gets only those; an option the format does
+not declare is a FormatError (another format's option set to None asks nothing
+and is passed over). ``duiqi convert`` and ``duiqi tmx`` pass
 units from reader to writer (:func:`read_units`, :func:`write_units`), so inline
 tags, props and notes survive; :func:`read_alignment` and :func:`write_alignment`
 give and take the plain-text :class:`~corpora.model.Alignment` the aligner and the
@@ -15,21 +22,25 @@ glossary checks use. The CLI takes its ``--format`` choices from
 from __future__ import annotations
 
 import importlib
+import inspect
 import io
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, TextIO
+from typing import Any, Callable, Iterable, Iterator, Mapping, TextIO
 
-from ..errors import FormatError
+from ..errors import FormatError, UnknownFormatError
 from ..model import Alignment
+from ..safeio import STDIO
 from ..textio import atomic_write
 from ..units import SIGNATURE_PROP, MemoryHeader, TranslationUnit, alignment_from_units, units_from_alignment
 
 __all__ = [
     "Format",
     "FORMATS",
+    "READ_OPTIONS",
+    "WRITE_OPTIONS",
     "get_format",
     "format_for_path",
     "writer_names",
@@ -40,6 +51,7 @@ __all__ = [
     "read_units",
     "write_units",
     "input_format",
+    "output_format",
 ]
 
 
@@ -53,20 +65,46 @@ class Format:
     readable: bool
     writable: bool
     description: str
+    write_options: tuple[str, ...] = ()
 
     def load(self):
         """Import the module implementing this format."""
         return importlib.import_module(self.module)
 
+    def check_options(self, given: Mapping[str, Any], common: tuple[str, ...], declared: tuple[str, ...] = ()) -> None:
+        """FormatError naming the first option of ``given`` this format does not take."""
+        known = (*common, *declared)
+        for name, value in given.items():
+            if name in known or value is None and name in _ALL_WRITE_OPTIONS:
+                continue
+            raise FormatError(f"format {self.name!r} has no option {name!r} (it takes: {', '.join(known)})")
+
+
+READ_OPTIONS = ("src_lang", "tgt_lang", "encoding")
+"""What every reader is offered: the languages of the pair and the input encoding."""
+WRITE_OPTIONS = ("src_lang", "tgt_lang", "signature")
+"""What every writer is offered: the languages of the pair and what made the file
+(formats without a place for a signature leave it out)."""
 
 FORMATS: tuple[Format, ...] = (
-    Format("tmx", (".tmx",), "corpora.formats.tmx", True, True, "TMX 1.4b translation memory"),
-    Format("tsv", (".tsv", ".tab"), "corpora.formats.tsv", True, True, "tab-separated pairs with a header"),
+    Format("tmx", (".tmx",), "corpora.formats.tmx", True, True, "TMX 1.4b translation memory",
+           ("creation_date", "renumber")),
+    Format("tsv", (".tsv", ".tab"), "corpora.formats.tsv", True, True, "tab-separated pairs with a header",
+           ("header",)),
     Format("jsonl", (".jsonl", ".ndjson"), "corpora.formats.jsonl", True, True, "one JSON object per bead"),
-    Format("xliff", (".xlf", ".xliff"), "corpora.formats.xliff", True, True, "XLIFF 1.2 (reads 2.0 too)"),
+    Format("xliff", (".xlf", ".xliff"), "corpora.formats.xliff", True, True, "XLIFF 1.2 (reads 2.0 too)",
+           ("original",)),
     Format("xliff2", (".xlf2",), "corpora.formats.xliff2", True, True, "XLIFF 2.0 (reads 1.2 too)"),
-    Format("align", (".align",), "corpora.formats.beads", False, True, "vecalign/bertalign beads: [0,1]:[2]"),
+    Format("align", (".align",), "corpora.formats.beads", False, True, "vecalign/bertalign beads: [0,1]:[2]",
+           ("scores",)),
 )
+_ALL_WRITE_OPTIONS = frozenset(o for f in FORMATS for o in f.write_options)
+
+
+def _call(func: Callable[..., Any], *args: Any, **options: Any) -> Any:
+    """``func(*args, ...)`` with the options its parameters name (a format takes what it uses)."""
+    params = inspect.signature(func).parameters
+    return func(*args, **{k: v for k, v in options.items() if k in params})
 
 
 def get_format(name: str) -> Format:
@@ -96,36 +134,45 @@ def reader_names() -> list[str]:
     return [f.name for f in FORMATS if f.readable]
 
 
-def _resolve(fmt: str | None, path: str | os.PathLike[str] | None, default: str) -> Format:
-    if fmt:
-        return get_format(fmt)
-    if path is not None:
-        found = format_for_path(path)
-        if found is None:
-            raise FormatError(
-                f"{path}: cannot tell the format from the extension; give --format "
-                f"({', '.join(writer_names())})"
-            )
-        return found
-    return get_format(default)
+def output_format(path: str | os.PathLike[str] | None, fmt: str | None = None, default: str = "tsv",
+                  fallback: bool = False) -> Format:
+    """The writable format to write ``path`` in: ``fmt``, else the one its extension
+    implies, else (no path or ``-``, or ``fallback`` and an extension naming none) ``default``.
+
+    UnknownFormatError when the extension names no writable format; FormatError when
+    ``fmt`` cannot be written.
+    """
+    if path is not None and str(path) == STDIO:
+        path = None
+    f = get_format(fmt) if fmt else format_for_path(path) if path is not None else get_format(default)
+    if f is None or (not fmt and not f.writable):
+        if not fallback:
+            raise UnknownFormatError(str(path), writer_names())
+        f = get_format(default)
+    if not f.writable:
+        raise FormatError(f"format {f.name!r} cannot be written")
+    return f
 
 
-def _write(module, alignment: Alignment, out: TextIO, **options) -> None:
+def _write(f: Format, alignment: Alignment, out: TextIO, options: Mapping[str, Any]) -> None:
+    module = f.load()
     if hasattr(module, "write"):
-        module.write(alignment, out, **options)
+        _call(module.write, alignment, out, **options)
     else:
         header = MemoryHeader(srclang=alignment.src_lang)
-        module.write_units(units_from_alignment(alignment), out, header, src_lang=alignment.src_lang,
-                           tgt_lang=alignment.tgt_lang, signature=alignment.signature)
+        _call(module.write_units, units_from_alignment(alignment), out, header,
+              **{"src_lang": alignment.src_lang, "tgt_lang": alignment.tgt_lang, "signature": alignment.signature,
+                 **options})
 
 
-def render_alignment(alignment: Alignment, fmt: str, **options) -> str:
-    """The alignment written in format ``fmt``, as a string."""
+def render_alignment(alignment: Alignment, fmt: str, **options: Any) -> str:
+    """The alignment written in format ``fmt``, as a string (``options``: the format's)."""
     f = get_format(fmt)
     if not f.writable:
         raise FormatError(f"format {f.name!r} cannot be written")
+    f.check_options(options, ("src_lang", "tgt_lang"), f.write_options)
     buf = io.StringIO()
-    _write(f.load(), alignment, buf, **options)
+    _write(f, alignment, buf, options)
     return buf.getvalue()
 
 
@@ -134,72 +181,85 @@ def write_alignment(
     path: str | os.PathLike[str] | None = None,
     fmt: str | None = None,
     stream: TextIO | None = None,
-    **options,
+    **options: Any,
 ) -> Format:
-    """Write ``alignment`` to ``path`` atomically, or to ``stream`` (default stdout).
+    """Write ``alignment`` to ``path`` atomically, or to ``stream`` (default stdout; also
+    for ``path`` ``-``).
 
-    The format is ``fmt``, else the one ``path``'s extension implies, else TSV.
+    The format is ``fmt``, else the one ``path``'s extension implies, else TSV;
+    ``options`` are the format's (``src_lang``/``tgt_lang`` and its ``write_options``).
     Returns the format used.
     """
-    f = _resolve(fmt, path, "tsv")
-    if not f.writable:
-        raise FormatError(f"format {f.name!r} cannot be written")
-    module = f.load()
-    if path is None:
-        _write(module, alignment, stream if stream is not None else sys.stdout, **options)
+    f = output_format(path, fmt, "tsv")
+    f.check_options(options, ("src_lang", "tgt_lang"), f.write_options)
+    if path is None or str(path) == STDIO:
+        _write(f, alignment, stream if stream is not None else sys.stdout, options)
     else:
         with atomic_write(path) as out:
-            _write(module, alignment, out, **options)
+            _write(f, alignment, out, options)
     return f
 
 
-def read_alignment(path: str | os.PathLike[str], fmt: str | None = None, **options) -> Alignment:
+def read_alignment(path: str | os.PathLike[str], fmt: str | None = None, src_lang: str | None = None,
+                   tgt_lang: str | None = None, encoding: str | None = None) -> Alignment:
     """The plain text pairs of two languages of ``path`` (format from ``fmt`` or the
     extension; ``src_lang``/``tgt_lang`` choose the languages, else the file's)."""
-    f = _resolve(fmt, path, "tsv")
-    if not f.readable:
-        raise FormatError(f"format {f.name!r} cannot be read as pairs")
-    header, units = read_units(path, f.name, **options)
+    f = input_format(path, fmt)
+    header, units = read_units(path, f.name, src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding)
     signature = next((v for k, v in header.props if k == SIGNATURE_PROP), "")
-    return alignment_from_units(units, header, options.get("src_lang"), options.get("tgt_lang"), str(path),
-                                signature)
+    return alignment_from_units(units, header, src_lang, tgt_lang, str(path), signature)
 
 
 def input_format(path: str | os.PathLike[str], fmt: str | None = None) -> Format:
-    """The readable format ``fmt``, else the one ``path``'s extension implies."""
+    """The readable format ``fmt``, else the one ``path``'s extension implies, else the
+    one its content shows (:func:`corpora.formats.sniff.sniff_format`)."""
     if fmt:
         f = get_format(fmt)
     else:
         f = format_for_path(path)
+        if f is None or not f.readable:
+            from .sniff import sniff_format
+
+            sniffed = sniff_format(path)
+            f = get_format(sniffed) if sniffed else f
         if f is None:
-            raise FormatError(
-                f"{path}: cannot tell the format from the extension; give --from "
-                f"({', '.join(reader_names())})"
-            )
+            raise UnknownFormatError(str(path), reader_names(), "input")
     if not f.readable:
         raise FormatError(f"format {f.name!r} cannot be read")
     return f
 
 
 def read_units(
-    path: str | os.PathLike[str], fmt: str | None = None, **options
+    path: str | os.PathLike[str], fmt: str | None = None, **options: Any
 ) -> tuple[MemoryHeader, Iterator[TranslationUnit]]:
     """The header of ``path`` and an iterator streaming its translation units.
 
-    The iterator raises FormatError at its end when the file held no unit at all.
+    ``options``: those of :data:`READ_OPTIONS`. The iterator raises FormatError at
+    its end when the file held no unit at all, unless it is a valid empty document
+    (a TMX with an empty ``<body>``, an XLIFF ``<file>`` without units).
     """
-    module = input_format(path, fmt).load()
-    header = module.read_header(path, **options) if hasattr(module, "read_header") else MemoryHeader(
+    f = input_format(path, fmt)
+    f.check_options(options, READ_OPTIONS)
+    module = f.load()
+    header = _call(module.read_header, path, **options) if hasattr(module, "read_header") else MemoryHeader(
         srclang=options.get("src_lang") or "")
-    return header, _nonempty(module.iter_units(path, **options), path)
+    return header, _nonempty(_call(module.iter_units, path, **options), path, getattr(module, "CONTAINER", None),
+                             options.get("encoding"))
 
 
-def _nonempty(units: Iterator[TranslationUnit], path) -> Iterator[TranslationUnit]:
+def _nonempty(units: Iterator[TranslationUnit], path, container: tuple[str, str, str] | None,
+              encoding: str | None) -> Iterator[TranslationUnit]:
+    """The units; FormatError at the end when there was none, unless the file is a valid
+    empty document (its ``container`` element, e.g. a TMX ``<body>``, is there)."""
     empty = True
     for unit in units:
         empty = False
         yield unit
     if empty:
+        from ..xmlsafe import has_element
+
+        if container is not None and has_element(path, container[0], container[1], container[2], encoding):
+            return
         raise FormatError(f"{path}: no translation units found")
 
 
@@ -209,27 +269,27 @@ def write_units(
     fmt: str | None = None,
     header: MemoryHeader = MemoryHeader(),
     stream: TextIO | None = None,
-    **options,
+    **options: Any,
 ) -> int:
     """Write units to ``path`` atomically (or to ``stream``) in format ``fmt`` (else
     from the extension); return how many units or rows were written.
 
+    ``options``: those of :data:`WRITE_OPTIONS` and the format's ``write_options``.
     A format without a unit writer (the bead format) gets the units' plain text
     pairs as an alignment.
     """
-    f = _resolve(fmt, path, "tmx")
-    if not f.writable:
-        raise FormatError(f"format {f.name!r} cannot be written")
+    f = output_format(path, fmt, "tmx")
+    f.check_options(options, WRITE_OPTIONS, f.write_options)
     module = f.load()
 
     def emit(out: TextIO) -> int:
         if hasattr(module, "write_units"):
-            return module.write_units(units, out, header, **options)
+            return _call(module.write_units, units, out, header, **options)
         alignment = alignment_from_units(units, header, options.get("src_lang"), options.get("tgt_lang"))
-        module.write(alignment, out, **options)
+        _call(module.write, alignment, out, **options)
         return len(alignment.beads)
 
-    if path is None:
+    if path is None or str(path) == STDIO:
         return emit(stream if stream is not None else sys.stdout)
     with atomic_write(path) as out:
         return emit(out)

@@ -27,7 +27,7 @@ def format_bead(bead: Bead, with_score: bool = True) -> str:
     return text
 
 
-def write(alignment: Alignment, out: TextIO, scores: bool = True, **_: object) -> None:
+def write(alignment: Alignment, out: TextIO, scores: bool = True) -> None:
     """Write one bead a line."""
     for bead in alignment.beads:
         out.write(format_bead(bead, scores) + "\n")

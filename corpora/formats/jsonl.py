@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import warnings
 from typing import Iterable, Iterator, TextIO
 
-from ..errors import FormatError
+from ..errors import DuiqiWarning, FormatError
 from ..model import Alignment
 from ..textio import read_text
-from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair
+from ..units import MemoryHeader, TranslationUnit, numbered_pairs, plain_pairs, unit_from_pair, write_lines
 
 __all__ = ["write", "iter_units", "write_units"]
 
@@ -35,38 +37,22 @@ def _record(src, tgt, src_ids, tgt_ids, kind, score, src_lang, tgt_lang, tu=None
     }, ensure_ascii=False) + "\n"
 
 
-def write(alignment: Alignment, out: TextIO, **_: object) -> None:
+def write(alignment: Alignment, out: TextIO) -> None:
     """Write one JSON object a line (UTF-8, not ASCII-escaped)."""
     for p in alignment.pairs():
         out.write(_record(p.src, p.tgt, p.src_ids, p.tgt_ids, p.kind, p.score,
                           alignment.src_lang, alignment.tgt_lang, p.tu))
 
 
-def write_units(
-    units: Iterable[TranslationUnit],
-    out: TextIO,
-    header: MemoryHeader = MemoryHeader(),
-    src_lang: str | None = None,
-    tgt_lang: str | None = None,
-    **_: object,
-) -> int:
+def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHeader = MemoryHeader(),
+                src_lang: str | None = None, tgt_lang: str | None = None) -> int:
     """Write the plain text of two languages of each unit, one object a line."""
-    count = tu = 0
-    for p in plain_pairs(units, header, src_lang, tgt_lang):
-        count += 1
-        tu += bool(p.src and p.tgt)
-        out.write(_record(p.src, p.tgt, (), (), p.kind, p.score, p.src_lang, p.tgt_lang,
-                          tu if p.src and p.tgt else None))
-    return count
+    return write_lines(out, (_record(p.src, p.tgt, (), (), p.kind, p.score, p.src_lang, p.tgt_lang, tu)
+                             for p, tu in numbered_pairs(plain_pairs(units, header, src_lang, tgt_lang))))
 
 
-def iter_units(
-    path: str | os.PathLike[str],
-    src_lang: str | None = None,
-    tgt_lang: str | None = None,
-    encoding: str | None = None,
-    **_: object,
-) -> Iterator[TranslationUnit]:
+def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_lang: str | None = None,
+               encoding: str | None = None) -> Iterator[TranslationUnit]:
     """Yield one two-variant unit per object with ``src`` and/or ``tgt`` keys.
 
     Languages are ``src_lang``/``tgt_lang``, else the objects' own, else zh and en.
@@ -89,4 +75,17 @@ def iter_units(
         score = obj.get("score")
         score = str(float(score)) if isinstance(score, (int, float)) and not isinstance(score, bool) else None
         kind = obj["type"] if isinstance(obj.get("type"), str) else None
-        yield unit_from_pair(str(n), obj.get("src", "").strip(), obj.get("tgt", "").strip(), slang, tlang, score, kind)
+        src, tgt = (_no_surrogates(obj.get(k, ""), f"{path}:{n}") for k in ("src", "tgt"))
+        yield unit_from_pair(str(n), src.strip(), tgt.strip(), slang, tlang, score, kind)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(text: str, where: str) -> str:
+    """``text`` with lone surrogates (``"\\ud800"`` escapes, which no UTF-8 file can hold)
+    replaced by U+FFFD, with a warning."""
+    if not _SURROGATE.search(text):
+        return text
+    warnings.warn(f"{where}: lone surrogate escapes (not characters) replaced by U+FFFD", DuiqiWarning, stacklevel=3)
+    return _SURROGATE.sub("\ufffd", text)

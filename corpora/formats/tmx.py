@@ -28,18 +28,21 @@ from typing import Iterable, Iterator, TextIO
 from xml.sax.saxutils import quoteattr
 
 from ..errors import DuiqiWarning
+from ..lang import output_lang
+from ..signature import Signature
 from ..model import Alignment
 from ..units import SIGNATURE_PROP, Content, Inline, MemoryHeader, TranslationUnit, Variant, units_from_alignment
-from ..xmlsafe import XML_NS, iter_xml, local_name, release, xml_text
+from ..xmlsafe import XML_NS, attributes, iter_xml, local_name, release, xml_text
 
 __all__ = [
     "write", "read", "write_units", "iter_units", "read_header", "tmx_lang", "strip_illegal_xml",
     "SIGNATURE_PROP",
 ]
 
+CONTAINER = ("tmx", "TMX", "body")
+"""The element a valid file without units still has (an empty file converts to an empty one)."""
+
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_DEFAULT_REGION = {"zh": "zh-CN", "en": "en-US", "ja": "ja-JP", "ko": "ko-KR", "fr": "fr-FR",
-                   "de": "de-DE", "es": "es-ES", "it": "it-IT", "pt": "pt-PT", "nl": "nl-NL", "ru": "ru-RU"}
 _XML_LANG = f"{{{XML_NS}}}lang"
 _INLINE = frozenset({"bpt", "ept", "ph", "it", "ut", "hi", "sub"})
 _SEGTYPES = ("block", "paragraph", "sentence", "phrase")
@@ -61,13 +64,8 @@ _CHILDREN = {"seg": _CODES, "hi": _CODES, "sub": _CODES,
 
 
 def tmx_lang(code: str) -> str:
-    """A language code as TMX tools expect it: ``zh`` → ``zh-CN``, ``en-us`` → ``en-US``."""
-    parts = code.replace("_", "-").split("-")
-    if len(parts) == 1:
-        return _DEFAULT_REGION.get(parts[0].lower(), parts[0].lower())
-    head = parts[0].lower()
-    rest = [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p for p in parts[1:]]
-    return "-".join([head, *rest])
+    """A language code as TMX tools expect it: ``zh`` → ``zh-CN``, ``en-us`` → ``en-US`` (``corpora.lang.output_lang``)."""
+    return output_lang(code)
 
 
 def strip_illegal_xml(text: str, where: str = "") -> str:
@@ -89,9 +87,14 @@ def _version() -> str:
 # --- reading -------------------------------------------------------------------------
 
 
+_KNOWN_ATTRS = ("tuid", "o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool",
+                "creationtoolversion", "creationdate", "creationid", "changedate", "changeid", "segtype", "o-tmf",
+                "srclang", "adminlang", "i", "x", "type", "pos", "assoc")
+
+
 def _attrs(el, skip: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
     """Attributes without namespace (``xml:lang`` and ``skip`` left out)."""
-    return tuple((k, v) for k, v in el.attrib.items() if "}" not in k and k not in skip)
+    return tuple((k, v) for k, v in attributes(el, _KNOWN_ATTRS) if "}" not in k and k not in skip)
 
 
 def _lang(el) -> str:
@@ -164,7 +167,7 @@ def _header(root, header) -> MemoryHeader:
     )
 
 
-def read_header(path: str | os.PathLike[str], encoding: str | None = None, **_: object) -> MemoryHeader:
+def read_header(path: str | os.PathLike[str], encoding: str | None = None) -> MemoryHeader:
     """The ``<header>`` of a TMX file (only the start of the file is parsed)."""
     root = None
     for event, el in iter_xml(path, "tmx", "TMX", encoding):
@@ -178,7 +181,7 @@ def read_header(path: str | os.PathLike[str], encoding: str | None = None, **_: 
     return _header(root, None)
 
 
-def iter_units(path: str | os.PathLike[str], encoding: str | None = None, **_: object) -> Iterator[TranslationUnit]:
+def iter_units(path: str | os.PathLike[str], encoding: str | None = None) -> Iterator[TranslationUnit]:
     """Yield the translation units of a TMX file one by one, in bounded memory."""
     for _event, el in iter_xml(path, "tmx", "TMX", encoding, tags=("tu",)):
         yield _unit(el)
@@ -186,7 +189,7 @@ def iter_units(path: str | os.PathLike[str], encoding: str | None = None, **_: o
 
 
 def read(path: str | os.PathLike[str], src_lang: str | None = None, tgt_lang: str | None = None,
-         encoding: str | None = None, **_: object) -> Alignment:
+         encoding: str | None = None) -> Alignment:
     """The plain text pairs of two languages of a TMX file (see
     :func:`corpora.formats.read_alignment`): the source is ``src_lang``, else the
     header's ``srclang``, else the first ``tuv``'s; the target ``tgt_lang``, else the
@@ -283,10 +286,9 @@ def write_units(
     units: Iterable[TranslationUnit],
     out: TextIO,
     header: MemoryHeader = MemoryHeader(),
-    signature: str = "",
+    signature: "str | Signature" = "",
     creation_date: str | None = None,
     renumber: bool = False,
-    **_: object,
 ) -> int:
     """Write units as a TMX 1.4b document, streaming; return how many were written.
 
@@ -297,7 +299,7 @@ def write_units(
     units = iter(units)
     first = next(units, None)
     srclang = header.srclang or (first.variants[0].lang if first is not None and first.variants else "") or "*all*"
-    props = header.props
+    props, signature = header.props, str(signature)
     if signature and (SIGNATURE_PROP, signature) not in props:
         props += ((SIGNATURE_PROP, signature),)
     head = _header_xml(replace(header, props=props), srclang, creation_date)
@@ -327,7 +329,6 @@ def write(
     src_lang: str | None = None,
     tgt_lang: str | None = None,
     creation_date: str | None = None,
-    **_: object,
 ) -> None:
     """Write a TMX 1.4b document of the alignment's two-sided beads, with each
     bead's score and type as props ``x-score`` and ``x-bead``."""

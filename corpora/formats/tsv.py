@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, TextIO
 from ..errors import DuiqiWarning, FormatError
 from ..model import Alignment
 from ..textio import read_text
-from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair
+from ..units import MemoryHeader, TranslationUnit, numbered_pairs, plain_pairs, unit_from_pair, write_lines
 
 __all__ = ["COLUMNS", "write", "iter_units", "write_units"]
 
@@ -46,7 +46,7 @@ def _row(src: str, tgt: str, score: float | None, kind: str, src_ids=(), tgt_ids
     )) + "\n"
 
 
-def write(alignment: Alignment, out: TextIO, header: bool = True, **_: object) -> None:
+def write(alignment: Alignment, out: TextIO, header: bool = True) -> None:
     """Write one bead a row."""
     if header:
         out.write("\t".join(COLUMNS) + "\n")
@@ -54,31 +54,16 @@ def write(alignment: Alignment, out: TextIO, header: bool = True, **_: object) -
         out.write(_row(p.src, p.tgt, p.score, p.kind, p.src_ids, p.tgt_ids, p.tu))
 
 
-def write_units(
-    units: Iterable[TranslationUnit],
-    out: TextIO,
-    header: MemoryHeader = MemoryHeader(),
-    src_lang: str | None = None,
-    tgt_lang: str | None = None,
-    **_: object,
-) -> int:
+def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHeader = MemoryHeader(),
+                src_lang: str | None = None, tgt_lang: str | None = None) -> int:
     """Write the plain text of two languages of each unit, one a row; return the row count."""
     out.write("\t".join(COLUMNS) + "\n")
-    count = tu = 0
-    for p in plain_pairs(units, header, src_lang, tgt_lang):
-        count += 1
-        tu += bool(p.src and p.tgt)
-        out.write(_row(p.src, p.tgt, p.score, p.kind, tu=tu if p.src and p.tgt else None))
-    return count
+    return write_lines(out, (_row(p.src, p.tgt, p.score, p.kind, tu=tu)
+                             for p, tu in numbered_pairs(plain_pairs(units, header, src_lang, tgt_lang))))
 
 
-def iter_units(
-    path: str | os.PathLike[str],
-    src_lang: str | None = None,
-    tgt_lang: str | None = None,
-    encoding: str | None = None,
-    **_: object,
-) -> Iterator[TranslationUnit]:
+def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_lang: str | None = None,
+               encoding: str | None = None) -> Iterator[TranslationUnit]:
     """Yield one two-variant unit per row (a duiqi header row is skipped); languages
     default to zh and en."""
     text = read_text(path, encoding)

@@ -19,16 +19,22 @@ become XLIFF 1.2's (``<hi>`` becomes ``<mrk>``, ``<ut>`` a ``<ph>``), the score 
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator, TextIO
+import warnings
+from typing import Callable, Iterable, Iterator, TextIO
 from xml.sax.saxutils import quoteattr
 
-from ..units import (
-    Content, Inline, MemoryHeader, TranslationUnit, Variant, peek_languages,
-)
-from ..xmlsafe import iter_xml, local_name, release, xml_text
-from .tmx import strip_illegal_xml
+from ..errors import DuiqiWarning
+from ..signature import Signature
+from ..units import SIGNATURE_PROP, Content, Inline, MemoryHeader, TranslationUnit, Variant
+from ..xmlsafe import XML_NS, attributes, iter_xml, local_name, release, xml_text
+from .xliff_common import is_xliff2, read_header, side_variant, target_state, write_document
 
 __all__ = ["NS", "iter_units", "read_header", "write_units"]
+
+XML_LANG = f"{{{XML_NS}}}lang"
+
+CONTAINER = ("xliff", "XLIFF", "file")
+"""The element a valid file without units still has (an empty file converts to an empty one)."""
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 _CODES = frozenset({"bpt", "ept", "ph", "it"})
@@ -36,7 +42,7 @@ _CODES = frozenset({"bpt", "ept", "ph", "it"})
 
 def _native(el) -> str:
     """An empty XLIFF element written as text, e.g. ``<x id="1"/>``."""
-    attrs = "".join(f" {k}={quoteattr(v)}" for k, v in el.attrib.items() if "}" not in k)
+    attrs = "".join(f" {k}={quoteattr(v)}" for k, v in attributes(el, ("id", "ctype", "equiv-text")) if "}" not in k)
     return f"<{local_name(el)}{attrs}/>"
 
 
@@ -79,17 +85,29 @@ def _content(el, counter: list[int]) -> Content:
     return tuple(parts)
 
 
-def _unit(tu, src_lang: str, tgt_lang: str) -> TranslationUnit:
+def _target_lang(tu, target, tgt_lang: str, mismatched: set[str]) -> str:
+    """The language of a ``<target>``: the file's target-language; its own ``xml:lang``
+    only when the file names none. A differing one is warned about once per language."""
+    own = (target.get(XML_LANG) or "").strip()
+    lang = tgt_lang if tgt_lang != "und" or not own else own
+    if own and lang != own and own.lower() not in mismatched:
+        mismatched.add(own.lower())
+        warnings.warn(f"trans-unit {tu.get('id', '')!r} (line {target.sourceline}): the target's xml:lang "
+                      f"{own!r} differs from the file's target-language {lang!r}; read as {lang!r}",
+                      DuiqiWarning, stacklevel=4)
+    return lang
+
+
+def _unit(tu, src_lang: str, tgt_lang: str, mismatched: set[str]) -> TranslationUnit:
+    """One trans-unit. The target is in the file's target-language (a differing
+    ``xml:lang`` of its own is warned about once per language in ``mismatched``)."""
     counter = [0]
     variants, notes, props = [], [], []
     for child in tu:
         name = local_name(child)
-        if name == "source":
-            variants.insert(0, Variant(src_lang, _content(child, counter)))
-        elif name == "target":
-            state = (("x-state", child.get("state")),) if child.get("state") else ()
-            variants.append(Variant(child.get("{http://www.w3.org/XML/1998/namespace}lang") or tgt_lang,
-                                    _content(child, counter), state))
+        if name in ("source", "target"):
+            lang = src_lang if name == "source" else _target_lang(tu, child, tgt_lang, mismatched)
+            side_variant(variants, name, lang, _content(child, counter), child.get("state"))
         elif name == "note":
             notes.append(child.text or "")
         elif name == "prop-group":
@@ -97,36 +115,17 @@ def _unit(tu, src_lang: str, tgt_lang: str) -> TranslationUnit:
     return TranslationUnit(tuple(variants), tu.get("id", ""), tuple(props), tuple(notes))
 
 
-def read_header(path: str | os.PathLike[str], encoding: str | None = None, **_: object) -> MemoryHeader:
-    """The source language of the first ``<file>`` (1.2) or the root (2.0); only
-    the start of the file is parsed."""
-    version = ""
-    for event, el in iter_xml(path, "xliff", "XLIFF", encoding):
-        name = local_name(el)
-        if name == "xliff":
-            version = el.get("version", "")
-            if el.get("srcLang"):
-                return MemoryHeader(srclang=el.get("srcLang", ""), version=version)
-        elif event == "start" and name == "file":
-            return MemoryHeader(srclang=el.get("source-language", ""), version=version)
-    return MemoryHeader(version=version)
-
-
-def iter_units(
-    path: str | os.PathLike[str],
-    src_lang: str | None = None,
-    tgt_lang: str | None = None,
-    encoding: str | None = None,
-    **_: object,
-) -> Iterator[TranslationUnit]:
+def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_lang: str | None = None,
+               encoding: str | None = None) -> Iterator[TranslationUnit]:
     """Yield the trans-units of an XLIFF 1.2 file one by one (2.0 files go to :mod:`.xliff2`)."""
     from . import xliff2
 
-    if xliff2.is_xliff2(path, encoding):
+    if is_xliff2(path, encoding):
         yield from xliff2.iter_units(path, src_lang, tgt_lang, encoding)
         return
     slang, tlang = src_lang or "und", tgt_lang or "und"
     depth_alt = 0
+    mismatched: set[str] = set()
     for event, el in iter_xml(path, "xliff", "XLIFF", encoding):
         name = local_name(el)
         if name == "alt-trans":
@@ -135,7 +134,7 @@ def iter_units(
             slang = src_lang or el.get("source-language") or "und"
             tlang = tgt_lang or el.get("target-language") or "und"
         elif event == "end" and name == "trans-unit" and not depth_alt:
-            yield _unit(el, slang, tlang)
+            yield _unit(el, slang, tlang, mismatched)
             release(el)
 
 
@@ -164,48 +163,47 @@ def serialize_content(content: Content, ids: list[int]) -> str:
     return "".join(out)
 
 
-def write_units(
-    units: Iterable[TranslationUnit],
-    out: TextIO,
-    header: MemoryHeader = MemoryHeader(),
-    src_lang: str | None = None,
-    tgt_lang: str | None = None,
-    original: str = "duiqi",
-    **_: object,
-) -> int:
-    """Write units as one XLIFF 1.2 ``<file>``, streaming; return how many were written."""
+def _head(original: str, signature: "str | Signature") -> Callable[[str, str], str]:
     from .. import __version__
 
-    slang, tlang, units = peek_languages(units, header, src_lang, tgt_lang)
-    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(f'<xliff version="1.2" xmlns="{NS}">\n')
-    out.write(strip_illegal_xml(
-        f"  <file original={quoteattr(original)} source-language={quoteattr(slang)} "
-        f'target-language={quoteattr(tlang)} datatype="plaintext">\n'
-        f'    <header><tool tool-id="duiqi" tool-name="duiqi" tool-version={quoteattr(__version__)}/></header>\n',
-        "file header"))
-    out.write("    <body>\n")
-    count = 0
-    for unit in units:
-        src, tgt = unit.variant(slang), unit.variant(tlang)
-        if src is None and tgt is None:
-            continue
-        count += 1
-        where = f"segment {unit.tuid or count}"
-        ids = [0]
-        parts = [f'      <trans-unit id={quoteattr(unit.tuid or str(count))} xml:space="preserve">\n']
-        parts.append(f"        <source>{serialize_content(src.content if src else (), ids)}</source>\n")
-        if tgt is not None:
-            state = next((v for k, v in tgt.props if k == "x-state"), "")
-            state_attr = f" state={quoteattr(state)}" if state else ""
-            parts.append(f"        <target{state_attr}>{serialize_content(tgt.content, ids)}</target>\n")
-        if unit.props:
-            parts.append('        <prop-group name="tmx">')
-            parts.extend(f"<prop prop-type={quoteattr(k)}>{xml_text(v)}</prop>" for k, v in unit.props)
-            parts.append("</prop-group>\n")
-        parts.extend(f"        <note>{xml_text(n)}</note>\n" for n in unit.notes)
-        parts.append("      </trans-unit>\n")
-        out.write(strip_illegal_xml("".join(parts), where))
-    out.write("    </body>\n  </file>\n</xliff>\n")
-    return count
+    signature = str(signature)
+    sig = (f'<prop-group name="duiqi"><prop prop-type="{SIGNATURE_PROP}">{xml_text(signature)}</prop></prop-group>'
+           if signature else "")
 
+    def head(slang: str, tlang: str) -> str:
+        return (f'<xliff version="1.2" xmlns="{NS}">\n'
+                f"  <file original={quoteattr(original)} source-language={quoteattr(slang)} "
+                f'target-language={quoteattr(tlang)} datatype="plaintext">\n'
+                f'    <header><tool tool-id="duiqi" tool-name="duiqi" tool-version={quoteattr(__version__)}/>'
+                f"{sig}</header>\n    <body>\n")
+
+    return head
+
+
+def _unit_xml(unit: TranslationUnit, src: Variant | None, tgt: Variant | None, count: int) -> str:
+    ids = [0]
+    parts = [f'      <trans-unit id={quoteattr(unit.tuid or str(count))} xml:space="preserve">\n']
+    parts.append(f"        <source>{serialize_content(src.content if src else (), ids)}</source>\n")
+    if tgt is not None:
+        state = target_state(tgt)
+        state_attr = f" state={quoteattr(state)}" if state else ""
+        parts.append(f"        <target{state_attr}>{serialize_content(tgt.content, ids)}</target>\n")
+    if unit.props:
+        parts.append('        <prop-group name="tmx">')
+        parts.extend(f"<prop prop-type={quoteattr(k)}>{xml_text(v)}</prop>" for k, v in unit.props)
+        parts.append("</prop-group>\n")
+    parts.extend(f"        <note>{xml_text(n)}</note>\n" for n in unit.notes)
+    parts.append("      </trans-unit>\n")
+    return "".join(parts)
+
+
+def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHeader = MemoryHeader(),
+                src_lang: str | None = None, tgt_lang: str | None = None,
+                signature: "str | Signature" = "", original: str = "duiqi") -> int:
+    """Write units as one XLIFF 1.2 ``<file>``, streaming; return how many were written.
+
+    ``signature`` goes into the file header as a prop ``x-duiqi-signature``;
+    ``original`` is the file's ``original`` attribute.
+    """
+    return write_document(units, out, header, src_lang, tgt_lang, _head(original, signature), _unit_xml,
+                          "    </body>\n  </file>\n</xliff>\n")

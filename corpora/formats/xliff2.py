@@ -18,17 +18,18 @@ other way round, whichever format name was given.
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator, TextIO
+from typing import Callable, Iterable, Iterator, TextIO
 from xml.sax.saxutils import quoteattr
 
-from ..units import (
-    Content, Inline, MemoryHeader, TranslationUnit, Variant, peek_languages,
-)
+from ..signature import Signature
+from ..units import SIGNATURE_PROP, Content, Inline, MemoryHeader, TranslationUnit, Variant
 from ..xmlsafe import iter_xml, local_name, release, xml_text
-from .tmx import strip_illegal_xml
-from .xliff import read_header
+from .xliff_common import is_xliff2, read_header, side_variant, target_state, write_document
 
 __all__ = ["NS", "MDA_NS", "iter_units", "read_header", "write_units"]
+
+CONTAINER = ("xliff", "XLIFF", "file")
+"""The element a valid file without units still has (an empty file converts to an empty one)."""
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
@@ -82,27 +83,15 @@ def _units(unit, src_lang: str, tgt_lang: str) -> Iterator[TranslationUnit]:
         variants = []
         for side in seg:
             name = local_name(side)
-            if name == "source":
-                variants.insert(0, Variant(src_lang, _content(side, data)))
-            elif name == "target":
-                state = (("x-state", seg.get("state")),) if seg.get("state") else ()
-                variants.append(Variant(tgt_lang, _content(side, data), state))
+            if name in ("source", "target"):
+                lang = src_lang if name == "source" else tgt_lang
+                side_variant(variants, name, lang, _content(side, data), seg.get("state"))
         tuid = unit.get("id", "") if len(segments) == 1 else f"{unit.get('id', '')}/{k}"
         yield TranslationUnit(tuple(variants), tuid, tuple(props), tuple(notes))
 
 
-def is_xliff2(path: str | os.PathLike[str], encoding: str | None = None) -> bool:
-    """True when the file's root says XLIFF 2.x."""
-    return read_header(path, encoding).version.startswith("2")
-
-
-def iter_units(
-    path: str | os.PathLike[str],
-    src_lang: str | None = None,
-    tgt_lang: str | None = None,
-    encoding: str | None = None,
-    **_: object,
-) -> Iterator[TranslationUnit]:
+def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_lang: str | None = None,
+               encoding: str | None = None) -> Iterator[TranslationUnit]:
     """Yield one unit per segment of an XLIFF 2.0 file (1.2 files go to :mod:`.xliff`)."""
     if not is_xliff2(path, encoding):
         from . import xliff
@@ -151,47 +140,47 @@ def serialize_content(content: Content, data: list[str], side: str, marks: list[
     return "".join(out)
 
 
-def write_units(
-    units: Iterable[TranslationUnit],
-    out: TextIO,
-    header: MemoryHeader = MemoryHeader(),
-    src_lang: str | None = None,
-    tgt_lang: str | None = None,
-    **_: object,
-) -> int:
-    """Write units as one XLIFF 2.0 ``<file>``, streaming; return how many were written."""
-    slang, tlang, units = peek_languages(units, header, src_lang, tgt_lang)
-    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(strip_illegal_xml(
-        f'<xliff xmlns="{NS}" xmlns:mda="{MDA_NS}" version="2.0" '
-        f"srcLang={quoteattr(slang)} trgLang={quoteattr(tlang)}>\n", "file header"))
-    out.write(' <file id="f1">\n')
-    count = 0
-    for unit in units:
-        src, tgt = unit.variant(slang), unit.variant(tlang)
-        if src is None and tgt is None:
-            continue
-        count += 1
-        data: list[str] = []
-        source = serialize_content(src.content if src else (), data, "s")
-        target = serialize_content(tgt.content, data, "t") if tgt is not None else None
-        parts = [f"  <unit id={quoteattr(unit.tuid or str(count))}>\n"]
-        if unit.props:
-            parts.append('   <mda:metadata><mda:metaGroup category="tmx">')
-            parts.extend(f"<mda:meta type={quoteattr(k or 'x-unknown')}>{xml_text(v)}</mda:meta>" for k, v in unit.props)
-            parts.append("</mda:metaGroup></mda:metadata>\n")
-        if unit.notes:
-            parts.append("   <notes>" + "".join(f"<note>{xml_text(n)}</note>" for n in unit.notes) + "</notes>\n")
-        if data:
-            parts.append("   <originalData>" + "".join(
-                f'<data id="d{k}">{xml_text(d)}</data>' for k, d in enumerate(data, 1)) + "</originalData>\n")
-        state = next((v for k, v in tgt.props if k == "x-state"), "") if tgt is not None else ""
-        state_attr = f" state={quoteattr(state)}" if state in ("initial", "translated", "reviewed", "final") else ""
-        parts.append(f"   <segment{state_attr}>\n    <source>{source}</source>\n")
-        if target is not None:
-            parts.append(f"    <target>{target}</target>\n")
-        parts.append("   </segment>\n  </unit>\n")
-        out.write(strip_illegal_xml("".join(parts), f"segment {unit.tuid or count}"))
-    out.write(" </file>\n</xliff>\n")
-    return count
+def _head(signature: "str | Signature") -> Callable[[str, str], str]:
+    signature = str(signature)
+    sig = (f'  <mda:metadata><mda:metaGroup category="duiqi"><mda:meta type="{SIGNATURE_PROP}">'
+           f"{xml_text(signature)}</mda:meta></mda:metaGroup></mda:metadata>\n" if signature else "")
 
+    def head(slang: str, tlang: str) -> str:
+        return (f'<xliff xmlns="{NS}" xmlns:mda="{MDA_NS}" version="2.0" '
+                f"srcLang={quoteattr(slang)} trgLang={quoteattr(tlang)}>\n"
+                f' <file id="f1">\n{sig}')
+
+    return head
+
+
+def _unit_xml(unit: TranslationUnit, src: Variant | None, tgt: Variant | None, count: int) -> str:
+    data: list[str] = []
+    source = serialize_content(src.content if src else (), data, "s")
+    target = serialize_content(tgt.content, data, "t") if tgt is not None else None
+    parts = [f"  <unit id={quoteattr(unit.tuid or str(count))}>\n"]
+    if unit.props:
+        parts.append('   <mda:metadata><mda:metaGroup category="tmx">')
+        parts.extend(f"<mda:meta type={quoteattr(k or 'x-unknown')}>{xml_text(v)}</mda:meta>" for k, v in unit.props)
+        parts.append("</mda:metaGroup></mda:metadata>\n")
+    if unit.notes:
+        parts.append("   <notes>" + "".join(f"<note>{xml_text(n)}</note>" for n in unit.notes) + "</notes>\n")
+    if data:
+        parts.append("   <originalData>" + "".join(
+            f'<data id="d{k}">{xml_text(d)}</data>' for k, d in enumerate(data, 1)) + "</originalData>\n")
+    state = target_state(tgt)
+    state_attr = f" state={quoteattr(state)}" if state in ("initial", "translated", "reviewed", "final") else ""
+    parts.append(f"   <segment{state_attr}>\n    <source>{source}</source>\n")
+    if target is not None:
+        parts.append(f"    <target>{target}</target>\n")
+    parts.append("   </segment>\n  </unit>\n")
+    return "".join(parts)
+
+
+def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHeader = MemoryHeader(),
+                src_lang: str | None = None, tgt_lang: str | None = None, signature: "str | Signature" = "") -> int:
+    """Write units as one XLIFF 2.0 ``<file>``, streaming; return how many were written.
+
+    ``signature`` goes into the file's metadata as ``<mda:meta type="x-duiqi-signature">``.
+    """
+    return write_document(units, out, header, src_lang, tgt_lang, _head(signature), _unit_xml,
+                          " </file>\n</xliff>\n")

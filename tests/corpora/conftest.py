@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+DATA = Path(__file__).resolve().parent / "data"
 from tests.conftest import SHARED
 
-DATA = Path(__file__).resolve().parent / "data"
 TMX_DTD = SHARED / "formats" / "tmx14.dtd"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -36,3 +36,12 @@ def assert_valid_tmx():
         assert not any(tuv.get("lang") for tuv in doc.iter("tuv"))
 
     return check
+
+
+@pytest.fixture(scope="session")
+def formats_wild() -> Path:
+    """../shared/data/formats-wild: TMX, XLIFF and TBX files written by real tools (skip when absent)."""
+    path = SHARED / "data" / "formats-wild"
+    if not path.is_dir():
+        pytest.skip(f"{path} is not there")
+    return path

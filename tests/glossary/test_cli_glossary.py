@@ -60,7 +60,7 @@ def test_check_planted_tsv_other_reports(run, files, corpus, tmp_path, ext, plan
     out = tmp_path / f"report.{ext}"
     r = run("check", "--pairs", files["planted.tsv"], "-g", corpus.glossary_csv, "-o", out)
     assert r.exit_code == 1
-    text = out.read_text(encoding="utf-8")
+    text = out.read_text(encoding="utf-8-sig")  # CSV for Excel has a BOM
     if ext == "csv":
         rows = list(csv.DictReader(text.splitlines()))
         assert {(int(x["tu"]), x["kind"], x["term"]) for x in rows} == planted_issues
@@ -126,10 +126,10 @@ def test_glossary_extract_and_show(run, files, corpus, tmp_path):
     out = tmp_path / "candidates.csv"
     r = run("glossary", "extract", files["gold.tsv"], "-o", out)
     assert r.exit_code == 0, r.output
-    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
     assert rows[0]["src"] == "实验室" and rows[0]["tgt"] == "Lab"
     r = run("glossary", "extract", files["gold.tsv"], "-o", out, "-g", corpus.glossary_tbx)
     assert r.exit_code == 0
-    assert all(row["src"] != "实验室" for row in csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert all(row["src"] != "实验室" for row in csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
     r = run("glossary", "show", corpus.glossary_tbx)
     assert r.exit_code == 0 and "Zhijiang Lab\tforbidden" in r.stdout and "30 concepts, 121 terms" in r.stdout

@@ -7,6 +7,7 @@ import pytest
 from corpora import Alignment, Segment
 from glossary import load_termbase
 from glossary.extract import CANDIDATE_COLUMNS, extract_candidates, ngrams
+from tests.conftest import SHARED
 
 
 
@@ -38,7 +39,7 @@ def test_bible_names_rank_high():
 
     from corpora.formats.beads import read_beads
 
-    data = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "bible-5k"
+    data = SHARED / "data" / "bible-5k"
     if not data.exists():
         pytest.skip("../shared/data/bible-5k is not there")
     en = tuple(Segment(t) for t in (data / "en").read_text(encoding="utf-8").splitlines())

@@ -35,7 +35,7 @@ def test_json_report(result, tmp_path, planted_issues):
 def test_csv_report(result, tmp_path):
     out = tmp_path / "r.csv"
     write_report(result, out)
-    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
     assert len(rows) == len(result.issues)
     assert rows[0]["kind"] == "forbidden" and rows[0]["found"] == "Vice Director"
 

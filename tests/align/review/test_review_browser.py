@@ -1,9 +1,5 @@
-"""The review page in a real headless browser: render, navigate, edit, undo, export.
-
-Needs Debian's chromium (``apt-get install chromium``) and Playwright for Python (the
-``test`` extra); never ``playwright install``. Skipped, with the reason, when either is
-missing.
-"""
+"""The review page in a real headless browser: render, navigate, edit, undo, export. Needs Debian's
+chromium and Playwright for Python (the ``test`` extra; never ``playwright install``); skipped, saying why, without."""
 
 from __future__ import annotations
 

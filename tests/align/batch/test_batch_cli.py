@@ -20,7 +20,7 @@ EPOCH = "1700000000"
 
 
 def summary(outdir) -> list[dict[str, str]]:
-    with open(outdir / "summary.csv", encoding="utf-8", newline="") as f:
+    with open(outdir / "summary.csv", encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
 
 

@@ -1,0 +1,40 @@
+"""Exit codes belong to the exception classes; the CLI has one handler for them all."""
+
+import errno
+
+import click
+import pytest
+
+from align import AlignError
+from align.cli.main import exit_status
+from corpora import CorporaError, DuiqiError, FormatError, Reported
+from glossary import GlossaryError
+
+
+def test_every_duiqi_error_exits_2_with_its_message():
+    for error in (DuiqiError("x"), CorporaError("x"), FormatError("x"), GlossaryError("x"), AlignError("x")):
+        assert error.exit_code == 2
+        assert exit_status(error) == (2, "x")
+
+
+def test_reported_findings_exit_1_without_another_line():
+    assert exit_status(Reported()) == (1, None)
+    assert exit_status(Reported("3 pairs failed")) == (1, "3 pairs failed")
+
+
+@pytest.mark.parametrize("error, status", [
+    (click.UsageError("give SRC"), (2, "give SRC")),
+    (click.exceptions.Exit(0), (0, None)),
+    (click.exceptions.Abort(), (1, "aborted")),
+    (KeyboardInterrupt(), (130, "interrupted")),
+    (BrokenPipeError(), (1, None)),
+    (MemoryError(), (2, "out of memory")),
+    (FileNotFoundError(errno.ENOENT, "No such file or directory", "a.txt"), (2, "a.txt: No such file or directory")),
+])
+def test_foreign_exceptions(error, status):
+    assert exit_status(error) == status
+
+
+def test_a_bug_is_exit_3_and_says_so():
+    code, message = exit_status(ZeroDivisionError("division by zero"))
+    assert code == 3 and message.startswith("internal error: ZeroDivisionError: division by zero")
