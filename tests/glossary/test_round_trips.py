@@ -49,13 +49,6 @@ def test_malformed_csv_is_one_error_naming_the_line(tmp_path, text, line, proble
     assert r.exit_code == 2 and r.stderr.count("\n") == 1 and f"g.csv:{line}:" in r.stderr
 
 
-def test_a_quoted_multiline_field_is_named_as_such(tmp_path):
-    path = tmp_path / "g.csv"
-    path.write_text('zh,en,note\n科技部,MOST,"a note\nover two lines"\n', encoding="utf-8")
-    with pytest.raises(TermBaseError, match=r"g.csv:2: a quoted field runs from line 2 to line 3"):
-        load_termbase(path)
-
-
 def test_every_output_numbers_pairs_as_the_tmx_tuid(gold, tmp_path):
     """gold has a one-sided bead first (the English by-line): it has no tu."""
     for ext in ("tmx", "tsv", "jsonl"):
