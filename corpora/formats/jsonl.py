@@ -55,9 +55,14 @@ def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_la
                encoding: str | None = None) -> Iterator[TranslationUnit]:
     """Yield one two-variant unit per object with ``src`` and/or ``tgt`` keys.
 
-    Languages are ``src_lang``/``tgt_lang``, else the objects' own, else zh and en.
+    Languages are ``src_lang``/``tgt_lang``, else the objects' own, else zh (zh-TW/zh-HK
+    for Traditional text) and en.
     """
-    for n, line in enumerate(read_text(path, encoding).split("\n"), 1):
+    from ..hanzi import refine_chinese
+
+    text = read_text(path, encoding)
+    default_src = refine_chinese("zh", text[:20_000])
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -70,7 +75,7 @@ def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_la
             raise FormatError(f"{path}:{n}: expected an object with string 'src' and 'tgt'")
         if "src" not in obj and "tgt" not in obj:
             raise FormatError(f"{path}:{n}: object has neither 'src' nor 'tgt'")
-        slang = src_lang or (str(obj["src_lang"]) if obj.get("src_lang") else "zh")
+        slang = src_lang or (str(obj["src_lang"]) if obj.get("src_lang") else default_src)
         tlang = tgt_lang or (str(obj["tgt_lang"]) if obj.get("tgt_lang") else "en")
         score = obj.get("score")
         score = str(float(score)) if isinstance(score, (int, float)) and not isinstance(score, bool) else None

@@ -65,9 +65,11 @@ def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHea
 def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_lang: str | None = None,
                encoding: str | None = None) -> Iterator[TranslationUnit]:
     """Yield one two-variant unit per row (a duiqi header row is skipped); languages
-    default to zh and en."""
+    default to zh (zh-TW/zh-HK for Traditional text) and en."""
+    from ..hanzi import refine_chinese
+
     text = read_text(path, encoding)
-    slang, tlang = src_lang or "zh", tgt_lang or "en"
+    slang, tlang = src_lang or refine_chinese("zh", text[:20_000]), tgt_lang or "en"
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()

@@ -33,3 +33,16 @@ def test_traditional_alignment_is_tagged_zh_tw(tmp_path):
         assert {tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in root.iter("tuv")} == {"zh-TW", "en-US"}
     r = CliRunner().invoke(cli, ["align", str(src), str(corpus.en), "--src-lang", "zh-CN", "-f", "jsonl"])
     assert '"src_lang": "zh-CN"' in r.stdout  # a code with a region is the user's word
+
+
+def test_traditional_pairs_read_from_tsv_and_jsonl_are_zh_tw(tmp_path):
+    from corpora.formats import read_alignment
+
+    text = to_traditional(read_text(CORPUS.zh)).split("\n")[0]
+    (tmp_path / "p.tsv").write_text(f"{text}\tZhejiang Lab Holds Its 2020 Internal Conference\n", encoding="utf-8")
+    (tmp_path / "p.jsonl").write_text('{"src": "%s", "tgt": "Zhejiang Lab"}\n' % text, encoding="utf-8")
+    for name in ("p.tsv", "p.jsonl"):
+        assert read_alignment(tmp_path / name).src_lang == "zh-TW"
+        r = CliRunner().invoke(cli, ["convert", str(tmp_path / name), str(tmp_path / "p.tmx")])
+        assert r.exit_code == 0, r.output
+        assert etree.parse(str(tmp_path / "p.tmx")).getroot().find("header").get("srclang") == "zh-TW"
