@@ -12,17 +12,21 @@ from corpora import Alignment, Bead, Segment
 from .analysis import DocPair, Side
 from .anchors import anchor_centers
 from .cedict import Cedict
-from .costs import BeadFeatures, LengthModel, SideContext, Weights, bead_costs, bead_features, gather_evidence
+from .costs import (BeadFeatures, EvidenceSums, LengthModel, SideContext, Weights, bead_features, bead_terms,
+                    cell_costs, concat_features, evidence_sums, pair_evidence)
 from .options import DEFAULT_SCORERS, AlignOptions
+from .phases import phase
 from .scorers import make_scorers, scorer_names
 from .scorers.base import Coverage, Scorer
-from .search import Band, band_around, band_around_path, bead_types, search
+from .search import Band, band_around, band_around_path, bead_types, search_cells
 from .tokens import inside_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
     from .lexicon import Lexicon
 
 __all__ = ["AlignOptions", "Aligner", "DEFAULT_SCORERS", "WEIGHTS", "MT_WEIGHTS"]
+
+FEATURE_BLOCK = 65_536  # band cells whose features are computed at once
 
 # Tuned on MAC-Dev and bible-5k by benchmarks/tune_weights.py (see its docstring).
 WEIGHTS = Weights(
@@ -31,6 +35,11 @@ WEIGHTS = Weights(
     prior_mass=1.0, prior_sim=0.2,
     scorers=(("cues", 0.281), ("dictionary", 3.0), ("learned", 1.0), ("names", 0.664), ("numbers", 1.33)),
 )
+# A lexicon given to the aligner (e.g. shared by a batch) weighs this share of the
+# document's own learned lexicon, which is still learned beside it (benchmarks/batch.py:
+# MAC-Dev 0.883 with the shared lexicon alone, 0.896 with both, 0.895 with its own alone).
+SHARED_LEXICON_SHARE = 0.5
+
 # With --src-translation (tuned on MAC-Dev with its trans/ files).
 MT_WEIGHTS = Weights(
     sim=1.0, sim_extra=-0.02, length=0.05, length_extra=0.0, paragraph=-1.0, quote=-0.12, ratio=0.31,
@@ -56,7 +65,8 @@ class Aligner:
     def cedict(self) -> Cedict:
         """CC-CEDICT, loaded on first use."""
         if self._cedict is None:
-            self._cedict = Cedict()
+            with phase("dictionary load"):
+                self._cedict = Cedict()
         return self._cedict
 
     def align(
@@ -99,10 +109,18 @@ class Aligner:
         if self.lexicon is not None:
             from .scorers.learned import LearnedScorer
 
-            scorers.append(LearnedScorer(self.lexicon, options.weights.scorer("learned")))
-            options = replace(options, learn=False)
-        coverages = _token_weighted([c for c in (s.fit(doc) for s in scorers) if c is not None])
-        raw = _search_with_glossary(doc, coverages, options)
+            # beside the document's own lexicon (still learned below), never instead of it:
+            # a lexicon of many documents dilutes what one document says about itself
+            scorers.append(LearnedScorer(self.lexicon, SHARED_LEXICON_SHARE * options.weights.scorer("learned")))
+        coverages = []
+        for scorer in scorers:
+            with phase(f"evidence: {scorer.name}"):
+                cov = scorer.fit(doc)
+            if cov is not None:
+                coverages.append(cov)
+        s_side.forget(keep=("lookup",))  # the evidence is built: free the token lists
+        t_side.forget(keep=("lookup",))
+        raw = _search_with_glossary(doc, _token_weighted(coverages), options)
         beads = tuple(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(float(score), 4))
                       for (i0, i1, j0, j1), score in raw)
         return Alignment(src, tgt, beads, src_lang, tgt_lang, signature)
@@ -131,8 +149,9 @@ def _paragraph_breaks(side: Side) -> np.ndarray:
 
 
 def _side_context(side: Side) -> SideContext:
-    quoted = np.array([*inside_quotes(side.texts, side.paragraphs), False], dtype=np.float64)
-    return SideContext(_cumulative(side.lengths), _paragraph_breaks(side), quoted)
+    return side.memo("context", lambda: SideContext(
+        _cumulative(side.lengths), _paragraph_breaks(side),
+        np.array([*inside_quotes(side.texts, side.paragraphs), False], dtype=np.float64)))
 
 
 @dataclass
@@ -148,20 +167,32 @@ class _Problem:
         self.src = _side_context(self.doc.src)
         self.tgt = _side_context(self.doc.tgt)
 
-    def features(self, band: Band, types: Sequence[tuple[int, int]], weights: Weights) -> dict[tuple[int, int], BeadFeatures]:
-        """Features of every candidate bead of the given types inside the band."""
-        max_a = max(a for a, _ in types)
-        max_b = max(b for _, b in types)
-        ev = gather_evidence(self.coverages, band, max_a, max_b, self.n, self.m)
-        return {
-            kind: bead_features(ev, band, kind, self.src, self.tgt, self.length, weights)
-            for kind in types
-        }
+    def evidence(self, band: Band, types: Sequence[tuple[int, int]], base: EvidenceSums | None = None,
+                 coverages: Sequence[Coverage] | None = None) -> EvidenceSums:
+        """Evidence in the band of ``coverages`` (default: all), added to ``base``."""
+        with phase("band evidence"):
+            return evidence_sums(self.coverages if coverages is None else coverages, band,
+                                 max(a for a, _ in types), max(b for _, b in types), self.n, self.m, base)
+
+    def features(self, band: Band, types: Sequence[tuple[int, int]], weights: Weights,
+                 sums: EvidenceSums | None = None, lean: bool = False) -> dict[tuple[int, int], BeadFeatures]:
+        """Features of every candidate bead of the given types inside the band (``lean``:
+        reduced to their scores under ``weights``, which is all the search needs)."""
+        ev = pair_evidence(sums if sums is not None else self.evidence(band, types))
+        parts: dict[tuple[int, int], list[BeadFeatures]] = {kind: [] for kind in types}
+        with phase("bead features"):
+            # in blocks of rows, so that the temporaries stay small whatever the length
+            for rows in band.row_blocks(FEATURE_BLOCK):
+                terms = bead_terms(ev, band, weights, rows)
+                for kind in types:
+                    parts[kind].append(bead_features(ev, band, kind, self.src, self.tgt, self.length, weights,
+                                                     terms, lean))
+            return {kind: concat_features(p) for kind, p in parts.items()}
 
 
 def _solve(feats: dict[tuple[int, int], BeadFeatures], band: Band, weights: Weights):
-    costs = {kind: bead_costs(f, weights, band) for kind, f in feats.items()}
-    return search(costs, band, -weights.skip)
+    with phase("search"):
+        return search_cells({kind: cell_costs(f, weights) for kind, f in feats.items()}, band, -weights.skip)
 
 
 def _with_confidence(feats: dict[tuple[int, int], BeadFeatures], band: Band, path):
@@ -183,9 +214,10 @@ def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
     n, m = problem.n, problem.m
     weights = options.weights
     # glossary terms are evidence, never anchors: a wrong or ambiguous term cannot pull the band
-    centers = anchor_centers([c for c in problem.coverages if c.name != "glossary"], n, m)
+    with phase("anchors"):
+        centers = anchor_centers([c for c in problem.coverages if c.name != "glossary"], n, m)
     band1 = band_around(centers, max(options.first_width, 3), m)
-    feats1 = problem.features(band1, [(1, 1)], weights)
+    feats1 = problem.features(band1, [(1, 1)], weights, lean=True)
     path1 = _solve(feats1, band1, weights)
     ones = [(b, c) for b, c in _with_confidence(feats1, band1, path1) if b[1] - b[0] == 1 and b[3] - b[2] == 1]
     if len(ones) >= 10:
@@ -212,26 +244,33 @@ def _search_with_glossary(doc: DocPair, coverages: Sequence[Coverage], options: 
 
 def _search(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
     """The beads of ``doc`` with their confidences."""
-    _, band, feats = _prepare(doc, coverages, options)
+    _, band, feats = _prepare(doc, coverages, options, lean=True)
     return _with_confidence(feats, band, _solve(feats, band, options.weights))
 
 
-def _prepare(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
-    """Problem, band and bead features: first pass, band; then, if asked, a lexicon
-    learned from the resulting alignment and both passes again with it."""
-    problem, band, feats = _passes(doc, coverages, options)
-    if options.learn:
-        result = _with_confidence(feats, band, _solve(feats, band, options.weights))
-        learned = _learned_coverage(doc, result, options)
-        if learned is not None:
-            problem, band, feats = _passes(doc, [*coverages, learned], options)
-    return problem, band, feats
-
-
-def _passes(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
+def _prepare(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions, lean: bool = False):
+    """Problem, band and bead features: first pass, band, features of all bead types;
+    then, if asked, a lexicon learned from the resulting alignment and all of it again
+    with its evidence (the first round's features freed first).
+    ``lean``: features reduced to their scores (enough for the search, not for re-weighting)."""
     problem = _Problem(doc, coverages, LengthModel.from_totals(doc.src.lengths, doc.tgt.lengths))
     band = _first_pass(problem, options)
-    return problem, band, problem.features(band, bead_types(options.max_bead), options.weights)
+    types = bead_types(options.max_bead)
+    sums = problem.evidence(band, types)
+    feats = problem.features(band, types, options.weights, sums, lean)
+    if options.learn:
+        result = _with_confidence(feats, band, _solve(feats, band, options.weights))
+        del feats
+        learned = _learned_coverage(doc, result, options)
+        if learned is not None:
+            # both passes again: the anchors and the 1-1 pass change with the learned
+            # evidence, and reusing the first round's band or anchors costs accuracy
+            # (bible-5k strict F1 0.975 → 0.971 / 0.972)
+            problem = _Problem(doc, [*coverages, learned], LengthModel.from_totals(doc.src.lengths, doc.tgt.lengths))
+            band = _first_pass(problem, options)
+            sums = problem.evidence(band, types)
+        feats = problem.features(band, types, options.weights, sums, lean)
+    return problem, band, feats
 
 
 def _learned_coverage(doc: DocPair, result, options: AlignOptions) -> Coverage | None:
@@ -243,7 +282,10 @@ def _learned_coverage(doc: DocPair, result, options: AlignOptions) -> Coverage |
     if sum(1 for s, t, _ in beads if len(s) and len(t)) < 20:
         return None
     pairs = confident_pairs(doc.src.texts, doc.tgt.texts, beads, doc.src.lang, doc.tgt.lang, options.learn_quantile)
-    src_units = train_units(doc.src.texts, doc.src.lang)
-    tgt_units = train_units(doc.tgt.texts, doc.tgt.lang)
-    lexicon = learn_lexicon(src_units, tgt_units, pairs, min_dice=options.learn_dice)
-    return LearnedScorer(lexicon, options.weights.scorer("learned")).fit(doc)
+    with phase("lexicon: units"):
+        src_units = train_units(doc.src.texts, doc.src.lang)
+        tgt_units = train_units(doc.tgt.texts, doc.tgt.lang)
+    with phase("lexicon: links"):
+        lexicon = learn_lexicon(src_units, tgt_units, pairs, min_dice=options.learn_dice)
+    with phase("evidence: learned"):
+        return LearnedScorer(lexicon, options.weights.scorer("learned")).fit(doc)

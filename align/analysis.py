@@ -12,7 +12,7 @@ from typing import Sequence
 import numpy as np
 
 from corpora.lang import base_lang, is_cjk_lang
-from glossary.numbers import extract_numbers
+from glossary.numbers import extract_numbers, may_hold_numbers
 
 from .cedict import Cedict
 from .tokens import content_stems, is_han, latin_words, punctuation_cues, stem
@@ -20,6 +20,7 @@ from .tokens import content_stems, is_han, latin_words, punctuation_cues, stem
 __all__ = ["DocPair", "Side", "text_length", "to_simplified", "MAX_ANALYSED"]
 
 _SPACE = re.compile(r"\s+")
+_NON_HAN = re.compile(r"[^\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+")
 MAX_ANALYSED = 4000
 
 
@@ -45,10 +46,18 @@ class Side:
     def __len__(self) -> int:
         return len(self.texts)
 
-    def _memo(self, key: str, make):
+    def memo(self, key: str, make):
+        """``make()``, computed once per side and key."""
         if key not in self._cache:
             self._cache[key] = make()
         return self._cache[key]
+
+    _memo = memo
+
+    def forget(self, keep: Sequence[str] = ()) -> None:
+        """Drop the memoized analyses (all but ``keep``): the token lists are only needed
+        until the scorers have turned them into evidence."""
+        self._cache = {k: v for k, v in self._cache.items() if k in keep}
 
     def lookup_texts(self) -> tuple[str, ...]:
         """The texts as dictionary lookups see them: Traditional Chinese converted to
@@ -57,7 +66,8 @@ class Side:
 
     def numbers(self) -> list[list[str]]:
         """Number keys of each sentence (``num:1100``, ``month:1``)."""
-        return self._memo("numbers", lambda: [[n.key for n in extract_numbers(t, self.lang)] for t in self.texts])
+        return self._memo("numbers", lambda: [[n.key for n in extract_numbers(t, self.lang)]
+                                              if may_hold_numbers(t, self.lang) else [] for t in self.texts])
 
     def cues(self) -> list[list[str]]:
         """Punctuation cue tokens of each sentence."""
@@ -71,7 +81,7 @@ class Side:
 
     def words(self, cedict: Cedict) -> list[list[str]]:
         """Chinese dictionary words of each sentence (fewest-words path, Han only)."""
-        return self._memo("words", lambda: [cedict.segment(t) for t in self.lookup_texts()])
+        return self._memo("words", lambda: cedict.segment_many(self.lookup_texts()))
 
     def capitalized(self) -> list[list[str]]:
         """Capitalized words not at the start of the sentence (name candidates)."""
@@ -91,7 +101,7 @@ class Side:
 
     def han_text(self) -> list[str]:
         """Each sentence's Chinese characters only."""
-        return self._memo("han", lambda: ["".join(c for c in t if is_han(c)) for t in self.lookup_texts()])
+        return self._memo("han", lambda: [_NON_HAN.sub("", t) for t in self.lookup_texts()])
 
 
 def to_simplified(texts: Sequence[str]) -> tuple[str, ...]:

@@ -36,8 +36,8 @@ def anchor_pairs(coverages: Sequence[Coverage], max_df: int = 2) -> sparse.coo_m
         ):
             if held is None or covers is None:
                 continue
-            keep = sparse.diags(_rare_columns(held, covers, max_df))
-            pairs = (held @ keep) @ covers.T
+            rare = np.flatnonzero(_rare_columns(held, covers, max_df))
+            pairs = held[:, rare] @ covers[:, rare].T
             if transpose:
                 pairs = pairs.T
             pairs = cov.weight * pairs.tocsr()
@@ -62,19 +62,36 @@ def heaviest_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> l
     best = np.zeros(len(rows))
     back = np.full(len(rows), -1, dtype=np.int64)
     # Pairs of one row must not chain with each other: process a row's pairs by
-    # querying all first, then updating.
-    start = 0
-    while start < len(rows):
-        end = start
-        while end < len(rows) and rows[end] == rows[start]:
-            end += 1
+    # querying all first, then updating. (Plain lists: faster than numpy element access.)
+    tv = tree_val.tolist()
+    ta = tree_arg.tolist()
+    cl = cols.tolist()
+    wl = weights.tolist()
+    bl = [0.0] * len(cl)
+    bk = [-1] * len(cl)
+    bounds = np.flatnonzero(np.diff(rows)) + 1
+    starts = [0, *bounds.tolist()]
+    ends = [*bounds.tolist(), len(cl)]
+    size1 = len(tv)
+    for start, end in zip(starts, ends):
         for q in range(start, end):
-            v, arg = _query(tree_val, tree_arg, int(cols[q]))  # max over columns < cols[q]
-            best[q] = v + weights[q]
-            back[q] = arg
+            i = cl[q]  # max over tree positions 1..cols[q], i.e. columns < cols[q]
+            v, arg = 0.0, -1
+            while i > 0:
+                if tv[i] > v:
+                    v, arg = tv[i], ta[i]
+                i -= i & -i
+            bl[q] = v + wl[q]
+            bk[q] = arg
         for q in range(start, end):
-            _update(tree_val, tree_arg, int(cols[q]) + 1, best[q], q)
-        start = end
+            i, value = cl[q] + 1, bl[q]
+            while i < size1:
+                if value > tv[i]:
+                    tv[i] = value
+                    ta[i] = q
+                i += i & -i
+    best = np.array(bl)
+    back = np.array(bk, dtype=np.int64)
     q = int(np.argmax(best))
     chain = []
     while q >= 0:

@@ -17,7 +17,7 @@ from .segment import segment_lines, segment_text
 if TYPE_CHECKING:  # pragma: no cover
     from glossary import TermBase
 
-__all__ = ["align_texts", "align_files", "prepare_side", "load_aligner"]
+__all__ = ["align_texts", "align_files", "alignment_for", "prepare_side", "load_aligner"]
 
 
 MAX_LINE = 1_000_000
@@ -139,6 +139,32 @@ def align_files(
         split_semicolon=opts.split_semicolon,
         translation=translation, glossary=glossary, names=(str(src_path), str(tgt_path)),
     )
+
+
+def alignment_for(
+    src_path: str | os.PathLike[str] | None = None,
+    tgt_path: str | os.PathLike[str] | None = None,
+    pairs: str | os.PathLike[str] | None = None,
+    options: AlignOptions | None = None,
+    glossary: "str | os.PathLike[str] | TermBase | None" = None,
+    pairs_format: str | None = None,
+) -> Alignment:
+    """The alignment a command works on: the aligned ``pairs`` file (TMX, TSV, JSONL,
+    XLIFF; read with the options' languages, else the file's, and encoding), or the
+    two files aligned (with the glossary's terms as anchors). AlignError unless exactly
+    one of the two is given."""
+    opts = options or AlignOptions()
+    if pairs is not None and (src_path or tgt_path):
+        raise AlignError("give two texts to align or aligned pairs, not both")
+    if pairs is None:
+        if not (src_path and tgt_path):
+            raise AlignError("give two texts to align, or aligned pairs")
+        return align_files(src_path, tgt_path, glossary=glossary, options=opts)
+    from corpora.formats import read_alignment
+    from corpora.lang import canonical_lang
+
+    langs = {k: canonical_lang(v) for k, v in (("src_lang", opts.src_lang), ("tgt_lang", opts.tgt_lang)) if v}
+    return read_alignment(pairs, pairs_format, encoding=opts.encoding, **langs)
 
 
 def load_aligner(lexicon: str | os.PathLike[str] | None, options: AlignOptions | int | None = None) -> Aligner | None:

@@ -2,24 +2,40 @@
 
 Loaded from the package's data file (no download). Words are matched directly on
 the characters of a sentence, so no word segmenter is needed: every dictionary word
-found in the text is a candidate, and a fewest-words path through them gives the
-sentence's word tokens.
+found in the text is a candidate (one Aho-Corasick pass), and a fewest-words path
+through them gives the sentence's word tokens.
+
+Parsing the file and stemming its glosses takes seconds, so the result (stems per
+word, readings per character, the word automaton) is kept in the user's cache
+directory (:mod:`align.cache`) and loads in milliseconds; it is rebuilt when the
+package version, this code or the data file changes.
 """
 
 from __future__ import annotations
 
 import gzip
-import re
 import importlib.util
+import re
+from bisect import bisect_right
+from itertools import accumulate
 from pathlib import Path
+from typing import Sequence
 
+from . import cache, tokens
 from .errors import AlignError
-from .tokens import gloss_stems, is_han
+from .tokens import gloss_stems, is_han, known_stems, seed_stems
 
 __all__ = ["Cedict", "cedict_path"]
 
+_HAN_CLASS = "\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF"
+_HAN_CHAR = re.compile(f"[{_HAN_CLASS}]")
+_HAN_RUN = re.compile(f"[{_HAN_CLASS}]+")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _TONE = re.compile(r"[1-5]$")
+
+
+def _is_han_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
 def cedict_path() -> Path:
@@ -46,53 +62,104 @@ def _syllables(pinyin: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _parse(path: Path) -> tuple[dict[str, list[str]], dict[str, frozenset[str]], int]:
+    """Raw definitions by word form, readings by character, and the longest word (≤ 8)."""
+    raw: dict[str, list[str]] = {}
+    readings: dict[str, set[str]] = {}
+    max_len = 1
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            m = _LINE.match(line)
+            if not m:
+                continue
+            trad, simp, pinyin, defs = m.groups()
+            for form in {simp, trad}:
+                raw.setdefault(form, []).append(defs)
+                if max_len < len(form) <= 8:
+                    max_len = len(form)
+            if len(simp) == 1 and is_han(simp):
+                syl = _syllables(pinyin)
+                if len(syl) == 1:
+                    readings.setdefault(simp, set()).add(syl[0])
+                    if trad != simp:
+                        readings.setdefault(trad, set()).add(syl[0])
+    return raw, {c: frozenset(r) for c, r in readings.items()}, min(max_len, 8)
+
+
+def _split_glosses(defs: list[str]) -> list[str]:
+    return [g for d in defs for g in d.split("/") if g]
+
+
+def _build(path: Path) -> dict:
+    """Everything the aligner needs from the dictionary, in a compact form that pickles
+    fast: one automaton over the words the segmenter matches, whose value is (stems
+    index << 4) | length, a dict of the other forms' stems index, all stems in one string."""
+    import ahocorasick
+    import numpy as np
+
+    raw, readings, max_len = _parse(path)
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    texts: list[str] = []
+    others: dict[str, int] = {}
+    for index, (form, defs) in enumerate(raw.items()):
+        seen: dict[str, None] = {}
+        for g in _split_glosses(defs):
+            for s in gloss_stems(g):
+                seen[s] = None
+        texts.append(" ".join(seen))
+        if 2 <= len(form) <= max_len and is_han(form[0]):
+            automaton.add_word(form, (index << 4) | len(form))
+        else:
+            others[form] = index
+    automaton.make_automaton()
+    offsets = np.cumsum([0, *(len(t) for t in texts)]).astype(np.int64)
+    return {"automaton": automaton, "others": others, "stems": "".join(texts), "offsets": offsets, "readings": readings,
+            "max_len": max_len, "english_stems": known_stems()}
+
+
 class Cedict:
     """Glosses by word and pinyin readings by character, from CC-CEDICT."""
 
     def __init__(self, path: str | Path | None = None) -> None:
-        self._raw: dict[str, list[str]] = {}
-        readings: dict[str, set[str]] = {}
+        self._path = Path(path) if path is not None else cedict_path()
+        data = cache.load_or_build("cedict", self._path, lambda: _build(self._path),
+                                   code=(__file__, tokens.__file__))
+        self._stem_text: str = data["stems"]
+        self._offsets = data["offsets"]
+        self._readings: dict[str, frozenset[str]] = data["readings"]
+        self.max_len: int = data["max_len"]
+        self._automaton = data["automaton"]
+        self._others: dict[str, int] = data["others"]
+        seed_stems(data["english_stems"])
         self._stems: dict[str, tuple[str, ...]] = {}
+        self._raw: dict[str, list[str]] | None = None
         self._syllables: frozenset[str] | None = None
-        self.max_len = 1
-        p = Path(path) if path is not None else cedict_path()
-        with gzip.open(p, "rt", encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("#"):
-                    continue
-                m = _LINE.match(line)
-                if not m:
-                    continue
-                trad, simp, pinyin, defs = m.groups()
-                for form in {simp, trad}:
-                    self._raw.setdefault(form, []).append(defs)
-                    if len(form) > self.max_len and len(form) <= 8:
-                        self.max_len = len(form)
-                if len(simp) == 1 and is_han(simp):
-                    syl = _syllables(pinyin)
-                    if len(syl) == 1:
-                        readings.setdefault(simp, set()).add(syl[0])
-                        if trad != simp:
-                            readings.setdefault(trad, set()).add(syl[0])
-        self.max_len = min(self.max_len, 8)
-        self._readings = {c: frozenset(r) for c, r in readings.items()}
 
     def __contains__(self, word: str) -> bool:
-        return word in self._raw
+        return word in self._others or word in self._automaton
 
     def glosses(self, word: str) -> list[str]:
         """The raw glosses of ``word`` (all readings), or an empty list."""
-        return [g for defs in self._raw.get(word, ()) for g in defs.split("/") if g]
+        if self._raw is None:
+            self._raw = _parse(self._path)[0]
+        return _split_glosses(self._raw.get(word, []))
 
     def stems(self, word: str) -> tuple[str, ...]:
-        """English content stems of all glosses of ``word`` (memoized per instance)."""
+        """English content stems of all glosses of ``word``."""
         cached = self._stems.get(word)
         if cached is None:
-            seen: dict[str, None] = {}
-            for g in self.glosses(word):
-                for s in gloss_stems(g):
-                    seen[s] = None
-            cached = self._stems[word] = tuple(seen)
+            index = self._others.get(word)
+            if index is None:
+                value = self._automaton.get(word, None)
+                index = None if value is None else value >> 4
+            if index is None:
+                cached = ()
+            else:
+                start, end = self._offsets[index:index + 2].tolist()
+                cached = tuple(self._stem_text[start:end].split())
+            self._stems[word] = cached
         return cached
 
     def syllables(self) -> frozenset[str]:
@@ -106,17 +173,9 @@ class Cedict:
         return self._readings.get(char, _NO_READINGS)
 
     def matches(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of every dictionary word of two or more characters in ``text``."""
-        out = []
-        n = len(text)
-        raw = self._raw
-        for i in range(n):
-            if not is_han(text[i]):
-                continue
-            for k in range(2, min(self.max_len, n - i) + 1):
-                if text[i : i + k] in raw:
-                    out.append((i, i + k))
-        return out
+        """(start, end) of every dictionary word of two or more characters in ``text``,
+        by start, then end."""
+        return sorted((e + 1 - (v & 15), e + 1) for e, v in self._automaton.iter(text))
 
     def segment(self, text: str) -> list[str]:
         """Chinese words of ``text``: the path through dictionary words with fewest tokens.
@@ -124,28 +183,66 @@ class Cedict:
         Runs of non-Chinese characters are skipped; a Chinese character no word
         covers is a token of its own.
         """
-        n = len(text)
-        best = [0] * (n + 1)
-        back = [0] * (n + 1)
+        return self.segment_many([text])[0]
+
+    def segment_many(self, texts: Sequence[str]) -> list[list[str]]:
+        """:meth:`segment` of each text, in one automaton pass over all of them.
+
+        The DP visits only the ends of dictionary words: with H(p) the number of
+        Chinese characters before position p, the fewest tokens up to p is H(p) + g(p),
+        where g changes only where a word ends (ties: the earliest-starting word, as a
+        scan from the left finds it).
+        """
+        joined = "\n".join(texts)
         ends: dict[int, list[int]] = {}
-        for s, e in self.matches(text):
-            ends.setdefault(e, []).append(s)
-        for i in range(1, n + 1):
-            if is_han(text[i - 1]):
-                best[i], back[i] = best[i - 1] + 1, i - 1
-                for s in ends.get(i, ()):
-                    if best[s] + 1 < best[i]:
-                        best[i], back[i] = best[s] + 1, s
-            else:
-                best[i], back[i] = best[i - 1], -(i - 1) - 1  # skip, no token
-        words: list[str] = []
-        i = n
-        while i > 0:
-            b = back[i]
-            if b < 0:
-                i = -b - 1
-                continue
-            words.append(text[b:i])
-            i = b
-        words.reverse()
-        return words
+        for e, v in self._automaton.iter(joined):  # by end, and for one end longest first
+            if _is_han_char(joined[e]):
+                ends.setdefault(e + 1, []).append(e + 1 - (v & 15))
+        runs = [m.span() for m in _HAN_RUN.finditer(joined)]
+        run_starts = [r[0] for r in runs]
+        before = list(accumulate((r[1] - r[0] for r in runs), initial=0))
+
+        def han(p: int) -> int:
+            r = bisect_right(run_starts, p) - 1
+            return 0 if r < 0 else before[r] + min(p, runs[r][1]) - runs[r][0]
+
+        event_pos: list[int] = []
+        event_g: list[int] = []
+        chosen: dict[int, int] = {}
+        g = 0
+        for e in sorted(ends):
+            he = han(e)
+            best, pick = g, -1
+            for s in ends[e]:
+                k = bisect_right(event_pos, s) - 1
+                c = (event_g[k] if k >= 0 else 0) + han(s) + 1 - he
+                if c < best:
+                    best, pick = c, s
+            if pick >= 0:
+                chosen[e] = pick
+                g = best
+                event_pos.append(e)
+                event_g.append(g)
+        path: list[tuple[int, int]] = []
+        i = len(joined)
+        for e in reversed(event_pos):
+            if e <= i:
+                path.append((chosen[e], e))
+                i = chosen[e]
+        path.reverse()
+        out: list[list[str]] = []
+        start, w = 0, 0
+        for text in texts:
+            stop = start + len(text)
+            words: list[str] = []
+            p = start
+            while w < len(path) and path[w][0] < stop:
+                s, e = path[w]
+                words += _HAN_CHAR.findall(joined, p, s)
+                words.append(joined[s:e])
+                p = e
+                w += 1
+            words += _HAN_CHAR.findall(joined, p, stop)
+            out.append(words)
+            start = stop + 1
+        return out

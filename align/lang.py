@@ -42,21 +42,20 @@ def normalize_lang(code: str) -> str:
     return str(tag)
 
 
+_HAN_CHARS = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+_KANA_CHARS = re.compile("[\u3040-\u30ff]")
+_LATIN_CHARS = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
 def detect_language(text: str, name: str = "<text>") -> str:
     """Guess the language of ``text`` from its script and, for Latin script, stopwords.
 
     Chinese is ``zh`` when Simplified, ``zh-TW`` (``zh-HK`` with Hong Kong character
     forms) when Traditional."""
     sample = text[:100_000]
-    han = kana = latin = 0
-    for ch in sample:
-        o = ord(ch)
-        if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF:
-            han += 1
-        elif 0x3040 <= o <= 0x30FF:
-            kana += 1
-        elif ch.isascii() and ch.isalpha() or 0xC0 <= o <= 0x24F:
-            latin += 1
+    han = len(_HAN_CHARS.findall(sample))
+    kana = len(_KANA_CHARS.findall(sample))
+    latin = len(_LATIN_CHARS.findall(sample))
     if kana > 0.05 * (han + kana + 1) and kana >= 10:
         return "ja"
     if han >= 0.2 * latin and han > 0:

@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-__all__ = ["Band", "band_around", "band_around_path", "search", "bead_types"]
+__all__ = ["Band", "band_around", "band_around_path", "search", "search_cells", "bead_types"]
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,23 @@ class Band:
     def size(self) -> int:
         return int(self.offsets[-1])
 
-    def cells(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Row index, column offset and target position of every cell, as flat arrays."""
-        widths = (self.hi - self.lo + 1).astype(np.int64)
-        rows = np.repeat(np.arange(len(self.lo)), widths)
+    def cells(self, first: int = 0, last: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Row index, column offset and target position of every cell (of rows
+        ``first``..``last``-1 only, when given), as flat arrays."""
+        last = len(self.lo) if last is None else last
+        widths = (self.hi[first:last] - self.lo[first:last] + 1).astype(np.int64)
+        rows = np.repeat(np.arange(first, last), widths)
         starts = np.repeat(np.cumsum(widths) - widths, widths)
         cols = np.arange(int(widths.sum())) - starts
         return rows, cols, self.lo[rows] + cols
+
+    def row_blocks(self, max_cells: int) -> list[tuple[int, int]]:
+        """Consecutive row ranges [first, last) of at most about ``max_cells`` cells each."""
+        offsets = self.offsets
+        bounds = np.searchsorted(offsets, np.arange(0, offsets[-1], max(max_cells, 1)), side="right") - 1
+        firsts = sorted(set(bounds.tolist()) | {0})
+        lasts = firsts[1:] + [len(self.lo)]
+        return [(f, l_) for f, l_ in zip(firsts, lasts) if l_ > f]
 
     def index(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Flat index of cells (i, j); -1 where (i, j) is outside the band."""
@@ -123,39 +133,69 @@ def search(
     0-1 bead) costs ``skip``. Returns the beads as (src_start, src_end, tgt_start,
     tgt_end), in order.
     """
+    kinds = [t for t in costs if t[0] >= 1 and t[1] >= 1]
+    step = np.empty((len(kinds) + 1, band.size))
+    for t, kind in enumerate(kinds):
+        step[t] = costs[kind]
+    return _search(kinds, step, band, skip)
+
+
+def search_cells(
+    costs: Mapping[tuple[int, int], tuple[np.ndarray, np.ndarray]],
+    band: Band,
+    skip: float,
+) -> list[tuple[int, int, int, int]]:
+    """:func:`search` with each bead type's costs given only where it can end:
+    ``costs[(a, b)] = (cells, cost)`` (flat cell indices and their costs)."""
+    kinds = [t for t in costs if t[0] >= 1 and t[1] >= 1]
+    step = np.full((len(kinds) + 1, band.size), np.inf)
+    for t, kind in enumerate(kinds):
+        cells, cost = costs[kind]
+        step[t, cells] = cost
+    return _search(kinds, step, band, skip)
+
+
+def _search(kinds: list[tuple[int, int]], step: np.ndarray, band: Band, skip: float) -> list[tuple[int, int, int, int]]:
+    """The DP over the band; ``step`` holds a row of costs per bead type of ``kinds``
+    and a last row that this function fills with the 1-0 cost."""
     n = band.n
     lo, hi = band.lo, band.hi
     offsets = band.offsets
     size = int(offsets[-1])
-    rows, _, js = band.cells()
-    types = [t for t in costs if t[0] >= 1 and t[1] >= 1] + [(1, 0)]
+    rows, cols, js = band.cells()
+    types = [*kinds, (1, 0)]
+    step[-1] = skip
     # predecessor of every cell for every type (size = sentinel cell holding +inf)
     pred = np.empty((len(types), size), dtype=np.int32)
-    step = np.empty((len(types), size))
     for t, (a, b) in enumerate(types):
         p = band.index(rows - a, js - b)
         pred[t] = np.where(p >= 0, p, size)
-        step[t] = skip if (a, b) == (1, 0) else costs[(a, b)]
     dist = np.full(size + 1, np.inf)
-    choice = np.full(size, -1, dtype=np.int16)  # type index, or -1: insertion run
-    run_from = np.zeros(size, dtype=np.int64)  # flat index an insertion run starts from
+    arg_all = np.empty(size, dtype=np.int16)  # best type of every cell, before insertions
+    start_all = np.empty(size, dtype=np.int64)  # column an insertion run into the cell starts from
+    widest = int((hi - lo).max()) + 1
+    pos_all = np.arange(widest)
+    pos_skip = pos_all * skip
     for i in range(n + 1):
         s, e = int(offsets[i]), int(offsets[i + 1])
         w = e - s
-        cand = dist[pred[:, s:e]] + step[:, s:e]
+        cand = dist[pred[:, s:e]]
+        cand += step[:, s:e]
         arg = np.argmin(cand, axis=0)
-        best = cand[arg, np.arange(w)]
+        best = cand.min(axis=0)
         if i == 0:
             best[0] = 0.0
             arg[0] = -1
         # insertions (0-1 beads) along the row: best[j] = min_j' best[j'] + (j - j') * skip
-        pos = np.arange(w)
-        shifted = best - pos * skip
+        pos, ps = pos_all[:w], pos_skip[:w]
+        shifted = best - ps
         run_min = np.minimum.accumulate(shifted)
         start = np.maximum.accumulate(np.where(shifted <= run_min, pos, 0))
-        dist[s:e] = run_min + pos * skip
-        choice[s:e] = np.where(start == pos, arg, -1)
-        run_from[s:e] = s + start
+        np.add(run_min, ps, out=dist[s:e])
+        arg_all[s:e] = arg
+        start_all[s:e] = start
+    choice = np.where(start_all == cols, arg_all, -1).astype(np.int16)  # type index, or -1: insertion run
+    run_from = offsets[rows] + start_all  # flat index an insertion run starts from
     beads: list[tuple[int, int, int, int]] = []
     i, j = n, int(hi[n])
     if not np.isfinite(dist[size - 1]):

@@ -18,6 +18,7 @@ __all__ = [
     "content_stems",
     "gloss_stems",
     "latin_words",
+    "letter_words",
     "punctuation_cues",
     "quote_marks",
     "inside_quotes",
@@ -90,14 +91,38 @@ _HAN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
 
 def is_han(ch: str) -> bool:
     """True for a Chinese character (CJK unified ideograph)."""
-    return bool(_HAN.match(ch))
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
-@lru_cache(maxsize=200_000)
+# Snowball stems of words seen so far (seeded from the dictionary cache); bounded.
+_STEMS: dict[str, str] = {}
+_MAX_STEMS = 400_000
+_stemmer = None
+
+
 def _stem(word: str) -> str:
-    import snowballstemmer
+    found = _STEMS.get(word)
+    if found is None:
+        global _stemmer
+        if _stemmer is None:
+            import snowballstemmer
 
-    return snowballstemmer.stemmer("english").stemWord(word)
+            _stemmer = snowballstemmer.stemmer("english")
+        if len(_STEMS) >= _MAX_STEMS:
+            _STEMS.clear()
+        found = _STEMS[word] = _stemmer.stemWord(word)
+    return found
+
+
+def known_stems() -> dict[str, str]:
+    """A copy of the word → stem memo (to be cached with the dictionary)."""
+    return dict(_STEMS)
+
+
+def seed_stems(table: dict[str, str]) -> None:
+    """Add word → stem pairs computed earlier (by the same stemmer) to the memo."""
+    if len(_STEMS) + len(table) < _MAX_STEMS:
+        _STEMS.update(table)
 
 
 def stem(word: str) -> str:
@@ -131,6 +156,11 @@ def _words_for_stems(text: str) -> list[str]:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the non-stopword words of an English text, in order."""
+    return list(_content_stems(text))
+
+
+@lru_cache(maxsize=100_000)
+def _content_stems(text: str) -> tuple[str, ...]:
     out = []
     for w in _words_for_stems(text):
         lw = w.lower().replace("’", "'")
@@ -139,7 +169,7 @@ def content_stems(text: str) -> list[str]:
         s = stem(lw)
         if s not in STOPWORDS:
             out.append(s)
-    return out
+    return tuple(out)
 
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\|\S+")
@@ -151,12 +181,21 @@ def gloss_stems(gloss: str) -> tuple[str, ...]:
     if gloss.startswith(("CL:", "variant of", "old variant", "see ", "also written", "abbr. for",
                          "Japanese variant", "erhua variant", "used in", "surname ")):
         return ()
-    return tuple(dict.fromkeys(content_stems(_PAREN.sub(" ", gloss))))
+    return tuple(dict.fromkeys(_content_stems.__wrapped__(_PAREN.sub(" ", gloss))))
 
 
 def latin_words(text: str) -> list[str]:
     """Latin-script words inside a (Chinese) text, lower-cased: "AI", "CPU", "Pan"."""
     return [w.lower() for w in _WORD.findall(text)]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def letter_words(text: str) -> list[str]:
+    """Runs of letters of any alphabet (Latin, Cyrillic, Greek, …), lower-cased; split
+    at apostrophes, so French *l'intégration* gives *l*, *intégration*."""
+    return [w.lower() for w in _LETTERS.findall(text)]
 
 
 _CUES = (
@@ -181,16 +220,16 @@ def punctuation_cues(text: str) -> list[str]:
     return cues
 
 
+_ANY_QUOTE = re.compile(r"[“「『«”」』»\"'‘’]")
+_DOUBLE = {**dict.fromkeys("“「『«", 1), **dict.fromkeys("”」』»", -1), '"': 0}
+_DOUBLE_MARK = re.compile(r"[“「『«”」』»\"]")
+
+
 def quote_marks(text: str) -> list[int]:
     """The quotation marks of a text in order: +1 opens, -1 closes, 0 toggles (")."""
-    marks: list[tuple[int, int]] = []
-    for k, ch in enumerate(text):
-        if ch in "“「『«":
-            marks.append((k, 1))
-        elif ch in "”」』»":
-            marks.append((k, -1))
-        elif ch == '"':
-            marks.append((k, 0))
+    if not _ANY_QUOTE.search(text):
+        return []
+    marks = [(m.start(), _DOUBLE[m.group()]) for m in _DOUBLE_MARK.finditer(text)]
     if not marks:
         marks += [(m.start(), 1) for m in _SINGLE_OPEN.finditer(text)]
         marks += [(m.start(), -1) for m in _SINGLE_CLOSE.finditer(text)]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from typing import IO, ContextManager, Iterator
+from typing import IO, ContextManager, Iterable, Iterator
 
-from .errors import InputError
+from .errors import CorporaError, InputError
 
 __all__ = ["read_text", "decode_bytes", "detect_encoding", "utf16_without_bom", "atomic_write", "normalize_newlines"]
 
@@ -150,6 +150,27 @@ def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> str:
     if not text.strip():
         raise InputError(f"{p}: file has no text")
     return text
+
+
+def check_distinct(out: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """CorporaError when ``out`` is one of the ``inputs`` (an input is never overwritten)."""
+    target = Path(out).resolve()
+    for inp in inputs:
+        if Path(inp).resolve() == target:
+            raise CorporaError(f"{out}: refusing to overwrite an input file")
+
+
+def check_output(out: str | os.PathLike[str] | None, *inputs: str | os.PathLike[str] | None) -> None:
+    """Before any work: CorporaError when ``out`` is an input, a directory, or in a
+    missing directory (nothing to check when ``out`` is None: standard output)."""
+    if out is None or str(out) == "-":
+        return
+    check_distinct(out, [inp for inp in inputs if inp is not None])
+    if Path(out).is_dir():
+        raise CorporaError(f"{out}: is a directory")
+    parent = Path(out).parent
+    if str(parent) and not parent.exists():
+        raise CorporaError(f"{out}: cannot write (no such directory {parent})")
 
 
 def atomic_write(

@@ -12,11 +12,10 @@ import hashlib
 import os
 from collections import Counter
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from .errors import CorporaError
 from .signature import Signature
+from .textio import check_distinct
 from .units import MemoryHeader, TranslationUnit, pick_languages, same_lang
 
 __all__ = [
@@ -122,14 +121,6 @@ def merge_headers(headers: Sequence[MemoryHeader]) -> MemoryHeader:
     props = tuple(dict.fromkeys(p for h in headers for p in h.props))
     notes = tuple(dict.fromkeys(n for h in headers for n in h.notes))
     return replace(first, srclang=first.srclang if len(langs) == 1 else "*all*", props=props, notes=notes)
-
-
-def check_distinct(out: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
-    """CorporaError when ``out`` is one of the ``inputs`` (an input is never overwritten)."""
-    target = Path(out).resolve()
-    for inp in inputs:
-        if Path(inp).resolve() == target:
-            raise CorporaError(f"{out}: refusing to overwrite an input file")
 
 
 def convert_file(

@@ -14,11 +14,13 @@ is Dice weighted by how often the pair was seen: ``dice * log2(1 + cooc)``.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Iterable
 
 from corpora import Alignment, TextPair, is_cjk_lang
+from corpora.humancsv import write_human_csv
 
 from .errors import GlossaryError
 from .match import TermMatcher
@@ -27,7 +29,7 @@ from .termbase import TermBase
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["CANDIDATE_COLUMNS", "extract_candidates", "ngrams"]
+__all__ = ["CANDIDATE_COLUMNS", "extract_candidates", "ngrams", "candidates_separator", "write_candidates"]
 
 CANDIDATE_COLUMNS = ["rank", "src", "tgt", "score", "dice", "llr", "cooc", "src_count", "tgt_count"]
 
@@ -241,3 +243,19 @@ def extract_candidates(
     frame = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS[1:])
     frame.insert(0, "rank", range(1, len(frame) + 1))
     return frame
+
+
+def candidates_separator(path: str | os.PathLike[str]) -> str:
+    """The column separator of a candidates file by its extension (``.csv`` or ``.tsv``);
+    GlossaryError for any other (checked before the work starts)."""
+    suffix = "csv" if str(path) == "-" else str(path).lower().rsplit(".", 1)[-1]
+    if suffix not in ("csv", "tsv"):
+        raise GlossaryError(f"{path}: write candidates to a .csv or .tsv file")
+    return "\t" if suffix == "tsv" else ","
+
+
+def write_candidates(frame: "pandas.DataFrame", path: str | os.PathLike[str]) -> None:
+    """Write the candidates of :func:`extract_candidates` to ``path`` (CSV or TSV by the
+    extension) as a file for people: atomically, UTF-8 with BOM, formula cells neutralised."""
+    write_human_csv(path, list(frame.columns), frame.itertuples(index=False, name=None),
+                    delimiter=candidates_separator(path), float_format="%.4f")

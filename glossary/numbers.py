@@ -8,9 +8,9 @@ ordinal 4; ``1月18日`` and ``January 18`` are the month 1 and the day 18.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from corpora.humancsv import strip_escapes
+from corpora.hanzi import to_simplified
 from corpora.lang import base_lang
 
 __all__ = ["Number", "extract_numbers", "chinese_numeral_value", "comparable_numbers", "number_mismatches"]
@@ -313,20 +313,13 @@ def _approx(text: str, start: int) -> bool:
 
 def extract_numbers(text: str, lang: str) -> list[Number]:
     """All numbers in ``text`` (Chinese rules for zh/ja, Traditional characters read as
-    Simplified; English rules otherwise); the digits of terminal escape sequences
-    (``ESC]0;``) are not numbers."""
-    text = strip_escapes(text)
+    Simplified; English rules otherwise)."""
     base = base_lang(lang)
     if base == "zh":
-        from dataclasses import replace
-
-        from corpora.hanzi import to_simplified
-
         simple = to_simplified(text)  # 兩 is 两, 億 is 亿; same length, same spans
-        if simple == text:
-            return _zh_numbers(text)
-        return [replace(n, text=text[n.start:n.end]) for n in _zh_numbers(simple)]
-    return _zh_numbers(text) if base == "ja" else _en_numbers(text)
+        if simple != text:
+            return [replace(n, text=text[n.start:n.end]) for n in _zh_numbers(simple)]
+    return _zh_numbers(text) if base in ("zh", "ja") else _en_numbers(text)
 
 
 # After a Chinese-character numeral, these make it a count (九大, 两项, 三名); 长三角, 十分,
@@ -412,3 +405,20 @@ def _first_per_key(numbers) -> list[Number]:
             seen.add(n.key)
             out.append(n)
     return out
+
+
+# Cheap test before parsing: every number extract_numbers finds holds a digit, a Chinese
+# numeral (or 半) or one of these English words.
+_EN_TRIGGERS = frozenset(_EN_NUMBER_WORDS | set(_MONTHS) | set(_EN_DENOMINATORS) | set(_EN_ORDINAL_SCALES)
+                         | {"half"})
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_DIGIT = re.compile(r"\d")
+_ZH_TRIGGER = re.compile(r"[\d半" + _ZH_NUM_CHARS + r"]")
+
+
+def may_hold_numbers(text: str, lang: str) -> bool:
+    """False only when :func:`extract_numbers` surely finds nothing in ``text``."""
+    base = lang.replace("_", "-").split("-")[0].lower()
+    if base in ("zh", "ja", "yue"):
+        return bool(_ZH_TRIGGER.search(text))
+    return bool(_DIGIT.search(text)) or not _EN_TRIGGERS.isdisjoint(_LATIN_WORD.findall(text.lower()))

@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterator, Mapping, Protocol, Sequence
 from corpora import Alignment, DuiqiError, DuiqiWarning, __version__
 from corpora.formats import Format, get_format, write_alignment
 from corpora.lang import base_lang
-from corpora.tmtools import check_distinct
+from corpora.textio import check_distinct
 
 from .journal import JOURNAL_NAME, BatchJournal, pair_key
 from .outdir import check_owned_files, input_files, is_input, locked_outdir

@@ -10,8 +10,7 @@ import json
 import click
 
 from corpora import Reported, read_text
-from corpora.humancsv import terminal_safe, write_human_csv
-from corpora.formats import read_alignment
+from corpora.humancsv import terminal_safe
 from glossary.checks import KINDS as _KINDS
 from glossary.match import TOLERANCES as _TOLERANCES
 from glossary.match import parse_tolerances
@@ -37,12 +36,6 @@ def _tolerances(ctx, param, value: str) -> tuple[str, ...]:
         return parse_tolerances(value)
     except GlossaryError as e:
         raise click.BadParameter(str(e)) from None
-
-
-def pair_languages(options: AlignOptions) -> dict:
-    from ..lang import normalize_lang
-
-    return {k: normalize_lang(getattr(options, k)) for k in ("src_lang", "tgt_lang") if getattr(options, k)}
 
 
 def _lines(path: str, encoding: str | None) -> list[str]:
@@ -77,18 +70,15 @@ def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, toler
     from glossary import check_pairs, load_termbase
     from glossary.report import summary_lines, text_table, write_report
 
+    from ..api import alignment_for
+
     if pairs_path and (src or tgt):
         raise AlignError("give either SRC and TGT, or --pairs FILE, not both")
     if not pairs_path and not (src and tgt):
         raise AlignError("give SRC and TGT to align, or --pairs FILE with aligned pairs")
     check_output(out, src, tgt, pairs_path, glossary_path, reference)
     termbase = load_termbase(glossary_path)
-    if pairs_path:
-        alignment = read_alignment(pairs_path, **pair_languages(options))
-    else:
-        from ..api import align_files
-
-        alignment = align_files(src, tgt, glossary=termbase, options=options)
+    alignment = alignment_for(src, tgt, pairs_path, options, termbase)
     references = _lines(reference, options.encoding) if reference else None
     result = check_pairs(alignment.pairs(), termbase, alignment.src_lang, alignment.tgt_lang,
                          checks=checks, references=references, tolerances=tolerances)
@@ -149,18 +139,17 @@ def glossary_group() -> None:
 def extract_cmd(pairs, out, glossary_path, min_count, per_term, limit, src_lang, tgt_lang) -> None:
     """Mine candidate term pairs from aligned PAIRS (TMX, TSV or JSONL), ranked."""
     from glossary import load_termbase
-    from glossary.extract import extract_candidates
+    from glossary.extract import candidates_separator, extract_candidates, write_candidates
 
-    suffix = "csv" if out == "-" else out.lower().rsplit(".", 1)[-1]
-    if suffix not in ("csv", "tsv"):
-        raise AlignError(f"{out}: write candidates to a .csv or .tsv file")
+    from ..api import alignment_for
+
+    candidates_separator(out)
     check_output(out, pairs, glossary_path)
     termbase = load_termbase(glossary_path) if glossary_path else None
-    alignment = read_alignment(pairs, **pair_languages(AlignOptions(src_lang=src_lang, tgt_lang=tgt_lang)))
+    alignment = alignment_for(pairs=pairs, options=AlignOptions(src_lang=src_lang, tgt_lang=tgt_lang))
     frame = extract_candidates(alignment, alignment.src_lang, alignment.tgt_lang, min_count=min_count,
                                per_term=per_term, limit=limit, termbase=termbase)
-    write_human_csv(out, list(frame.columns), frame.itertuples(index=False, name=None),
-                    delimiter="\t" if suffix == "tsv" else ",", float_format="%.4f")
+    write_candidates(frame, out)
     click.echo(f"{len(frame)} candidate pair(s) written to {out}", err=out == "-")
 
 

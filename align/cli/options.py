@@ -1,33 +1,20 @@
-"""Pieces shared by the CLI's commands: common options and output checks."""
+"""Pieces shared by the CLI's commands: common options, and the library's checks with the flags named."""
 
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import click
 
 from corpora.errors import UnknownFormatError
 from corpora.formats import input_format, output_format as format_to_write
-from corpora.tmtools import check_distinct
 from corpora.safeio import STDIO
+from corpora.textio import check_output
 
 from ..errors import AlignError
 from ..options import AlignOptions
 
 __all__ = ["check_output", "output_format", "input_format_name", "alignment_options", "pass_alignment_options"]
-
-
-def check_output(out: str | None, *inputs: str | None) -> None:
-    """Refuse to write over an input, into a directory, or into a missing directory."""
-    if out is None or out == STDIO:
-        return
-    check_distinct(out, [inp for inp in inputs if inp is not None])
-    if Path(out).is_dir():
-        raise AlignError(f"{out}: is a directory")
-    parent = Path(out).parent
-    if str(parent) and not parent.exists():
-        raise AlignError(f"{out}: cannot write (no such directory {parent})")
 
 
 def output_format(out: str | None, fmt: str | None, default: str = "tsv") -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from corpora.formats import read_alignment, reader_names
+from corpora.formats import reader_names
 
 from .options import check_output, pass_alignment_options
 from ..errors import AlignError
@@ -45,15 +45,10 @@ def review_cmd(src, tgt, pairs, pairs_format, glossary_path, out, threshold, tit
     if out != "-" and Path(out).suffix.lower() not in (".html", ".htm"):
         raise AlignError(f"{out}: the review page is HTML; name it .html")
     check_output(out, src, tgt, pairs, glossary_path)
-    if pairs:
-        read_opts = {k: getattr(options, k) for k in ("src_lang", "tgt_lang", "encoding") if getattr(options, k)}
-        alignment = read_alignment(pairs, pairs_format, **read_opts)
-        sources: tuple[str, ...] = (Path(pairs).name,)
-    else:
-        from ..api import align_files
+    from ..api import alignment_for
 
-        alignment = align_files(src, tgt, glossary=glossary_path, options=options)
-        sources = (Path(src).name, Path(tgt).name)
+    alignment = alignment_for(src, tgt, pairs, options, glossary_path, pairs_format)
+    sources = (Path(pairs).name,) if pairs else (Path(src).name, Path(tgt).name)
     highlights, issues = [], []
     if glossary_path:
         from ..review.glossary import glossary_annotations

@@ -19,7 +19,8 @@ from scipy import sparse
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import DocPair
 
-__all__ = ["Scorer", "Coverage", "Vocabulary", "token_matrix", "idf_weights", "band_rowdot", "linked_coverage"]
+__all__ = ["Scorer", "Coverage", "Vocabulary", "token_matrix", "idf_weights", "row_offsets", "band_rowdot",
+           "band_rowdot_flat", "ragged_to_dense", "linked_coverage"]
 
 
 class Vocabulary:
@@ -74,15 +75,72 @@ def _shared_binary(a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> tu
     return _binary(ma), _binary(mb)
 
 
-def band_rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray,
-                width: int, chunk: int = 64) -> np.ndarray:
-    """``out[k, c] = a[k] · b[lo[k] + c]`` for ``lo[k] <= lo[k] + c < hi[k]``, else 0.
+def _sorted_keys(m: sparse.spmatrix) -> tuple[np.ndarray, sparse.csc_matrix]:
+    """Entries of ``m`` sorted by (column, row), as keys column × (rows + 1) + row."""
+    mc = m.tocsc()
+    mc.sort_indices()
+    cols = np.repeat(np.arange(mc.shape[1], dtype=np.int64), np.diff(mc.indptr))
+    return cols * (mc.shape[0] + 1) + mc.indices, mc
 
-    Computed in blocks of ``chunk`` rows, so memory stays linear in the number of rows.
+
+def _expand(keys: np.ndarray, tok: np.ndarray, span: int, first: np.ndarray, last: np.ndarray):
+    """For each query i, the positions in ``keys`` of rows first[i]..last[i]-1 holding
+    token tok[i]: (query of each hit, position of each hit)."""
+    left = np.searchsorted(keys, tok * span + first)
+    right = np.searchsorted(keys, tok * span + np.maximum(last, first))
+    count = right - left
+    query = np.repeat(np.arange(len(tok)), count)
+    pos = np.arange(len(query)) - np.repeat(np.cumsum(count) - count, count) + left[query]
+    return query, pos
+
+
+def row_offsets(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Where each row of a ragged band (row k: columns lo[k]..hi[k]-1) starts in its flat
+    storage, plus the total at the end."""
+    widths = np.maximum(np.asarray(hi, dtype=np.int64) - np.asarray(lo, dtype=np.int64), 0)
+    return np.concatenate([[0], np.cumsum(widths)]).astype(np.int64)
+
+
+def band_rowdot_flat(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """``a[k] · b[l]`` for every row k and every l in lo[k]..hi[k]-1, stored row after row
+    at each row's real width (flat, laid out by :func:`row_offsets`).
+
+    Linear in the number of entries, no loop over sentences: for every entry (k, v)
+    of ``a``, binary search in ``b``'s entries sorted by (token, row) finds the rows of
+    ``b`` in row k's range holding token v. When ``a`` has many more entries than
+    ``b``, sparse products over blocks of rows are cheaper.
     """
+    lo = np.asarray(lo, dtype=np.int64)
+    hi = np.maximum(np.asarray(hi, dtype=np.int64), lo)
+    offsets = row_offsets(lo, hi)
+    total = int(offsets[-1])
+    m = b.shape[0]
+    if not total or not a.nnz or not b.nnz:
+        return np.zeros(total)
+    if a.nnz > 4 * b.nnz:
+        return _band_rowdot_blocks(a, b, lo, hi, offsets)
+    bc = b.tocsc()
+    bc.sort_indices()
+    keys = np.repeat(np.arange(bc.shape[1], dtype=np.int64), np.diff(bc.indptr)) * (m + 1) + bc.indices
+    ao = a.tocoo()
+    rows, tok = ao.row.astype(np.int64), ao.col.astype(np.int64)
+    left = np.searchsorted(keys, tok * (m + 1) + lo[rows])
+    right = np.searchsorted(keys, tok * (m + 1) + hi[rows])
+    count = right - left
+    entry = np.repeat(np.arange(len(rows)), count)
+    pos = np.arange(len(entry)) - np.repeat(np.cumsum(count) - count, count) + left[entry]
+    k = rows[entry]
+    flat = offsets[k] + (bc.indices[pos].astype(np.int64) - lo[k])
+    return np.bincount(flat, weights=ao.data[entry] * bc.data[pos], minlength=total)
+
+
+def _band_rowdot_blocks(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray,
+                        offsets: np.ndarray, chunk: int = 256) -> np.ndarray:
+    """:func:`band_rowdot_flat` by sparse products over blocks of ``chunk`` rows."""
     n = a.shape[0]
-    out = np.zeros((n, width), dtype=np.float64)
+    out = np.zeros(int(offsets[-1]))
     bt = b.T.tocsc()
+    widths = hi - lo
     for k0 in range(0, n, chunk):
         k1 = min(n, k0 + chunk)
         c0 = int(lo[k0:k1].min())
@@ -90,11 +148,29 @@ def band_rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray, hi: 
         if c1 <= c0:
             continue
         block = (a[k0:k1] @ bt[:, c0:c1]).toarray()
-        for r in range(k1 - k0):
-            k = k0 + r
-            s, e = int(lo[k]), int(hi[k])
-            if e > s:
-                out[k, : e - s] = block[r, s - c0 : e - c0]
+        # row r of the block holds columns c0..c1; row k of the band starts at lo[k]
+        cols = np.arange(int(widths[k0:k1].max()))
+        idx = np.minimum((lo[k0:k1] - c0)[:, None] + cols[None, :], c1 - c0 - 1)
+        inside = cols[None, :] < widths[k0:k1, None]
+        out[offsets[k0]:offsets[k1]] = np.take_along_axis(block, idx, axis=1)[inside]
+    return out
+
+
+def band_rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray,
+                width: int) -> np.ndarray:
+    """``out[k, c] = a[k] · b[lo[k] + c]`` for ``lo[k] <= lo[k] + c < hi[k]``, else 0
+    (:func:`band_rowdot_flat` as an n × width array)."""
+    lo = np.asarray(lo, dtype=np.int64)
+    hi = np.minimum(np.maximum(np.asarray(hi, dtype=np.int64), lo), lo + width)
+    return ragged_to_dense(band_rowdot_flat(a, b, lo, hi), row_offsets(lo, hi), width)
+
+
+def ragged_to_dense(flat: np.ndarray, offsets: np.ndarray, width: int) -> np.ndarray:
+    """A flat ragged band (:func:`row_offsets`) as an array of rows padded with zeros."""
+    widths = np.diff(offsets)
+    rows = np.repeat(np.arange(len(widths)), widths)
+    out = np.zeros((len(widths), width))
+    out[rows, np.arange(len(flat)) - offsets[rows]] = flat
     return out
 
 
@@ -136,10 +212,19 @@ class Coverage:
         return float(held.mean()) if len(held) else 1.0
 
     def band_match(self, lo: np.ndarray, hi: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
-        """Matched source and target mass of every sentence pair in a band."""
-        zero = np.zeros((self.n_src, width))
-        ms = zero if self.src_held is None else band_rowdot(self.src_held, self.tgt_covers, lo, hi, width)
-        mt = zero if self.tgt_held is None else band_rowdot(self.src_covers, self.tgt_held, lo, hi, width)
+        """Matched source and target mass of every sentence pair in a band (n × width)."""
+        lo = np.asarray(lo, dtype=np.int64)
+        hi = np.minimum(np.maximum(np.asarray(hi, dtype=np.int64), lo), lo + width)
+        offsets = row_offsets(lo, hi)
+        ms, mt = self.band_match_flat(lo, hi)
+        return ragged_to_dense(ms, offsets, width), ragged_to_dense(mt, offsets, width)
+
+    def band_match_flat(self, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Matched source and target mass of the pairs (k, lo[k]..hi[k]-1), flat at each
+        row's real width (:func:`row_offsets`)."""
+        total = int(row_offsets(lo, hi)[-1])
+        ms = np.zeros(total) if self.src_held is None else band_rowdot_flat(self.src_held, self.tgt_covers, lo, hi)
+        mt = np.zeros(total) if self.tgt_held is None else band_rowdot_flat(self.src_covers, self.tgt_held, lo, hi)
         return ms, mt
 
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..analysis import DocPair
@@ -62,12 +63,20 @@ class NameScorer(Scorer):
         if not wanted:
             return None
         prefixes = {w[:k] for w in wanted for k in range(1, len(w) + 1)}
+        texts = zh.han_text()
+        # the readings of each character that can start a name; only positions holding
+        # such a character are visited
+        starts = {c: [r for r in cedict.readings(c) if r in prefixes] for c in set("".join(texts))}
+        starts = {c: found for c, found in starts.items() if found}
+        starters = re.compile("[" + "".join(sorted(starts)) + "]") if starts else None
         zh_readings = []
-        for text in zh.han_text():
+        for text in texts:
             seen: set[str] = set()
-            for i in range(len(text)):
-                frontier = {""}
-                for c in text[i : i + _MAX_CHARS]:
+            for m in starters.finditer(text) if starters else ():
+                i = m.start()
+                frontier = set(starts[text[i]])
+                seen |= frontier & wanted
+                for c in text[i + 1 : i + _MAX_CHARS]:
                     frontier = {f + r for f in frontier for r in cedict.readings(c) if f + r in prefixes}
                     if not frontier:
                         break

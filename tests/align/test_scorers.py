@@ -114,3 +114,37 @@ def test_aligner_reports_a_loaded_lexicon_in_its_signature(tmp_path, mac_dev):
                         aligner=Aligner(lexicon=lex))
     assert f"learned:{len(lex)}" in again.signature
     again.validate()
+
+
+def test_band_products_equal_dense_products(report):
+    """Both ways of computing band evidence (binary search, blocks of rows) agree with
+    the dense product on the report's dictionary evidence."""
+    from align.scorers.base import _band_rowdot_blocks, band_rowdot, ragged_to_dense, row_offsets
+
+    cov = make_scorer("dictionary").fit(report)
+    n, m = cov.n_src, cov.n_tgt
+    centers = np.arange(n) * m / n
+    lo = np.clip(np.floor(centers - 3), 0, m).astype(np.int64)
+    hi = np.clip(lo + 7, 0, m).astype(np.int64)
+    for a, b in ((cov.src_held, cov.tgt_covers), (cov.src_covers, cov.tgt_held)):
+        dense = (a @ b.T).toarray()
+        want = np.zeros((n, 7))
+        for k in range(n):
+            want[k, : hi[k] - lo[k]] = dense[k, lo[k]:hi[k]]
+        assert np.allclose(band_rowdot(a, b, lo, hi, 7), want)
+        blocks = _band_rowdot_blocks(a, b, lo, hi, row_offsets(lo, hi), chunk=4)
+        assert np.allclose(ragged_to_dense(blocks, row_offsets(lo, hi), 7), want)
+        assert want.any()
+
+
+def test_sentencepiece_training_text_is_bounded():
+    """Above MAX_TRAINING_CHARS the units are trained on evenly spaced sentences."""
+    from align.lexicon import _sample
+
+    lines = [s for p in sentence_fixture("zh") for s in p]
+    assert _sample(lines, 10**9) == lines
+    budget = sum(map(len, lines)) // 3
+    sample = _sample(lines, budget)
+    assert 0 < len(sample) < len(lines) / 2 and sample == _sample(lines, budget)
+    assert sum(map(len, sample)) < 1.5 * budget
+    assert sample[0] == lines[0] and set(sample) <= set(lines)

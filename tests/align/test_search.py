@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 
 from align.anchors import heaviest_chain
-from align.search import band_around, band_around_path, bead_types, search
+from align.search import band_around, band_around_path, bead_types, search, search_cells
 
 
 def _costs(band, types, cheap):
@@ -56,3 +56,31 @@ def test_heaviest_chain_is_increasing_and_ignores_outliers():
     weights = np.array([1.0, 1.0, 1.0, 1.0, 1.0, 1.5, 1.5])
     assert heaviest_chain(rows, cols, weights) == [(0, 0), (1, 1), (2, 2), (3, 3), (4, 4)]
     assert heaviest_chain(np.array([0, 0]), np.array([0, 1]), np.array([1.0, 2.0])) == [(0, 1)]
+
+
+def test_costs_at_cells_give_the_same_path_as_full_arrays():
+    n, m = 40, 47
+    rng = np.random.default_rng(7)
+    band = band_around(np.arange(n + 1) * m / n, 4, m)
+    full = {}
+    at_cells = {}
+    rows, _, js = band.cells()
+    for a, b in bead_types(4):
+        ok = (rows >= a) & (js >= b)
+        cost = np.full(band.size, np.inf)
+        cost[ok] = rng.random(int(ok.sum())) * (a + b)
+        full[(a, b)] = cost
+        at_cells[(a, b)] = (np.flatnonzero(ok), cost[ok])
+    path = search(full, band, skip=0.7)
+    assert search_cells(at_cells, band, skip=0.7) == path
+    assert path[0][0] == 0 and path[-1][1] == n and path[-1][3] == m
+
+
+def test_row_blocks_cover_the_band_once():
+    band = band_around(np.arange(101) * 1.3, 6, 130)
+    blocks = band.row_blocks(200)
+    assert blocks[0][0] == 0 and blocks[-1][1] == band.n + 1
+    assert all(a[1] == b[0] for a, b in zip(blocks, blocks[1:]))
+    rows = np.concatenate([band.cells(f, l_)[0] for f, l_ in blocks])
+    assert np.array_equal(rows, band.cells()[0])
+    assert max(int(band.offsets[l_] - band.offsets[f]) for f, l_ in blocks) <= 200 + int((band.hi - band.lo).max()) + 1

@@ -74,3 +74,16 @@ def test_keys_stay_stable_for_the_aligner():
     assert [n.key for n in extract_numbers("January 18, 300 million, 30 percent", "en")] == [
         "month:1", "num:18", "num:300000000", "pct:30"]
     assert [n.text for n in comparable_numbers("一流的第四批九大项目", "zh")] == ["第四", "九"]
+
+
+def test_prefilter_never_hides_a_number(mac_dev):
+    """may_hold_numbers is False only where extract_numbers finds nothing (MAC-Dev, both
+    languages), and it does rule out most sentences."""
+    from glossary.numbers import may_hold_numbers
+
+    for lang in ("zh", "en"):
+        texts = [line for f in sorted((mac_dev / lang).iterdir()) for line in f.read_text(encoding="utf-8").split("\n")]
+        texts += ["FIRST of all", "twenty-two", "a quarter", "May 5", "半年", "百分之三十", "第四批"]
+        flagged = [may_hold_numbers(t, lang) for t in texts]
+        assert all(f for t, f in zip(texts, flagged) if extract_numbers(t, lang))
+        assert sum(flagged) < 0.8 * len(texts)
