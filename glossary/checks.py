@@ -36,7 +36,8 @@ from corpora.humancsv import strip_escapes
 from corpora.signature import Signature
 
 from .errors import GlossaryError
-from .match import TOLERANCES, TermHit, TermMatcher, tolerance_set
+from .match import TermHit, TermMatcher
+from .tolerances import TOLERANCES, NestedTerms, ToleratedMatch, tolerance_set
 from .numbers import number_mismatches
 from .scores import (
     Occurrence,
@@ -93,24 +94,6 @@ class TermIssue:
         for k in ("src_span", "tgt_span"):
             d[k] = list(d[k]) if d[k] is not None else None
         return d
-
-
-@dataclass(frozen=True)
-class ToleratedMatch:
-    """A term match that counted only thanks to a tolerance: why a match counted."""
-
-    tu: int | None
-    side: str  # "src" or "tgt"
-    concept: str
-    term: str
-    found: str
-    tolerance: str
-    start: int
-    end: int
-
-    def as_dict(self) -> dict:
-        """Plain data for JSON."""
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -232,7 +215,7 @@ def check_pairs(
     rows = _pairs(pairs)
     src_matcher = TermMatcher(termbase, src_lang, tolerances=tolerance_names)
     tgt_matcher = TermMatcher(termbase, tgt_lang, tolerances=tolerance_names)
-    nested = _Nested(src_matcher) if "nested" in tolerance_names else None
+    nested = NestedTerms(src_matcher) if "nested" in tolerance_names else None
     tolerated: list[ToleratedMatch] = []
     concepts = {c.id: c for c in termbase.concepts}
     shorts = {c.id: short_forms(c, tgt_lang) for c in termbase.concepts}
@@ -302,30 +285,6 @@ def check_pairs(
                                  ("tolerances", "+".join(chosen) or "none")))
     return CheckResult(tuple(issues), scores, stats, src_lang, tgt_lang, termbase.name, signature, tuple(checks),
                        tuple(tolerated), chosen)
-
-
-class _Nested:
-    """The concepts of the shorter terms inside a source hit (中国工程院 in 中国工程院院士)."""
-
-    def __init__(self, matcher: TermMatcher) -> None:
-        self.matcher = matcher
-        self._cache: dict[str, frozenset[str]] = {}
-
-    def inside(self, hit: TermHit) -> frozenset[str]:
-        found = self._cache.get(hit.text)
-        if found is None:
-            found = self._cache[hit.text] = frozenset(
-                self.matcher.pattern_concept(pid) for start, end, pid, _ in self.matcher.all_matches(hit.text)
-                if (start, end) != (0, len(hit.text)))
-        return found - {hit.concept}
-
-    def concepts(self, hits: Sequence[TermHit]) -> dict[str, tuple[TermHit, str]]:
-        """Concept → (the source hit holding it, "nested")."""
-        out: dict[str, tuple[TermHit, str]] = {}
-        for h in hits:
-            for c in self.inside(h):
-                out.setdefault(c, (h, "nested"))
-        return out
 
 
 def _name(path: str) -> str:

@@ -38,38 +38,12 @@ from typing import Iterable
 from corpora.hanzi import to_simplified
 from corpora.lang import base_lang, is_cjk_lang
 
-from .errors import GlossaryError
-from .termbase import Term, TermBase, looks_like_acronym
+from .termbase import Term, TermBase
+from .tolerances import (MATCH_TOLERANCES, TOLERANCES, inflection_key, is_acronym, parse_tolerances,
+                         tolerance_set, without_insertions)
 
 __all__ = ["TermHit", "TermMatcher", "english_stem", "TOLERANCES", "MATCH_TOLERANCES", "tolerance_set",
            "parse_tolerances"]
-
-# Every tolerance of matching and checking, in the order reports list them.
-TOLERANCES = ("parenthetical", "apposition", "acronym-expansion", "nested", "inflection", "script")
-MATCH_TOLERANCES = frozenset(TOLERANCES) - {"nested"}
-
-
-def tolerance_set(names: Iterable[str] | None) -> frozenset[str]:
-    """The tolerances named (all when None); GlossaryError on an unknown name."""
-    if names is None:
-        return frozenset(TOLERANCES)
-    chosen = frozenset(n.strip() for n in names if n.strip())
-    unknown = sorted(chosen - set(TOLERANCES))
-    if unknown:
-        raise GlossaryError(f"unknown tolerance(s) {', '.join(unknown)} (known: {', '.join(TOLERANCES)})")
-    return chosen
-
-def parse_tolerances(text: str) -> tuple[str, ...]:
-    """Tolerances from a comma-separated list (``script,nested``; ``none`` for none);
-    GlossaryError naming the unknown ones."""
-    if text.strip().lower() == "none":
-        return ()
-    names = tuple(k.strip() for k in text.split(",") if k.strip())
-    unknown = [k for k in names if k not in TOLERANCES]
-    if unknown:
-        raise GlossaryError(f"{', '.join(unknown)} (choose from {', '.join(TOLERANCES)}, or none)")
-    return names
-
 
 _WIDTH = str.maketrans({**{chr(0xFF01 + i): chr(0x21 + i) for i in range(94)}, "\u3000": " "})
 _TOKEN = re.compile(
@@ -78,9 +52,6 @@ _TOKEN = re.compile(
 )
 _WORD_CHAR = re.compile(r"\w")
 _HYPHENS = re.compile(r"\s*[\-\u2010-\u2015]\s*")
-_OPEN, _CLOSE = "([", ")]"
-_APPOSITION_MARKS = (",", "\u2014", "\u2013")
-_MAX_APPOSITION = 8  # words
 
 
 @dataclass(frozen=True)
@@ -239,7 +210,7 @@ class TermMatcher:
         if not case_sensitive:
             word = _fold(token)
             if stemmed:
-                return _snowball(word)
+                return inflection_key(word)
             return english_stem(word) if self.english else word
         if self.english and token.endswith("s"):  # CAEs → CAE, but not CAES
             return english_stem(token)
@@ -320,7 +291,7 @@ class TermMatcher:
         streams = [(list(range(len(tokens))), "")]
         for name in ("parenthetical", "apposition"):
             if name in self.tolerances:
-                kept = _without_insertions(texts, name)
+                kept = without_insertions(texts, name)
                 if kept is not None:
                     streams.append((kept, name))
         for (cs, stemmed), automaton in self._automata.items():
@@ -356,7 +327,7 @@ class TermMatcher:
                 if s2 != opened.end() or self._patterns[p1].concept != self._patterns[p2].concept:
                     continue
                 closed = _PAREN_CLOSE.match(norm, e2)
-                short1, short2 = _is_acronym(self._patterns[p1].term), _is_acronym(self._patterns[p2].term)
+                short1, short2 = is_acronym(self._patterns[p1].term), is_acronym(self._patterns[p2].term)
                 if closed and short1 != short2:
                     full = p2 if short1 else p1
                     out.append((s1, closed.end(), full, "acronym-expansion"))
@@ -365,56 +336,6 @@ class TermMatcher:
 
 _PAREN_OPEN = re.compile(r"\s*[(\[]\s*")
 _PAREN_CLOSE = re.compile(r"\s*[)\]]")
-
-
-def _is_acronym(term: Term) -> bool:
-    return looks_like_acronym(term.text) or (term.term_type or "").lower() in ("acronym", "initialism", "abbreviation")
-
-
-def _without_insertions(texts: list[str], kind: str) -> list[int] | None:
-    """Token indices with every parenthetical (``kind`` parenthetical) or apposition
-    between commas or dashes left out; None when there is none."""
-    drop: set[int] = set()
-    if kind == "parenthetical":
-        stack: list[int] = []
-        for k, t in enumerate(texts):
-            if t in _OPEN:
-                stack.append(k)
-            elif t in _CLOSE and stack:
-                start = stack.pop()
-                if not stack:
-                    drop.update(range(start, k + 1))
-    else:
-        marks = [k for k, t in enumerate(texts) if t in _APPOSITION_MARKS]
-        for a, b in zip(marks, marks[1:]):
-            inner = texts[a + 1:b]
-            if 2 <= len(inner) <= _MAX_APPOSITION and all(_WORD_CHAR.match(t) for t in inner):
-                drop.update(range(a, b + 1))
-    if not drop:
-        return None
-    return [k for k in range(len(texts)) if k not in drop]
-
-
-_VOWELS = frozenset("aeiouy")
-
-
-def _snowball(word: str) -> str:
-    """The inflection key of an English word: plural, -ed and -ing stripped, a final e
-    and a doubled final consonant dropped (integrated, integrating, integrate →
-    integrat; planned → plan; studies, studied → study). Unlike a stemmer it leaves
-    derivations alone (directorate is not director, industrial not industry)."""
-    w = english_stem(word)
-    if len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
-    elif len(w) > 4 and w.endswith("ied"):
-        w = w[:-3] + "y"
-    elif len(w) > 4 and w.endswith("ed"):
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith("e"):
-        w = w[:-1]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in _VOWELS and w[-1] not in "ls":
-        w = w[:-1]
-    return w
 
 
 def _ascii_edge(text: str, start: int, end: int) -> bool:
