@@ -82,8 +82,16 @@ def test_check_src_tgt_clean_report_and_planted_copy(texts, glossaries, corpus, 
     out = tmp_path / "report.json"
     planted = run("check", texts[script], PLANTED_EN, "-g", glossaries[fmt], "-o", out)
     assert planted.exit_code == 1, planted.output
-    assert _json_issues(out) == PLANTED
+    # numbered as `duiqi align -o x.tmx` numbers the units: sentence units cut from a bead
+    # come after it, so the planted beads' tu are their tuids in that TMX
+    alignment = align_files(texts[script], PLANTED_EN, glossary=glossaries[fmt])
+    tu_of = {p.index: p.tu for p in alignment.pairs()}
+    assert _json_issues(out) == {(tu_of[bead], kind, term) for bead, kind, term in PLANTED}
+    tmx = tmp_path / "a.tmx"
+    assert run("align", texts[script], PLANTED_EN, "-g", glossaries[fmt], "-o", tmx).exit_code == 0
+    units = {int(tu.get("tuid")): [seg.text for seg in tu.iter("seg")] for tu in etree.parse(str(tmx)).iter("tu")}
     doc = json.loads(out.read_text(encoding="utf-8"))
+    assert all(units[i["tu"]] == [i["src"], i["tgt"]] for i in doc["issues"])
     assert doc["src_lang"] == ("zh-TW" if script == "traditional" else "zh")
     # why the matches counted: the Traditional text matches the Simplified glossary by script
     tolerated = {m["tolerance"] for m in doc["tolerated"]}
