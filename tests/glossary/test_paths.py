@@ -92,6 +92,10 @@ def test_check_src_tgt_clean_report_and_planted_copy(texts, glossaries, corpus, 
     units = {int(tu.get("tuid")): [seg.text for seg in tu.iter("seg")] for tu in etree.parse(str(tmx)).iter("tu")}
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert all(units[i["tu"]] == [i["src"], i["tgt"]] for i in doc["issues"])
+    # that TMX (its derived sentence units left out on reading) checks to the same issues, same numbers
+    again = tmp_path / "again.json"
+    assert run("check", "--pairs", tmx, "-g", glossaries[fmt], "-o", again).exit_code == 1
+    assert _json_issues(again) == _json_issues(out)
     assert doc["src_lang"] == ("zh-TW" if script == "traditional" else "zh")
     # why the matches counted: the Traditional text matches the Simplified glossary by script
     tolerated = {m["tolerance"] for m in doc["tolerated"]}
