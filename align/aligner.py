@@ -120,10 +120,19 @@ class Aligner:
                 coverages.append(cov)
         s_side.forget(keep=("lookup",))  # the evidence is built: free the token lists
         t_side.forget(keep=("lookup",))
-        raw = _search(doc, coverages, options)
+        raw = _search_with_glossary(doc, _token_weighted(coverages), options)
         beads = tuple(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(float(score), 4))
                       for (i0, i1, j0, j1), score in raw)
         return Alignment(src, tgt, beads, src_lang, tgt_lang, signature)
+
+
+def _token_weighted(coverages: list[Coverage]) -> list[Coverage]:
+    """Glossary evidence weighed token for token like the dictionary's (see
+    :func:`align.scorers.glossary.as_lexical_evidence`), not like a whole sentence's."""
+    from .scorers.glossary import as_lexical_evidence
+
+    reference = next((c for c in coverages if c.name == "dictionary"), None)
+    return [as_lexical_evidence(c, reference) if c.name == "glossary" else c for c in coverages]
 
 
 def _cumulative(x: np.ndarray) -> np.ndarray:
@@ -204,8 +213,9 @@ def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
     model on its confident beads and returns the band for the second pass."""
     n, m = problem.n, problem.m
     weights = options.weights
+    # glossary terms are evidence, never anchors: a wrong or ambiguous term cannot pull the band
     with phase("anchors"):
-        centers = anchor_centers(problem.coverages, n, m)
+        centers = anchor_centers([c for c in problem.coverages if c.name != "glossary"], n, m)
     band1 = band_around(centers, max(options.first_width, 3), m)
     feats1 = problem.features(band1, [(1, 1)], weights, lean=True)
     path1 = _solve(feats1, band1, weights)
@@ -216,6 +226,20 @@ def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
         problem.length = problem.length.refit(problem.doc.src.lengths[[b[0] for b in good]],
                                               problem.doc.tgt.lengths[[b[2] for b in good]])
     return band_around_path(path1, n, m, options.second_width)
+
+
+def _search_with_glossary(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
+    """The beads of ``doc``; glossary evidence, if any, is first checked against the
+    alignment made without it, and only the concepts that agree with it are used."""
+    from .scorers.glossary import consistent_concepts
+
+    glossary = [c for c in coverages if c.name == "glossary"]
+    if not glossary:
+        return _search(doc, coverages, options)
+    others = [c for c in coverages if c.name != "glossary"]
+    first = _search(doc, others, options)
+    kept = [k for k in (consistent_concepts(g, first) for g in glossary) if k is not None]
+    return _search(doc, [*others, *kept], options) if kept else first
 
 
 def _search(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):

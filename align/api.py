@@ -34,7 +34,12 @@ def prepare_side(text: str, lang: str | None, split: bool = True, name: str = "<
         if len(line) > MAX_LINE:
             raise AlignError(f"{name}: line {number} has {len(line):,} characters; a text to align "
                              f"has lines of at most {MAX_LINE:,}")
-    code = normalize_lang(lang) if lang else detect_language(text, name)
+    if lang:
+        from corpora.hanzi import refine_chinese
+
+        code = refine_chinese(normalize_lang(lang), text[:20_000])
+    else:
+        code = detect_language(text, name)
     segments = segment_text(text, code, semicolon) if split else segment_lines(text)
     if not segments:
         raise AlignError(f"{name}: no sentences found")

@@ -218,7 +218,8 @@ def read_alignment(path: str | os.PathLike[str], fmt: str | None = None, src_lan
     f = input_format(path, fmt)
     header, units = read_units(path, f.name, src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding)
     signature = next((v for k, v in header.props if k == SIGNATURE_PROP), "")
-    return alignment_from_units(units, header, src_lang, tgt_lang, str(path), signature)
+    return alignment_from_units(units, header, src_lang, tgt_lang, str(path), signature,
+                                tuid_numbers=f.name == "tmx")
 
 
 def input_format(path: str | os.PathLike[str], fmt: str | None = None) -> Format:

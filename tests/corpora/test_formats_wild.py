@@ -67,7 +67,7 @@ def test_an_empty_valid_tmx_converts_to_an_empty_result(formats_wild, tmp_path):
     out = tmp_path / "e.tsv"
     r = _run("convert", formats_wild / "omegat" / "empty.tmx", out)
     assert r.exit_code == 0 and "wrote 0 unit(s)" in r.stderr
-    assert out.read_text(encoding="utf-8") == "src\ttgt\tscore\ttype\tsrc_ids\ttgt_ids\n"
+    assert out.read_text(encoding="utf-8") == "src\ttgt\tscore\ttype\tsrc_ids\ttgt_ids\ttu\n"  # the header; tu numbers rows as a TMX
 
 
 def test_a_target_with_its_own_xml_lang_is_kept(formats_wild, tmp_path):

@@ -120,7 +120,7 @@ def test_hostile_input(tmp_path, case):
     assert SECRET not in result.output + result.stderr + out.read_text(encoding="utf-8")
     if case.expect == "empty":  # converts to an empty result, with a warning
         assert result.exit_code == 0, result.stderr
-        assert out.read_text(encoding="utf-8").splitlines() == ["src\ttgt\tscore\ttype\tsrc_ids\ttgt_ids"]
+        assert out.read_text(encoding="utf-8").splitlines() == ["src\ttgt\tscore\ttype\tsrc_ids\ttgt_ids\ttu"]
         assert "no translation units left to write" in result.stderr
         return
     if case.expect == "ok":
