@@ -14,6 +14,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from corpora.textio import reading
+
 from .errors import TermBaseError
 
 __all__ = ["MAX_PART_BYTES", "MAX_CELLS", "read_sheet"]
@@ -29,7 +31,7 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
 
 def _check_zip(path: Path) -> None:
     try:
-        with zipfile.ZipFile(path) as z:
+        with reading(path, TermBaseError), zipfile.ZipFile(path) as z:
             infos = z.infolist()
             if not any("worksheets/" in i.filename.lower() for i in infos):
                 raise TermBaseError(f"{path}: not a readable XLSX workbook (it has no worksheet)")
@@ -49,12 +51,6 @@ def _check_zip(path: Path) -> None:
         raise TermBaseError(f"{path}: not a readable XLSX workbook (not a zip file: {e})") from None
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, ValueError) as e:
         raise TermBaseError(f"{path}: not a readable XLSX workbook ({type(e).__name__}: {e})") from None
-    except FileNotFoundError:
-        raise TermBaseError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise TermBaseError(f"{path}: is a directory, not a file") from None
-    except OSError as e:
-        raise TermBaseError(f"{path}: cannot read ({e.strerror or e})") from None
 
 
 def read_sheet(path: Path) -> tuple[str, list[tuple[int, tuple]]]:
