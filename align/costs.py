@@ -1,10 +1,9 @@
 """From scorer evidence to bead scores and DP costs, for the cells of a band.
 
-The evidence of all scorers is pooled (:mod:`align.evidence`): for a candidate bead,
-the weighted mass its two sides match, over the weighted mass they hold (smoothed
-towards a prior for sentences with little evidence). A length model
-(:mod:`align.length`: the ratio and variance estimated from the pair) and paragraph
-boundaries adjust the score. ``REGISTRY`` names every weight of the score.
+The evidence of all scorers is pooled: for a candidate bead, the weighted mass its
+two sides match, over the weighted mass they hold (smoothed towards a prior for
+sentences with little evidence). A length model (Gale-Church, with the ratio and
+variance estimated from the pair) and paragraph boundaries adjust the score.
 """
 
 from __future__ import annotations
@@ -14,13 +13,55 @@ from typing import Sequence
 
 import numpy as np
 
-from .evidence import EvidenceSums, PairEvidence, evidence_sums, gather_evidence, pair_evidence
-from .length import LengthModel
+from .scorers.base import Coverage, row_offsets
 from .search import Band
 
 __all__ = ["LengthModel", "Weights", "Feature", "REGISTRY", "BEAD_FEATURES", "BEAD_BIASES", "SMOOTHING", "FEATURES",
            "PairEvidence", "EvidenceSums", "BeadFeatures", "SideContext", "evidence_sums", "pair_evidence",
            "gather_evidence", "bead_terms", "bead_features", "concat_features", "bead_costs", "cell_costs"]
+
+
+@dataclass(frozen=True)
+class LengthModel:
+    """Target length ≈ ratio × source length, on a log scale.
+
+    z = log(target / (ratio × source)) / sd, with sd² = scale × (0.04 + 1.46 / L) where
+    L is the bead's length in source units: short beads vary much more than long ones.
+    The constants were measured on Chinese-English character counts; ``scale`` adapts
+    them to a document. The log-probability uses a Student-t (3 degrees of freedom),
+    whose heavy tails do not let one free rendering veto a bead.
+    """
+
+    ratio: float
+    scale: float = 1.0
+
+    @classmethod
+    def from_totals(cls, src_lengths: np.ndarray, tgt_lengths: np.ndarray) -> "LengthModel":
+        s, t = float(src_lengths.sum()), float(tgt_lengths.sum())
+        ratio = t / s if s > 0 and t > 0 else 1.0
+        return cls(ratio)
+
+    def _z(self, src_len: np.ndarray, tgt_len: np.ndarray, scale: float) -> np.ndarray:
+        units = np.maximum((src_len + tgt_len / self.ratio) / 2.0, 1.0)
+        sd = np.sqrt(scale * (0.04 + 1.46 / units))
+        return np.log((tgt_len + 1.0) / (self.ratio * src_len + 1.0)) / sd
+
+    def refit(self, src_len: np.ndarray, tgt_len: np.ndarray) -> "LengthModel":
+        """Re-estimate ratio and scale from lengths of confidently aligned beads."""
+        ok = (src_len > 0) & (tgt_len > 0)
+        if ok.sum() < 10:
+            return self
+        s, t = src_len[ok], tgt_len[ok]
+        fitted = LengthModel(float(t.sum() / s.sum()))
+        z = fitted._z(s, t, 1.0)
+        # robust: the median of z² of a standard normal is 0.455
+        scale = float(np.median(z**2) / 0.455)
+        return LengthModel(fitted.ratio, min(max(scale, 0.3), 3.0))
+
+    def log_prob(self, src_len: np.ndarray, tgt_len: np.ndarray) -> np.ndarray:
+        """Log-density (up to a constant, 0 for a perfect ratio) of the bead's length ratio."""
+        z = self._z(src_len, tgt_len, self.scale)
+        return -2.0 * np.log1p(z**2 / 3.0)
 
 
 # A bead's confidence: the probability that it is right, logistic in its similarity,
@@ -116,6 +157,108 @@ class Weights:
         if extra == 0:
             return self.one_to_one
         return self.merge * extra + self.merge_more * (extra - 1) + (self.many_to_many if a > 1 and b > 1 else 0.0)
+
+
+@dataclass(frozen=True)
+class PairEvidence:
+    """Matched mass of the sentence pairs in a band, pooled over scorers, stored row after
+    row at each row's real width: row k covers target sentences lo[k]..hi[k]-1, its
+    entries start at ``offsets[k]``, its prefix sums (one more entry) at ``offsets[k] + k``."""
+
+    lo: np.ndarray  # first target sentence of each source sentence's row
+    hi: np.ndarray
+    matched: np.ndarray  # weighted matched mass, prefix-summed along each row
+    src_mass: np.ndarray  # (n + 1,) cumulative pooled source mass
+    tgt_mass: np.ndarray  # (m + 1,)
+    unit: float  # mean pooled mass of a sentence, the unit of the ``matched`` feature
+    src_held: np.ndarray  # prefix sums of the matched mass source sentences hold
+    tgt_held: np.ndarray  # matched mass target sentence lo[k] + c holds with source k (not summed)
+    offsets: np.ndarray  # (n + 1,) start of each row in ``tgt_held``
+
+
+@dataclass(frozen=True)
+class EvidenceSums:
+    """Weighted matched and held mass of some coverages over the sentence pairs of a band,
+    before prefix sums (flat, each row at its real width: :func:`row_offsets`); more
+    coverages can be added without recomputing these."""
+
+    lo: np.ndarray  # (n,) first target sentence of each source sentence's row
+    hi: np.ndarray
+    src_held: np.ndarray  # matched mass source sentence k holds with target lo[k] + c
+    tgt_held: np.ndarray  # matched mass target sentence lo[k] + c holds with source k
+    src_mass: np.ndarray  # (n,) pooled source mass
+    tgt_mass: np.ndarray  # (m,)
+
+
+def evidence_sums(coverages: Sequence[Coverage], band: Band, max_src: int, max_tgt: int, n: int, m: int,
+                  base: EvidenceSums | None = None) -> EvidenceSums:
+    """The evidence of ``coverages`` in every sentence pair a bead inside ``band`` can
+    contain, added to ``base`` (computed for the same band) when given."""
+    if base is None:
+        rows = np.arange(n)
+        plo = np.maximum(0, band.lo[np.minimum(rows + 1, n)] - max_tgt)
+        phi = np.minimum(m, band.hi[np.minimum(rows + max_src, n)])
+        phi = np.maximum(phi, plo)
+        total = int(row_offsets(plo, phi)[-1])
+        src_held, tgt_held = np.zeros(total), np.zeros(total)
+        src_mass, tgt_mass = np.zeros(n), np.zeros(m)
+    else:
+        plo, phi = base.lo, base.hi
+        src_held, tgt_held = base.src_held.copy(), base.tgt_held.copy()
+        src_mass, tgt_mass = base.src_mass.copy(), base.tgt_mass.copy()
+    for cov in coverages:
+        # a scorer's weight is the weight of a typical sentence holding its evidence,
+        # whatever the number of tokens it counts (chrF n-grams or a few numbers)
+        w = cov.weight / cov.typical_mass()
+        ms, mt = cov.band_match_flat(plo, phi)
+        src_held += w * ms
+        tgt_held += w * mt
+        src_mass += w * cov.src_mass
+        tgt_mass += w * cov.tgt_mass
+    return EvidenceSums(plo, phi, src_held, tgt_held, src_mass, tgt_mass)
+
+
+def _row_prefix(flat: np.ndarray, offsets: np.ndarray, block: int = 2048) -> np.ndarray:
+    """Prefix sums along each row of a flat ragged band (row k's, with a leading 0, at
+    offsets[k] + k), summed row by row in blocks of padded rows."""
+    n = len(offsets) - 1
+    widths = np.diff(offsets)
+    out = np.zeros(len(flat) + n)
+    for k0 in range(0, n, block):
+        k1 = min(n, k0 + block)
+        w = widths[k0:k1]
+        width = int(w.max()) if len(w) else 0
+        if not width:
+            continue
+        inside = np.arange(width)[None, :] < w[:, None]
+        dense = np.zeros((k1 - k0, width))
+        dense[inside] = flat[offsets[k0]:offsets[k1]]
+        np.cumsum(dense, axis=1, out=dense)
+        r, c = np.nonzero(inside)
+        out[offsets[k0 + r] + (k0 + r) + 1 + c] = dense[r, c]
+    return out
+
+
+def pair_evidence(sums: EvidenceSums) -> PairEvidence:
+    """Prefix sums of the evidence, as the bead features read it."""
+    offsets = row_offsets(sums.lo, sums.hi)
+    n = len(sums.lo)
+    prefix = _row_prefix(sums.src_held + sums.tgt_held, offsets)
+    src_prefix = _row_prefix(sums.src_held, offsets)
+    m = len(sums.tgt_mass)
+    unit = float((sums.src_mass.sum() + sums.tgt_mass.sum()) / max(n + m, 1)) or 1.0
+    return PairEvidence(
+        sums.lo, sums.hi, prefix,
+        np.concatenate([[0.0], np.cumsum(sums.src_mass)]),
+        np.concatenate([[0.0], np.cumsum(sums.tgt_mass)]),
+        unit, src_prefix, sums.tgt_held, offsets,
+    )
+
+
+def gather_evidence(coverages: Sequence[Coverage], band: Band, max_src: int, max_tgt: int,
+                    n: int, m: int) -> PairEvidence:
+    """Matched mass of every sentence pair that a bead inside ``band`` can contain."""
+    return pair_evidence(evidence_sums(coverages, band, max_src, max_tgt, n, m))
 
 
 def _row_range(ev: PairEvidence, prefix: np.ndarray, k: np.ndarray, j: np.ndarray, b: int) -> np.ndarray:
