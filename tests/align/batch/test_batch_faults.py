@@ -135,37 +135,37 @@ def test_a_second_run_on_a_locked_folder_is_refused(tmp_path):
 
 
 def test_two_processes_at_once_one_refused_the_other_complete(tmp_path, corpus):
-    pairs = [(*report_pair(tmp_path / "in", f"r{i}", corpus), f"r{i}") for i in range(3)]
-    m = manifest(tmp_path / "m.tsv", pairs)
+    """The first run reads its source from a FIFO, so it is certainly at work, holding
+    the folder, while the second starts; then it gets its text and finishes."""
+    fifo = tmp_path / "in" / "r.zh.txt"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    en = tmp_path / "in" / "r.en.txt"
+    en.write_text(corpus.en.read_text(encoding="utf-8"), encoding="utf-8")
+    m = manifest(tmp_path / "m.tsv", [(fifo, en, "r")])
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "align", "batch", str(m), "-o", str(out), "--no-shared-lexicon"]
     first = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
-    locked = _wait_for_lock(out, first)
-    second = subprocess.run(cmd, stderr=subprocess.PIPE, text=True, timeout=300)
-    first.communicate(timeout=300)
-    assert first.returncode == 0
-    rows = summary_rows(out)
-    assert [r["pair"] for r in rows] == ["r0", "r1", "r2"] and {r["status"] for r in rows} == {"ok"}
-    if locked and first.returncode == 0:
+    try:
+        fd = None
+        deadline = time.monotonic() + 120
+        while fd is None and time.monotonic() < deadline and first.poll() is None:
+            try:  # succeeds once the first run has the FIFO open for reading: it holds the lock then
+                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:
+                time.sleep(0.05)
+        assert fd is not None, "the first run never read its input"
+        second = subprocess.run(cmd, stderr=subprocess.PIPE, text=True, timeout=300)
         assert second.returncode == 2 and "another duiqi batch is writing to this folder" in second.stderr
-
-
-def _wait_for_lock(out: Path, proc: subprocess.Popen, timeout: float = 120) -> bool:
-    """Wait until ``proc`` holds its flock on folder ``out`` (seen in /proc/locks, without
-    touching the lock); False if it finished first or /proc/locks is not there."""
-    if not Path("/proc/locks").exists():
-        pytest.skip("needs /proc/locks")
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and proc.poll() is None:
-        if out.is_dir():
-            ino = out.stat().st_ino
-            for line in Path("/proc/locks").read_text().splitlines():
-                fields = line.split()
-                if "FLOCK" in fields and fields[fields.index("FLOCK") + 3] == str(proc.pid) and \
-                        fields[fields.index("FLOCK") + 4].endswith(f":{ino}"):
-                    return True
-        time.sleep(0.05)
-    return False
+        os.set_blocking(fd, True)
+        os.write(fd, corpus.zh.read_bytes())
+        os.close(fd)
+        first.communicate(timeout=300)
+    finally:
+        if first.poll() is None:
+            first.kill()
+    assert first.returncode == 0
+    assert [(r["pair"], r["status"]) for r in summary_rows(out)] == [("r", "ok")]
 
 
 # ---- one bad pair never stops a batch ----
