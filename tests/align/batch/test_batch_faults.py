@@ -91,6 +91,22 @@ def test_a_symlinked_pair_output_fails_that_pair_only(tmp_path):
     assert status["b"] == "ok" and "symbolic link" in status["a"]
 
 
+def test_a_fifo_in_outdir_never_hangs_the_run(tmp_path):
+    a = small_pair(tmp_path / "in", "a")
+    b = small_pair(tmp_path / "in", "b")
+    out = tmp_path / "out"
+    out.mkdir()
+    os.mkfifo(out / "a.tmx")  # nobody reads it: writing it would block for ever
+    m = manifest(tmp_path / "m.tsv", [(*a, "a"), (*b, "b")])
+    result = run("batch", str(m), "-o", str(out), "--no-shared-lexicon")
+    assert result.exit_code == 1
+    status = {r["pair"]: r["status"] for r in summary_rows(out)}
+    assert status["b"] == "ok" and "is not a regular file" in status["a"]
+    os.unlink(out / "summary.csv")
+    os.mkfifo(out / "summary.csv")
+    assert_one_error_line(run("batch", str(m), "-o", str(out), "--no-shared-lexicon"), "is not a regular file")
+
+
 @pytest.mark.parametrize("name", ["summary.csv", "lexicon.json"])
 def test_an_input_inside_outdir_where_the_batch_writes_is_refused(tmp_path, name):
     out = tmp_path / "out"
