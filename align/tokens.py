@@ -18,6 +18,7 @@ __all__ = [
     "content_stems",
     "gloss_stems",
     "latin_words",
+    "letter_words",
     "punctuation_cues",
     "quote_marks",
     "inside_quotes",
@@ -186,6 +187,15 @@ def gloss_stems(gloss: str) -> tuple[str, ...]:
 def latin_words(text: str) -> list[str]:
     """Latin-script words inside a (Chinese) text, lower-cased: "AI", "CPU", "Pan"."""
     return [w.lower() for w in _WORD.findall(text)]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def letter_words(text: str) -> list[str]:
+    """Runs of letters of any alphabet (Latin, Cyrillic, Greek, …), lower-cased; split
+    at apostrophes, so French *l'intégration* gives *l*, *intégration*."""
+    return [w.lower() for w in _LETTERS.findall(text)]
 
 
 _CUES = (

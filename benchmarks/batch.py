@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from shared_data import shared_data  # noqa: E402
+
 from align.batch import run_batch  # noqa: E402
 from align.batch.engines import DaskEngine, LocalEngine  # noqa: E402
 from align.evaluate import score_alignments  # noqa: E402
@@ -38,7 +40,7 @@ from align.batch.manifest import read_manifest  # noqa: E402
 from corpora import Bead  # noqa: E402
 from corpora.formats.beads import read_beads  # noqa: E402
 
-MAC_DEV = ROOT / ".." / "shared" / "data" / "mac-dev"
+MAC_DEV = shared_data() / "mac-dev"
 DOCS = ("001", "002", "003", "004", "005", "006")
 OPTS = {"no_split": True}
 
@@ -144,6 +146,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--k", type=int, default=4, help="times MAC-Dev is listed (default 4: 24 pairs)")
     parser.add_argument("--no-dask", action="store_true", help="leave out the Dask LocalCluster")
+    parser.add_argument("--accuracy-only", action="store_true", help="only part 2 (accuracy)")
     parser.add_argument("--piece-beads", type=int, default=25, help="gold beads per short document (default 25)")
     args = parser.parse_args()
     if not MAC_DEV.exists():
@@ -152,7 +155,8 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}\n")
     with tempfile.TemporaryDirectory(prefix="duiqi-batch-bench-") as tmp:
         work = Path(tmp)
-        throughput(work, args.k, not args.no_dask)
+        if not args.accuracy_only:
+            throughput(work, args.k, not args.no_dask)
         accuracy(work, args.piece_beads)
 
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from shared_data import shared_data  # noqa: E402
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from align.aligner import Aligner  # noqa: E402
@@ -36,7 +38,7 @@ def _lines(path: Path) -> list[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "mac-dev")
+    ap.add_argument("--data", type=Path, default=shared_data() / "mac-dev")
     ap.add_argument("--per-chapter", action="store_true")
     args = ap.parse_args()
     if not (args.data / "gold").is_dir():

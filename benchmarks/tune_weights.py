@@ -22,6 +22,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from shared_data import shared_data  # noqa: E402
+
 from align.aligner import (  # noqa: E402
     AlignOptions, Aligner, DEFAULT_SCORERS, MT_WEIGHTS, WEIGHTS, _prepare, _solve,
 )
@@ -34,7 +36,7 @@ from align.search import bead_types  # noqa: E402
 from corpora import Bead, read_text  # noqa: E402
 from corpora.formats.beads import read_beads  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data"
+DATA = shared_data()
 TYPES = bead_types(5)
 # Tuned in turn, as the registries in align/costs.py list them (``sim`` is the unit).
 SCALARS = tuple(f.name for f in BEAD_FEATURES if f.name != "sim") + tuple(b.name for b in BEAD_BIASES)
@@ -78,12 +80,34 @@ class Doc:
         """Recompute features only (for priors), keeping band and evidence."""
         self.feats = self.problem.features(self.band, TYPES, w)
 
+    def decode(self, w: Weights) -> list[tuple[int, int, int, int]]:
+        """The path the search finds under ``w`` (features as last prepared)."""
+        return _solve(self.feats, self.band, w)
+
+    def comparable(self, path) -> list[tuple[int, int, int, int]]:
+        """The path as it is scored (bible: beads merged within a verse)."""
+        return _spans(self._merged([Bead(tuple(range(i0, i1)), tuple(range(j0, j1))) for i0, i1, j0, j1 in path]))
+
+    @property
+    def gold_spans(self) -> list[tuple[int, int, int, int]]:
+        return _spans(self.gold)
+
+    def _merged(self, beads: list[Bead]) -> list[Bead]:
+        return merge_by_unit(beads, *self.verses) if self.kind == "bible" else beads
+
     def beads(self, w: Weights) -> list[Bead]:
         path = _solve(self.feats, self.band, w)
-        beads = [Bead(tuple(range(i0, i1)), tuple(range(j0, j1))) for i0, i1, j0, j1 in path]
-        if self.kind == "bible":
-            beads = merge_by_unit(beads, *self.verses)
-        return beads
+        return self._merged([Bead(tuple(range(i0, i1)), tuple(range(j0, j1))) for i0, i1, j0, j1 in path])
+
+
+def _spans(beads: list[Bead]) -> list[tuple[int, int, int, int]]:
+    """(i0, i1, j0, j1) of each bead, in order (an empty side sits where the path is)."""
+    out, i, j = [], 0, 0
+    for b in beads:
+        i0, j0 = (b.src[0] if b.src else i), (b.tgt[0] if b.tgt else j)
+        i, j = (b.src[-1] + 1 if b.src else i0), (b.tgt[-1] + 1 if b.tgt else j0)
+        out.append((i0, i, j0, j))
+    return out
 
 
 def evaluate(docs: list[Doc], w: Weights) -> dict[str, float]:
@@ -185,6 +209,41 @@ def calibrate(docs: list[Doc], w: Weights) -> tuple[float, ...]:
     return tuple(round(float(v), 3) for v in minimize(nll, np.zeros(4)).x)
 
 
+def _books(chapters: list[str]) -> dict[str, list[str]]:
+    """Chapters of each book, from mac-dev/meta_data.tsv (text_id → book_id)."""
+    books: dict[str, list[str]] = {}
+    rows = [r.split("\t") for r in read_text(DATA / "mac-dev" / "meta_data.tsv").split("\n")[1:] if r.strip()]
+    book_of = {r[0]: r[1] for r in rows}
+    for c in chapters:
+        books.setdefault(book_of.get(c, c), []).append(c)
+    return books
+
+
+def learn(mac: dict, chapters: list[str], aligner: Aligner, start: Weights, args) -> None:
+    """The learned bead model: cross-validated by book, then fitted on everything."""
+    from align.bead_model import train_weights
+
+    bible = [] if args.no_bible or args.translation else [Doc("bible", "bible", aligner, False)]
+    golds, tests = [], []
+    for book, held in _books(chapters).items():
+        train = [mac[c] for c in chapters if c not in held] + bible
+        w = train_weights(train, start, l2=args.l2, rounds=args.rounds, decoded_weight=args.decoded_weight)
+        for c in held:
+            mac[c].prepare(w)
+            golds.append(mac[c].gold)
+            tests.append(mac[c].beads(w))
+        print(f"held-out book {book} ({', '.join(held)}): strict F1 "
+              f"{score_alignments([mac[c].gold for c in held], tests[-len(held):]).f1_strict:.4f}", flush=True)
+    print(f"cross-validated by book, MAC-Dev strict F1: {score_alignments(golds, tests).f1_strict:.4f}", flush=True)
+    docs = list(mac.values()) + bible
+    w = train_weights(docs, start, l2=args.l2, rounds=args.rounds, decoded_weight=args.decoded_weight,
+                      log=print)
+    for d in docs:
+        d.prepare(w)
+    print(f"in-sample: {evaluate(docs, w)}")
+    print(repr(w))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--translation", action="store_true", help="tune MT_WEIGHTS with the trans/ files")
@@ -198,6 +257,12 @@ def main() -> None:
                     help="weights not tuned (comma-separated): the test sets have almost no deletions "
                          "and no paragraphs, so they cannot tell how to weigh those")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--learn", action="store_true",
+                    help="fit the learned bead model (logistic regression on gold vs decoded beads) instead "
+                         "of coordinate ascent; prints the figure cross-validated by book first")
+    ap.add_argument("--l2", type=float, default=1.0, help="with --learn: L2 regularisation")
+    ap.add_argument("--decoded-weight", type=float, default=20.0,
+                    help="with --learn: weight of a wrong stretch of the decoded path against a local contrast")
     ap.add_argument("--from-defaults", action="store_true", help="start from the shipped weights")
     ap.add_argument("--from-no-translation", action="store_true",
                     help="with --translation: start from the shipped weights without translation")
@@ -219,6 +284,9 @@ def main() -> None:
         for d in mac.values():
             d.prepare(start)
         print("CONFIDENCE =", calibrate(list(mac.values()), start))
+        return
+    if args.learn:
+        learn(mac, chapters, aligner, start, args)
         return
     if args.cv:
         folds = [chapters[k::3] for k in range(3)]

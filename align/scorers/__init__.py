@@ -19,6 +19,7 @@ _REGISTRY: dict[str, tuple[str, str, float]] = {
     "names": ("align.scorers.names", "NameScorer", 2.0),
     "numbers": ("align.scorers.numbers", "NumberScorer", 2.0),
     "cues": ("align.scorers.numbers", "CueScorer", 0.5),
+    "cognates": ("align.scorers.cognates", "CognateScorer", 1.0),
 }
 
 
