@@ -92,7 +92,8 @@ def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_la
         kind = cols[3].strip() if len(cols) > 3 else None
         unit = unit_from_pair(str(n), cols[0].strip(), cols[1].strip(), slang, tlang, score, kind)
         bead = cols[len(COLUMNS)].strip() if bead_column and len(cols) > len(COLUMNS) else ""
-        if bead_column and bead in seen:  # a sentence unit of a bead whose row came before
+        if bead and bead in seen:  # a sentence unit of a bead whose row came before
             unit = replace(unit, props=unit.props + ((FROM_BEAD_PROP, bead),))
-        seen.add(bead)
+        if bead:
+            seen.add(bead)
         yield unit
