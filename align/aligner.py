@@ -12,8 +12,8 @@ from corpora import Alignment, Bead, Segment
 from .analysis import DocPair, Side
 from .anchors import anchor_centers
 from .cedict import Cedict
-from .costs import (BeadFeatures, EvidenceSums, LengthModel, SideContext, Weights, bead_features, bead_terms,
-                    cell_costs, concat_features, evidence_sums, pair_evidence)
+from .costs import BeadFeatures, LengthModel, SideContext, Weights, bead_features, cell_costs, concat_features
+from .evidence import EvidenceSums, bead_terms, evidence_sums, pair_evidence
 from .options import DEFAULT_SCORERS, AlignOptions
 from .phases import phase
 from .scorers import make_scorers, scorer_names

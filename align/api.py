@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Sequence
 
-from corpora import Alignment, Segment
+from corpora import UNIT_LEVELS, Alignment, Segment
 
 from .aligner import Aligner
 from .errors import AlignError
@@ -13,6 +13,7 @@ from .lang import detect_language, normalize_lang
 from .lexicon import Lexicon
 from .options import AlignOptions
 from .segment import segment_lines, segment_text
+from .split import split_beads
 
 if TYPE_CHECKING:  # pragma: no cover
     from glossary import TermBase
@@ -52,6 +53,7 @@ def align_texts(
     glossary: "str | os.PathLike[str] | TermBase | None" = None,
     split_semicolon: bool | None = None,
     names: tuple[str, str] = ("source", "target"),
+    units: str = "sentence",
 ) -> Alignment:
     """Segment two texts into sentences and align them.
 
@@ -62,7 +64,9 @@ def align_texts(
     language, one line per source sentence. ``glossary``: a term base (or its path)
     whose terms anchor the alignment. Pass an ``aligner`` to reuse its loaded
     dictionary across calls (options given with it must agree with its own);
-    ``names`` name the texts in error messages.
+    ``names`` name the texts in error messages. ``units="sentence"`` (the default)
+    also cuts many-to-one beads into sentence-level units where the cut is confident
+    (:func:`align.split.split_beads`; the beads stay as they are); ``"bead"`` does not.
     """
     opts = (options or AlignOptions()).updated(src_lang=src_lang, tgt_lang=tgt_lang, split=split,
                                                split_semicolon=split_semicolon)
@@ -83,7 +87,10 @@ def align_texts(
 
         termbase = load_termbase(glossary) if isinstance(glossary, (str, os.PathLike)) else glossary
         extra.append(GlossaryScorer(termbase))
-    return engine.align(src, tgt, s_lang, t_lang, extra_scorers=extra, translation=translation)
+    if units not in UNIT_LEVELS:
+        raise AlignError(f"unknown unit level {units!r} (known: {', '.join(UNIT_LEVELS)})")
+    alignment = engine.align(src, tgt, s_lang, t_lang, extra_scorers=extra, translation=translation)
+    return split_beads(alignment, engine) if units == "sentence" else alignment
 
 
 def _engine(aligner: Aligner | None, options: AlignOptions | None) -> Aligner:
@@ -111,6 +118,7 @@ def align_files(
     src_translation: str | os.PathLike[str] | None = None,
     glossary: "str | os.PathLike[str] | TermBase | None" = None,
     options: AlignOptions | None = None,
+    units: str = "sentence",
 ) -> Alignment:
     """Read two files (encodings detected unless ``encoding``) and align them as
     :func:`align_texts` does; ``src_translation`` is a file, one line per source sentence.
@@ -132,7 +140,7 @@ def align_files(
         read_text(src_path, opts.encoding), read_text(tgt_path, opts.encoding),
         opts.src_lang, opts.tgt_lang, opts.split, options=opts if given else None, aligner=aligner,
         split_semicolon=opts.split_semicolon,
-        translation=translation, glossary=glossary, names=(str(src_path), str(tgt_path)),
+        translation=translation, glossary=glossary, names=(str(src_path), str(tgt_path)), units=units,
     )
 
 

@@ -13,7 +13,8 @@ from typing import Sequence
 
 import numpy as np
 
-from .scorers.base import Coverage, row_offsets
+from .evidence import (BeadTerms, EvidenceSums, PairEvidence, bead_terms, evidence_sums, gather_evidence,
+                       pair_evidence)
 from .search import Band
 
 __all__ = ["LengthModel", "Weights", "Feature", "REGISTRY", "BEAD_FEATURES", "BEAD_BIASES", "SMOOTHING", "FEATURES",
@@ -159,180 +160,7 @@ class Weights:
         return self.merge * extra + self.merge_more * (extra - 1) + (self.many_to_many if a > 1 and b > 1 else 0.0)
 
 
-@dataclass(frozen=True)
-class PairEvidence:
-    """Matched mass of the sentence pairs in a band, pooled over scorers, stored row after
-    row at each row's real width: row k covers target sentences lo[k]..hi[k]-1, its
-    entries start at ``offsets[k]``, its prefix sums (one more entry) at ``offsets[k] + k``."""
-
-    lo: np.ndarray  # first target sentence of each source sentence's row
-    hi: np.ndarray
-    matched: np.ndarray  # weighted matched mass, prefix-summed along each row
-    src_mass: np.ndarray  # (n + 1,) cumulative pooled source mass
-    tgt_mass: np.ndarray  # (m + 1,)
-    unit: float  # mean pooled mass of a sentence, the unit of the ``matched`` feature
-    src_held: np.ndarray  # prefix sums of the matched mass source sentences hold
-    tgt_held: np.ndarray  # matched mass target sentence lo[k] + c holds with source k (not summed)
-    offsets: np.ndarray  # (n + 1,) start of each row in ``tgt_held``
-
-
-@dataclass(frozen=True)
-class EvidenceSums:
-    """Weighted matched and held mass of some coverages over the sentence pairs of a band,
-    before prefix sums (flat, each row at its real width: :func:`row_offsets`); more
-    coverages can be added without recomputing these."""
-
-    lo: np.ndarray  # (n,) first target sentence of each source sentence's row
-    hi: np.ndarray
-    src_held: np.ndarray  # matched mass source sentence k holds with target lo[k] + c
-    tgt_held: np.ndarray  # matched mass target sentence lo[k] + c holds with source k
-    src_mass: np.ndarray  # (n,) pooled source mass
-    tgt_mass: np.ndarray  # (m,)
-
-
-def evidence_sums(coverages: Sequence[Coverage], band: Band, max_src: int, max_tgt: int, n: int, m: int,
-                  base: EvidenceSums | None = None) -> EvidenceSums:
-    """The evidence of ``coverages`` in every sentence pair a bead inside ``band`` can
-    contain, added to ``base`` (computed for the same band) when given."""
-    if base is None:
-        rows = np.arange(n)
-        plo = np.maximum(0, band.lo[np.minimum(rows + 1, n)] - max_tgt)
-        phi = np.minimum(m, band.hi[np.minimum(rows + max_src, n)])
-        phi = np.maximum(phi, plo)
-        total = int(row_offsets(plo, phi)[-1])
-        src_held, tgt_held = np.zeros(total), np.zeros(total)
-        src_mass, tgt_mass = np.zeros(n), np.zeros(m)
-    else:
-        plo, phi = base.lo, base.hi
-        src_held, tgt_held = base.src_held.copy(), base.tgt_held.copy()
-        src_mass, tgt_mass = base.src_mass.copy(), base.tgt_mass.copy()
-    for cov in coverages:
-        # a scorer's weight is the weight of a typical sentence holding its evidence,
-        # whatever the number of tokens it counts (chrF n-grams or a few numbers)
-        w = cov.weight / cov.typical_mass()
-        ms, mt = cov.band_match_flat(plo, phi)
-        src_held += w * ms
-        tgt_held += w * mt
-        src_mass += w * cov.src_mass
-        tgt_mass += w * cov.tgt_mass
-    return EvidenceSums(plo, phi, src_held, tgt_held, src_mass, tgt_mass)
-
-
-def _row_prefix(flat: np.ndarray, offsets: np.ndarray, block: int = 2048) -> np.ndarray:
-    """Prefix sums along each row of a flat ragged band (row k's, with a leading 0, at
-    offsets[k] + k), summed row by row in blocks of padded rows."""
-    n = len(offsets) - 1
-    widths = np.diff(offsets)
-    out = np.zeros(len(flat) + n)
-    for k0 in range(0, n, block):
-        k1 = min(n, k0 + block)
-        w = widths[k0:k1]
-        width = int(w.max()) if len(w) else 0
-        if not width:
-            continue
-        inside = np.arange(width)[None, :] < w[:, None]
-        dense = np.zeros((k1 - k0, width))
-        dense[inside] = flat[offsets[k0]:offsets[k1]]
-        np.cumsum(dense, axis=1, out=dense)
-        r, c = np.nonzero(inside)
-        out[offsets[k0 + r] + (k0 + r) + 1 + c] = dense[r, c]
-    return out
-
-
-def pair_evidence(sums: EvidenceSums) -> PairEvidence:
-    """Prefix sums of the evidence, as the bead features read it."""
-    offsets = row_offsets(sums.lo, sums.hi)
-    n = len(sums.lo)
-    prefix = _row_prefix(sums.src_held + sums.tgt_held, offsets)
-    src_prefix = _row_prefix(sums.src_held, offsets)
-    m = len(sums.tgt_mass)
-    unit = float((sums.src_mass.sum() + sums.tgt_mass.sum()) / max(n + m, 1)) or 1.0
-    return PairEvidence(
-        sums.lo, sums.hi, prefix,
-        np.concatenate([[0.0], np.cumsum(sums.src_mass)]),
-        np.concatenate([[0.0], np.cumsum(sums.tgt_mass)]),
-        unit, src_prefix, sums.tgt_held, offsets,
-    )
-
-
-def gather_evidence(coverages: Sequence[Coverage], band: Band, max_src: int, max_tgt: int,
-                    n: int, m: int) -> PairEvidence:
-    """Matched mass of every sentence pair that a bead inside ``band`` can contain."""
-    return pair_evidence(evidence_sums(coverages, band, max_src, max_tgt, n, m))
-
-
-def _row_range(ev: PairEvidence, prefix: np.ndarray, k: np.ndarray, j: np.ndarray, b: int) -> np.ndarray:
-    """Σ over target sentences j-b..j-1 of row k of a band array given as row prefix sums."""
-    off = ev.lo[k]
-    width = ev.offsets[k + 1] - ev.offsets[k]
-    start = ev.offsets[k] + k
-    return prefix[start + np.clip(j - off, 0, width)] - prefix[start + np.clip(j - b - off, 0, width)]
-
-
-class _Terms:
-    """Per-cell sums the features of several bead types share, computed once for all
-    cells of the band (each type then takes the cells where it can end)."""
-
-    def __init__(self, ev: PairEvidence, band: Band, weights: Weights, rows: tuple[int, int] | None = None) -> None:
-        self.ev = ev
-        first, last = rows if rows is not None else (0, band.n + 1)
-        self.first_cell = int(band.offsets[first])
-        self.rows, _, self.js = band.cells(first, last)
-        self.prior = weights.prior_mass * weights.prior_sim
-        self.prior_mass = weights.prior_mass
-        self._memo: dict[tuple, np.ndarray] = {}
-        self._rows_up: dict[int, np.ndarray] = {}
-
-    def _k(self, d: int) -> np.ndarray:
-        """Source sentence d rows above each cell (clipped at 0 where there is none)."""
-        if d not in self._rows_up:
-            self._rows_up[d] = np.maximum(self.rows - d, 0)
-        return self._rows_up[d]
-
-    def _get(self, key: tuple, make) -> np.ndarray:
-        found = self._memo.get(key)
-        if found is None:
-            found = self._memo[key] = make()
-        return found
-
-    def matched(self, d: int, b: int) -> np.ndarray:
-        """Matched mass of source sentence i-d with target sentences j-b..j-1."""
-        return self._get(("matched", d, b), lambda: _row_range(self.ev, self.ev.matched, self._k(d), self.js, b))
-
-    def src_share(self, d: int, b: int) -> np.ndarray:
-        """Smoothed share of source sentence i-d's mass matched by targets j-b..j-1."""
-        def make() -> np.ndarray:
-            k = self._k(d)
-            held = _row_range(self.ev, self.ev.src_held, k, self.js, b)
-            mass = self.ev.src_mass[k + 1] - self.ev.src_mass[k]
-            return (held + self.prior) / (mass + self.prior_mass)
-        return self._get(("src_share", d, b), make)
-
-    def tgt_held(self, a: int, e: int) -> np.ndarray:
-        """Matched mass target sentence j-e holds with source sentences i-a..i-1."""
-        def make() -> np.ndarray:
-            ev = self.ev
-            before = np.zeros(len(self.rows)) if a == 1 else self.tgt_held(a - 1, e)
-            if not len(ev.tgt_held):
-                return before
-            k = self._k(a)
-            c = self.js - e - ev.lo[k]
-            width = ev.offsets[k + 1] - ev.offsets[k]
-            inside = (c >= 0) & (c < width)
-            at = np.clip(ev.offsets[k] + c, 0, len(ev.tgt_held) - 1)
-            return before + np.where(inside, ev.tgt_held[at], 0.0)
-        return self._get(("tgt_held", a, e), make)
-
-    def tgt_share(self, a: int, e: int) -> np.ndarray:
-        """Smoothed share of target sentence j-e's mass matched by sources i-a..i-1."""
-        def make() -> np.ndarray:
-            l_ = np.maximum(self.js - e, 0)
-            mass = self.ev.tgt_mass[l_ + 1] - self.ev.tgt_mass[l_]
-            return (self.tgt_held(a, e) + self.prior) / (mass + self.prior_mass)
-        return self._get(("tgt_share", a, e), make)
-
-
-def _weakest(terms: _Terms, ok: np.ndarray, a: int, b: int) -> np.ndarray:
+def _weakest(terms: BeadTerms, ok: np.ndarray, a: int, b: int) -> np.ndarray:
     """The smallest share of its own evidence that any sentence of the bead finds matched
     inside the bead (smoothed like the similarity): every sentence must be supported."""
     weakest = np.ones(int(ok.sum()))
@@ -343,13 +171,7 @@ def _weakest(terms: _Terms, ok: np.ndarray, a: int, b: int) -> np.ndarray:
     return np.clip(weakest, 0.0, 1.0)
 
 
-def bead_terms(ev: PairEvidence, band: Band, weights: Weights, rows: tuple[int, int] | None = None) -> _Terms:
-    """The sums shared by the features of all bead types over one band (over the cells
-    of rows ``rows[0]``..``rows[1]``-1 only, when given)."""
-    return _Terms(ev, band, weights, rows)
-
-
-def _span_matched(terms: _Terms, ok: np.ndarray, a: int, b: int) -> np.ndarray:
+def _span_matched(terms: BeadTerms, ok: np.ndarray, a: int, b: int) -> np.ndarray:
     """Σ matched mass over source sentences i-a..i-1 × target sentences j-b..j-1."""
     return sum(terms.matched(d, b)[ok] for d in range(1, a + 1))
 
@@ -363,11 +185,7 @@ class BeadFeatures:
     cells: np.ndarray
     values: np.ndarray | None  # (len(cells), len(FEATURES)); None once reduced to ``score``
     confidence: np.ndarray  # (len(cells),) in [0, 1]
-    score: np.ndarray | None = None  # (len(cells),) the weighted score, when values were dropped
-
-    def reduced(self, weights: "Weights") -> "BeadFeatures":
-        """The same beads with their scores under ``weights`` instead of all features."""
-        return BeadFeatures(self.kind, self.cells, None, self.confidence, _score(self, weights))
+    score: np.ndarray | None = None  # (len(cells),) the weighted score, when the values were not kept
 
     def confidence_at(self, cells: np.ndarray) -> np.ndarray:
         """Confidence of the beads ending at the given flat cells (0 where unknown)."""
@@ -405,7 +223,7 @@ def bead_features(
     tgt: SideContext,
     length: LengthModel,
     weights: Weights,
-    terms: "_Terms | None" = None,
+    terms: "BeadTerms | None" = None,
     reduce: bool = False,
 ) -> BeadFeatures:
     """Features of every bead of type ``kind`` ending inside ``band``. ``terms``: the

@@ -5,7 +5,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .errors import CorporaError, DuiqiError, DuiqiWarning, FormatError, InputError, Reported
-from .model import Alignment, Bead, Segment, TextPair, is_cjk_lang, join_segments
+from .model import UNIT_LEVELS, Alignment, Bead, Segment, Split, TextPair, is_cjk_lang, join_segments
 from .textio import atomic_write, read_text
 from .safeio import read_bytes, safe_write
 from .humancsv import terminal_safe, write_human_csv
@@ -17,7 +17,9 @@ __all__ = [
     "Alignment",
     "Bead",
     "Segment",
+    "Split",
     "TextPair",
+    "UNIT_LEVELS",
     "Signature",
     "is_cjk_lang",
     "join_segments",

@@ -7,7 +7,7 @@ them: every segment of both sides in exactly one bead, in order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .errors import CorporaError
@@ -16,7 +16,9 @@ from .lang import is_cjk_lang
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["Segment", "Bead", "Alignment", "TextPair", "join_segments", "is_cjk_lang"]
+__all__ = ["Segment", "Bead", "Split", "Alignment", "TextPair", "join_segments", "is_cjk_lang", "UNIT_LEVELS"]
+
+UNIT_LEVELS = ("sentence", "bead")  # what a translation memory's units are
 
 def join_segments(texts: Sequence[str], lang: str) -> str:
     """Join the texts of a bead's segments: no space for Chinese/Japanese, else one."""
@@ -69,6 +71,35 @@ class TextPair:
     kind: str
     src_ids: tuple[int, ...] = ()
     tgt_ids: tuple[int, ...] = ()
+    part: int = 0
+    parts: int = 0
+    joined: tuple[int, ...] = ()
+
+    @property
+    def is_split(self) -> bool:
+        """True for one sentence-level unit cut from a bead (``part`` of ``parts``)."""
+        return self.part > 0
+
+
+@dataclass(frozen=True)
+class Split:
+    """A many-to-one bead cut into sentence-level units.
+
+    The bead (``bead``: its index) joins several sentences of one side to a single
+    sentence of the other, ``side`` (``"src"`` or ``"tgt"``); that sentence is cut
+    before the character offsets ``cuts`` (increasing), one piece per sentence of the
+    many side, in order. ``scores`` holds each unit's confidence in [0, 1].
+    """
+
+    bead: int
+    side: str
+    cuts: tuple[int, ...]
+    scores: tuple[float, ...]
+
+    def pieces(self, text: str) -> tuple[str, ...]:
+        """The pieces of the cut sentence ``text``, stripped of surrounding space."""
+        bounds = (0, *self.cuts, len(text))
+        return tuple(text[a:b].strip() for a, b in zip(bounds, bounds[1:]))
 
 
 @dataclass(frozen=True)
@@ -76,6 +107,9 @@ class Alignment:
     """Source and target segments and the beads pairing them.
 
     ``signature`` records the tool version and settings that produced the beads.
+    ``splits`` cut many-to-one beads into sentence-level units (see :meth:`units`);
+    ``kept_whole`` lists the many-to-one beads that were looked at and not cut, for
+    want of a confident cut.
     """
 
     src: tuple[Segment, ...]
@@ -85,9 +119,12 @@ class Alignment:
     tgt_lang: str = "en"
     signature: str = ""
     meta: tuple[tuple[str, str], ...] = field(default=())
+    splits: tuple[Split, ...] = ()
+    kept_whole: tuple[int, ...] = ()
 
     def validate(self) -> None:
-        """Raise CorporaError unless every segment is in exactly one bead, in order."""
+        """Raise CorporaError unless every segment is in exactly one bead, in order, and
+        every split cuts a many-to-one bead's single sentence once per extra sentence."""
         for side, segments, ids in (
             ("source", self.src, [i for b in self.beads for i in b.src]),
             ("target", self.tgt, [i for b in self.beads for i in b.tgt]),
@@ -100,6 +137,14 @@ class Alignment:
         for b in self.beads:
             if not b.src and not b.tgt:
                 raise CorporaError("a bead has neither source nor target segments")
+        for sp in self.splits:
+            bead = self.beads[sp.bead] if 0 <= sp.bead < len(self.beads) else None
+            one, many = ((bead.src, bead.tgt) if sp.side == "src" else (bead.tgt, bead.src)) if bead else ((), ())
+            if bead is None or len(one) != 1 or len(many) != len(sp.cuts) + 1 or len(sp.scores) != len(many):
+                raise CorporaError(f"split of bead {sp.bead} does not fit the bead")
+            text = (self.src if sp.side == "src" else self.tgt)[one[0]].text
+            if list(sp.cuts) != sorted(set(sp.cuts)) or not all(0 < c < len(text) for c in sp.cuts):
+                raise CorporaError(f"split of bead {sp.bead}: cuts must increase inside the sentence")
 
     def src_text(self, bead: Bead) -> str:
         """The source text of a bead, its segments joined."""
@@ -114,6 +159,54 @@ class Alignment:
         for k, b in enumerate(self.beads):
             if include_one_sided or b.is_pair:
                 yield TextPair(k, self.src_text(b), self.tgt_text(b), b.score, b.kind, b.src, b.tgt)
+
+    def units(self, level: str = "sentence", include_one_sided: bool = True) -> Iterator[TextPair]:
+        """The units of a translation memory.
+
+        ``level="bead"``: one per bead, as :meth:`pairs`. ``"sentence"``: a split bead
+        (see :attr:`splits`) gives its whole bead first, then one unit per sentence of
+        its many side (``part`` 1..``parts``), so that every sentence of either side is
+        one side of some unit; other beads are one unit each; two consecutive sentences
+        that CAT tools keep in one segment also get a unit joining them (``joined``: the
+        positions of the two units, see :mod:`corpora.catjoin`).
+        """
+        if level not in UNIT_LEVELS:
+            raise CorporaError(f"unknown unit level {level!r} (known: {', '.join(UNIT_LEVELS)})")
+        cut = {s.bead: s for s in self.splits} if level == "sentence" else {}
+        units: list[TextPair] = []
+        for p in self.pairs(include_one_sided):
+            units.append(p)
+            split = cut.get(p.index)
+            if split is not None:
+                units.extend(self._split_units(self.beads[p.index], split))
+        if level != "sentence":
+            yield from units
+            return
+        from .catjoin import joined_units
+
+        extra: dict[int, list[TextPair]] = {}
+        for after, unit in joined_units(self, units):
+            extra.setdefault(after, []).append(unit)
+        # joined units name the positions of the units they join: renumber for the insertions
+        final: list[int] = []
+        for pos in range(len(units)):
+            final.append(pos + sum(len(v) for k, v in extra.items() if k < pos))
+        for pos, unit in enumerate(units):
+            yield unit
+            for j in extra.get(pos, ()):
+                yield replace(j, joined=tuple(final[k] for k in j.joined))
+
+    def _split_units(self, bead: Bead, split: Split) -> Iterator[TextPair]:
+        many, one = (bead.tgt, bead.src) if split.side == "src" else (bead.src, bead.tgt)
+        one_seg = (self.src if split.side == "src" else self.tgt)[one[0]]
+        many_segs = self.tgt if split.side == "src" else self.src
+        pieces = split.pieces(one_seg.text)
+        for k, (i, piece, score) in enumerate(zip(many, pieces, split.scores), 1):
+            whole = many_segs[i].text
+            if split.side == "src":
+                yield TextPair(split.bead, piece, whole, score, "1-1", one, (i,), k, len(pieces))
+            else:
+                yield TextPair(split.bead, whole, piece, score, "1-1", (i,), one, k, len(pieces))
 
     def to_dataframe(self) -> "pandas.DataFrame":
         """One row per bead: src_ids, tgt_ids, type, score, src, tgt, paragraph."""

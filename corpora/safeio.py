@@ -56,6 +56,8 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
 
 def _stdout(mode: str, encoding: str | None, newline: str | None) -> IO:
     buffer = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+    if buffer is not None:
+        sys.stdout.flush()  # what was printed before comes first
     if "b" in mode:
         return buffer if buffer is not None else sys.stdout
     if buffer is None:  # a test runner's capture: already text

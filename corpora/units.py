@@ -32,6 +32,8 @@ __all__ = [
     "same_lang",
     "write_lines",
     "units_from_alignment",
+    "units_summary",
+    "is_derived",
     "unit_from_pair",
     "alignment_from_units",
     "PlainPair",
@@ -41,11 +43,19 @@ __all__ = [
     "SCORE_PROP",
     "BEAD_PROP",
     "SIGNATURE_PROP",
+    "FROM_BEAD_PROP",
+    "PART_PROP",
+    "JOINED_PROP",
+    "UNITS_PROP",
 ]
 
 SCORE_PROP = "x-score"  # the aligner's score of a unit
 BEAD_PROP = "x-bead"  # the bead type of a unit, e.g. "2-1"
 SIGNATURE_PROP = "x-duiqi-signature"  # the header prop recording what made a file
+FROM_BEAD_PROP = "x-duiqi-bead"  # a sentence-level unit: the tuid of the bead it was cut from
+PART_PROP = "x-duiqi-part"  # a sentence-level unit: "1/2", "2/2", ...
+JOINED_PROP = "x-duiqi-joined"  # a unit joining two units a CAT tool segments as one: "12+13" (their tuids)
+UNITS_PROP = "x-duiqi-units"  # the header prop saying what the units are and how many beads were cut
 
 # Elements whose content is part of the running text; all other inline elements
 # are codes (formatting, placeholders) left out of the plain text.
@@ -166,11 +176,38 @@ def unit_from_pair(
     )
 
 
-def units_from_alignment(alignment: Alignment, include_one_sided: bool = False) -> Iterator[TranslationUnit]:
-    """One unit per bead, numbered from 1, with the score and bead type as props."""
-    for n, p in enumerate(alignment.pairs(include_one_sided), 1):
+def units_from_alignment(alignment: Alignment, include_one_sided: bool = False,
+                         level: str = "sentence") -> Iterator[TranslationUnit]:
+    """The units of :meth:`Alignment.units` at ``level``, numbered from 1, with the
+    score and bead type as props; a unit cut from a bead also names that bead's
+    ``tuid`` (prop ``x-duiqi-bead``) and its place in it (``x-duiqi-part``, ``1/2``)."""
+    whole = ""
+    for n, p in enumerate(alignment.units(level, include_one_sided), 1):
         score = f"{p.score:.4f}" if p.score is not None else None
-        yield unit_from_pair(str(n), p.src, p.tgt, alignment.src_lang, alignment.tgt_lang, score, p.kind)
+        unit = unit_from_pair(str(n), p.src, p.tgt, alignment.src_lang, alignment.tgt_lang, score, p.kind)
+        if p.is_split:
+            unit = TranslationUnit(unit.variants, unit.tuid,
+                                   unit.props + ((FROM_BEAD_PROP, whole), (PART_PROP, f"{p.part}/{p.parts}")))
+        elif p.joined:
+            unit = TranslationUnit(unit.variants, unit.tuid,
+                                   unit.props + ((JOINED_PROP, "+".join(str(k + 1) for k in p.joined)),))
+        else:
+            whole = str(n)
+        yield unit
+
+
+def is_derived(unit: TranslationUnit) -> bool:
+    """True for a sentence-level unit duiqi derived from beads of the same memory: cut
+    from one (prop ``x-duiqi-bead``) or joining two (``x-duiqi-joined``)."""
+    return any(k in (FROM_BEAD_PROP, JOINED_PROP) for k, _ in unit.props)
+
+
+def units_summary(alignment: Alignment, level: str = "sentence") -> str:
+    """What the units of an alignment are, for a header prop and for users:
+    ``sentence; 7 many-to-one beads cut, 2 kept whole`` or ``bead``."""
+    if level != "sentence":
+        return "bead"
+    return f"sentence; {len(alignment.splits)} many-to-one beads cut, {len(alignment.kept_whole)} kept whole"
 
 
 def pick_languages(
@@ -262,14 +299,16 @@ def alignment_from_units(
     name: str = "<input>",
     signature: str = "",
 ) -> Alignment:
-    """An alignment of the units' plain text pairs (see :func:`plain_pairs`).
+    """An alignment of the units' plain text pairs (see :func:`plain_pairs`); units
+    derived from a bead in the same file (cut from it or joining two, see
+    :func:`is_derived`) are left out, so duiqi's own memory reads back as its beads.
 
     FormatError when no unit has text in either language.
     """
     pairs: list[tuple[str, str]] = []
     scores: list[float | None] = []
     last = None
-    for last in plain_pairs(units, header, src_lang, tgt_lang):
+    for last in plain_pairs((u for u in units if not is_derived(u)), header, src_lang, tgt_lang):
         pairs.append((last.src, last.tgt))
         scores.append(last.score)
     if last is None:

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from corpora import Alignment, TextPair, join_segments
+from corpora.humancsv import strip_escapes
 from corpora.signature import Signature
 
 from .errors import GlossaryError
@@ -286,7 +287,8 @@ def _unexpected(seg, src, tgt, t_hits, approved, s_concepts, approved_src, src_l
 
 def _number_issues(seg: int, src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[TermIssue]:
     out = []
-    for s, t in number_mismatches(src, tgt, src_lang, tgt_lang):
+    # the digits of terminal escape sequences (ESC]0;...) are no numbers; offsets stay valid
+    for s, t in number_mismatches(strip_escapes(src), strip_escapes(tgt), src_lang, tgt_lang):
         if s is not None and t is not None:
             note = f"{_describe(s)} became {_describe(t)}"
         elif s is not None:

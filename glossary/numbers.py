@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpora.humancsv import strip_escapes
 from corpora.lang import base_lang
 
 __all__ = ["Number", "extract_numbers", "chinese_numeral_value", "comparable_numbers", "number_mismatches"]
@@ -312,9 +311,7 @@ def _approx(text: str, start: int) -> bool:
 
 
 def extract_numbers(text: str, lang: str) -> list[Number]:
-    """All numbers in ``text`` (Chinese rules for zh/ja, English rules otherwise); the
-    digits of terminal escape sequences (``ESC]0;``) are not numbers."""
-    text = strip_escapes(text)
+    """All numbers in ``text`` (Chinese rules for zh/ja, English rules otherwise)."""
     return _zh_numbers(text) if base_lang(lang) in ("zh", "ja") else _en_numbers(text)
 
 

@@ -228,10 +228,13 @@ def _cell_text(value) -> str:
 
 def read_xlsx(path: Path) -> TermBase:
     """Read the first sheet of an XLSX workbook: a header row, then one term row each
-    (bounded and checked by :func:`glossary.xlsx.read_sheet`)."""
-    from .xlsx import read_sheet
+    (bounded and checked by :func:`corpora.xlsxsafe.read_sheet`)."""
+    from corpora.xlsxsafe import read_sheet
 
-    title, sheet_rows = read_sheet(path)
+    try:
+        title, sheet_rows = read_sheet(path)
+    except CorporaError as e:
+        raise TermBaseError(str(e)) from None
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
     for n, values in sheet_rows:

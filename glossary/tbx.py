@@ -24,6 +24,9 @@ __all__ = ["read_tbx", "tbx_version"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+MAX_TBX_BYTES = 128 * 2**20
+"""The largest TBX file read (it is parsed whole, as a tree: several times its size in memory)."""
+
 _ENTRY = {"conceptEntry", "termEntry", "entry"}  # entry/langGroup/termGroup: TBX-Min
 _LANG_SECTION = {"langSec", "langSet", "langGroup"}
 _TERM_SECTION = {"termSec", "tig", "ntig", "termGroup"}
@@ -55,7 +58,7 @@ def read_tbx(path: Path) -> TermBase:
     from corpora.xmlsafe import parse_tree
 
     try:
-        root = parse_tree(path, "TBX")
+        root = parse_tree(path, "TBX", max_bytes=MAX_TBX_BYTES)
     except CorporaError as e:
         raise TermBaseError(str(e)) from None
     try:

@@ -13,9 +13,10 @@ from typing import Callable
 
 import click
 
-from corpora import DuiqiError, DuiqiWarning, __version__
+from corpora import UNIT_LEVELS, DuiqiError, DuiqiWarning, __version__
 from corpora.formats import write_alignment, writer_names
 from corpora.humancsv import terminal_safe
+from corpora.units import units_summary
 
 from .options import check_output, output_format, pass_alignment_options
 
@@ -105,16 +106,23 @@ def cli() -> None:
 @click.option("-g", "--glossary", type=click.Path(dir_okay=False),
               help="Term base (.csv .tsv .xlsx .tbx) whose terms anchor the alignment.")
 @click.option("--lexicon", type=click.Path(dir_okay=False), help="Use a shared lexicon saved by `duiqi batch`.")
+@click.option("--units", type=click.Choice(UNIT_LEVELS), default="sentence", show_default=True,
+              help="Units of a TMX/XLIFF/TSV/JSONL output: 'sentence' also cuts a bead of several sentences "
+                   "against one into one unit per sentence where the cut is clear; 'bead' keeps beads only. "
+                   "The align format is always beads.")
 @pass_alignment_options
-def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, options) -> None:
+def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, units, options) -> None:
     """Align SRC with its translation TGT and write the beads."""
     from ..api import align_files, load_aligner
 
     check_output(out, src, tgt, src_translation, glossary, lexicon)
     fmt_name = output_format(out, fmt)
+    level = "bead" if fmt_name == "align" else units
     alignment = align_files(src, tgt, src_translation=src_translation, glossary=glossary, options=options,
-                            aligner=load_aligner(lexicon, options))
-    write_alignment(alignment, out, fmt_name)
+                            aligner=load_aligner(lexicon, options), units=level)
+    write_alignment(alignment, out, fmt_name, units=level)
+    if out not in (None, "-") and level == "sentence":
+        click.echo(f"duiqi: units: {units_summary(alignment)}", err=True)
 
 
 @cli.command("evaluate")

@@ -42,11 +42,10 @@ class Vocabulary:
 
 def token_matrix(rows: Sequence[Sequence[str]], vocab: Vocabulary, size: int | None = None) -> sparse.csr_matrix:
     """Count matrix (sentences × vocabulary) of token lists."""
-    indptr = [0]
-    indices: list[int] = []
-    for toks in rows:
-        indices.extend(vocab.id(t) for t in toks)
-        indptr.append(len(indices))
+    ids = vocab.ids
+    # a new token gets the next id (len(ids) is read before setdefault inserts it)
+    indices = [ids.setdefault(t, len(ids)) for toks in rows for t in toks]
+    indptr = np.concatenate([[0], np.cumsum([len(toks) for toks in rows])]).astype(np.int64)
     data = np.ones(len(indices), dtype=np.float64)
     m = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), size or len(vocab)))
     m.sum_duplicates()

@@ -31,10 +31,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, TextIO
 
 from ..errors import FormatError, UnknownFormatError
-from ..model import Alignment
+from ..model import UNIT_LEVELS, Alignment
 from ..safeio import STDIO
 from ..textio import atomic_write
-from ..units import SIGNATURE_PROP, MemoryHeader, TranslationUnit, alignment_from_units, units_from_alignment
+from ..units import (
+    SIGNATURE_PROP, UNITS_PROP, MemoryHeader, TranslationUnit, alignment_from_units, units_from_alignment, units_summary,
+)
 
 __all__ = [
     "Format",
@@ -88,10 +90,11 @@ WRITE_OPTIONS = ("src_lang", "tgt_lang", "signature")
 
 FORMATS: tuple[Format, ...] = (
     Format("tmx", (".tmx",), "corpora.formats.tmx", True, True, "TMX 1.4b translation memory",
-           ("creation_date", "renumber")),
+           ("creation_date", "renumber", "units")),
     Format("tsv", (".tsv", ".tab"), "corpora.formats.tsv", True, True, "tab-separated pairs with a header",
-           ("header",)),
-    Format("jsonl", (".jsonl", ".ndjson"), "corpora.formats.jsonl", True, True, "one JSON object per bead"),
+           ("header", "units")),
+    Format("jsonl", (".jsonl", ".ndjson"), "corpora.formats.jsonl", True, True, "one JSON object per unit",
+           ("units",)),
     Format("xliff", (".xlf", ".xliff"), "corpora.formats.xliff", True, True, "XLIFF 1.2 (reads 2.0 too)",
            ("original",)),
     Format("xliff2", (".xlf2",), "corpora.formats.xliff2", True, True, "XLIFF 2.0 (reads 1.2 too)"),
@@ -154,25 +157,29 @@ def output_format(path: str | os.PathLike[str] | None, fmt: str | None = None, d
     return f
 
 
-def _write(f: Format, alignment: Alignment, out: TextIO, options: Mapping[str, Any]) -> None:
+def _write(f: Format, alignment: Alignment, out: TextIO, options: Mapping[str, Any], units: str) -> None:
+    if units not in UNIT_LEVELS:
+        raise FormatError(f"unknown unit level {units!r} (known: {', '.join(UNIT_LEVELS)})")
     module = f.load()
     if hasattr(module, "write"):
-        _call(module.write, alignment, out, **options)
+        _call(module.write, alignment, out, units=units, **options)  # the bead format takes no units: beads
     else:
-        header = MemoryHeader(srclang=alignment.src_lang)
-        _call(module.write_units, units_from_alignment(alignment), out, header,
+        header = MemoryHeader(srclang=alignment.src_lang,
+                              props=((UNITS_PROP, units_summary(alignment, units)),) if units == "sentence" else ())
+        _call(module.write_units, units_from_alignment(alignment, level=units), out, header,
               **{"src_lang": alignment.src_lang, "tgt_lang": alignment.tgt_lang, "signature": alignment.signature,
                  **options})
 
 
-def render_alignment(alignment: Alignment, fmt: str, **options: Any) -> str:
-    """The alignment written in format ``fmt``, as a string (``options``: the format's)."""
+def render_alignment(alignment: Alignment, fmt: str, units: str = "sentence", **options: Any) -> str:
+    """The alignment written in format ``fmt``, as a string (``options``: the format's;
+    ``units`` as for :func:`write_alignment`)."""
     f = get_format(fmt)
     if not f.writable:
         raise FormatError(f"format {f.name!r} cannot be written")
     f.check_options(options, ("src_lang", "tgt_lang"), f.write_options)
     buf = io.StringIO()
-    _write(f, alignment, buf, options)
+    _write(f, alignment, buf, options, units)
     return buf.getvalue()
 
 
@@ -181,6 +188,7 @@ def write_alignment(
     path: str | os.PathLike[str] | None = None,
     fmt: str | None = None,
     stream: TextIO | None = None,
+    units: str = "sentence",
     **options: Any,
 ) -> Format:
     """Write ``alignment`` to ``path`` atomically, or to ``stream`` (default stdout; also
@@ -188,15 +196,18 @@ def write_alignment(
 
     The format is ``fmt``, else the one ``path``'s extension implies, else TSV;
     ``options`` are the format's (``src_lang``/``tgt_lang`` and its ``write_options``).
+    ``units="sentence"`` (the default) writes the sentence-level units of
+    :meth:`~corpora.model.Alignment.units` where the format has units (TMX, XLIFF,
+    TSV, JSONL); ``"bead"`` one unit per bead. The bead format is always bead-level.
     Returns the format used.
     """
     f = output_format(path, fmt, "tsv")
     f.check_options(options, ("src_lang", "tgt_lang"), f.write_options)
     if path is None or str(path) == STDIO:
-        _write(f, alignment, stream if stream is not None else sys.stdout, options)
+        _write(f, alignment, stream if stream is not None else sys.stdout, options, units)
     else:
         with atomic_write(path) as out:
-            _write(f, alignment, out, options)
+            _write(f, alignment, out, options, units)
     return f
 
 

@@ -10,17 +10,18 @@ import json
 import os
 import re
 import warnings
+from dataclasses import replace
 from typing import Iterable, Iterator, TextIO
 
 from ..errors import DuiqiWarning, FormatError
 from ..model import Alignment
 from ..textio import read_text
-from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair, write_lines
+from ..units import FROM_BEAD_PROP, MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair, write_lines
 
 __all__ = ["write", "iter_units", "write_units"]
 
 
-def _record(src, tgt, src_ids, tgt_ids, kind, score, src_lang, tgt_lang) -> str:
+def _record(src, tgt, src_ids, tgt_ids, kind, score, src_lang, tgt_lang, **extra) -> str:
     return json.dumps({
         "src": src,
         "tgt": tgt,
@@ -30,14 +31,19 @@ def _record(src, tgt, src_ids, tgt_ids, kind, score, src_lang, tgt_lang) -> str:
         "score": None if score is None else round(score, 4),
         "src_lang": src_lang,
         "tgt_lang": tgt_lang,
+        **extra,
     }, ensure_ascii=False) + "\n"
 
 
-def write(alignment: Alignment, out: TextIO) -> None:
-    """Write one JSON object a line (UTF-8, not ASCII-escaped)."""
-    for p in alignment.pairs():
-        out.write(_record(p.src, p.tgt, p.src_ids, p.tgt_ids, p.kind, p.score,
-                          alignment.src_lang, alignment.tgt_lang))
+def write(alignment: Alignment, out: TextIO, units: str = "sentence") -> None:
+    """Write one JSON object a line (UTF-8, not ASCII-escaped), one per unit (see
+    :meth:`~corpora.model.Alignment.units`; ``units="bead"``: one per bead); every
+    object names its ``bead`` (from 0), a unit cut from a bead its ``part`` (``1/2``)."""
+    for p in alignment.units(units):
+        extra = {"bead": p.index, **({"part": f"{p.part}/{p.parts}"} if p.is_split else {}),
+                 **({"joined": list(p.joined)} if p.joined else {})}
+        out.write(_record(p.src, p.tgt, p.src_ids, p.tgt_ids, p.kind, p.score, alignment.src_lang,
+                          alignment.tgt_lang, **extra))
 
 
 def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHeader = MemoryHeader(),
@@ -72,7 +78,10 @@ def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_la
         score = str(float(score)) if isinstance(score, (int, float)) and not isinstance(score, bool) else None
         kind = obj["type"] if isinstance(obj.get("type"), str) else None
         src, tgt = (_no_surrogates(obj.get(k, ""), f"{path}:{n}") for k in ("src", "tgt"))
-        yield unit_from_pair(str(n), src.strip(), tgt.strip(), slang, tlang, score, kind)
+        unit = unit_from_pair(str(n), src.strip(), tgt.strip(), slang, tlang, score, kind)
+        if "part" in obj or "joined" in obj:  # a sentence unit derived from beads of the same file
+            unit = replace(unit, props=unit.props + ((FROM_BEAD_PROP, str(obj.get("bead", ""))),))
+        yield unit
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

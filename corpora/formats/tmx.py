@@ -31,7 +31,10 @@ from ..errors import DuiqiWarning
 from ..lang import output_lang
 from ..signature import Signature
 from ..model import Alignment
-from ..units import SIGNATURE_PROP, Content, Inline, MemoryHeader, TranslationUnit, Variant, units_from_alignment
+from ..units import (
+    SIGNATURE_PROP, UNITS_PROP, Content, Inline, MemoryHeader, TranslationUnit, Variant, units_from_alignment,
+    units_summary,
+)
 from ..xmlsafe import XML_NS, attributes, iter_xml, local_name, release, xml_text
 
 __all__ = [
@@ -329,10 +332,15 @@ def write(
     src_lang: str | None = None,
     tgt_lang: str | None = None,
     creation_date: str | None = None,
+    units: str = "sentence",
 ) -> None:
-    """Write a TMX 1.4b document of the alignment's two-sided beads, with each
-    bead's score and type as props ``x-score`` and ``x-bead``."""
+    """Write a TMX 1.4b document of the alignment's two-sided units (see
+    :meth:`~corpora.model.Alignment.units`; ``units="bead"``: one per bead), with each
+    unit's score and bead type as props ``x-score`` and ``x-bead``, a unit cut from a
+    bead naming it in ``x-duiqi-bead``; the header says what the units are in
+    ``x-duiqi-units``."""
     aligned = replace(alignment, src_lang=tmx_lang(src_lang or alignment.src_lang),
                       tgt_lang=tmx_lang(tgt_lang or alignment.tgt_lang))
-    header = MemoryHeader(srclang=aligned.src_lang)
-    write_units(units_from_alignment(aligned), out, header, alignment.signature, creation_date)
+    header = MemoryHeader(srclang=aligned.src_lang,
+                          props=((UNITS_PROP, units_summary(alignment, units)),) if units == "sentence" else ())
+    write_units(units_from_alignment(aligned, level=units), out, header, alignment.signature, creation_date)

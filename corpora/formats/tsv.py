@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import os
 import warnings
+from dataclasses import replace
 from typing import Iterable, Iterator, TextIO
 
 from ..errors import DuiqiWarning, FormatError
 from ..model import Alignment
 from ..textio import read_text
-from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair, write_lines
+from ..units import FROM_BEAD_PROP, MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair, write_lines
 
 __all__ = ["COLUMNS", "write", "iter_units", "write_units"]
 
@@ -31,7 +32,7 @@ def _clean(text: str) -> str:
     return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
 
 
-def _row(src: str, tgt: str, score: float | None, kind: str, src_ids=(), tgt_ids=()) -> str:
+def _row(src: str, tgt: str, score: float | None, kind: str, src_ids=(), tgt_ids=(), *extra: str) -> str:
     return "\t".join((
         _clean(src),
         _clean(tgt),
@@ -39,15 +40,19 @@ def _row(src: str, tgt: str, score: float | None, kind: str, src_ids=(), tgt_ids
         kind,
         ",".join(map(str, src_ids)),
         ",".join(map(str, tgt_ids)),
+        *extra,
     )) + "\n"
 
 
-def write(alignment: Alignment, out: TextIO, header: bool = True) -> None:
-    """Write one bead a row."""
+def write(alignment: Alignment, out: TextIO, header: bool = True, units: str = "sentence") -> None:
+    """Write one unit a row (see :meth:`~corpora.model.Alignment.units`; ``units="bead"``:
+    one bead a row). When beads were cut, a last column ``bead`` numbers the bead
+    (from 0) each row belongs to: a cut bead's row comes first, then its sentence rows."""
+    split = units == "sentence" and bool(alignment.splits)
     if header:
-        out.write("\t".join(COLUMNS) + "\n")
-    for p in alignment.pairs():
-        out.write(_row(p.src, p.tgt, p.score, p.kind, p.src_ids, p.tgt_ids))
+        out.write("\t".join(COLUMNS + (("bead",) if split else ())) + "\n")
+    for p in alignment.units(units):
+        out.write(_row(p.src, p.tgt, p.score, p.kind, p.src_ids, p.tgt_ids, *((str(p.index),) if split else ())))
 
 
 def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHeader = MemoryHeader(),
@@ -60,15 +65,19 @@ def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHea
 def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_lang: str | None = None,
                encoding: str | None = None) -> Iterator[TranslationUnit]:
     """Yield one two-variant unit per row (a duiqi header row is skipped); languages
-    default to zh and en."""
+    default to zh and en. With a ``bead`` column, a row of a bead already seen is a
+    sentence unit derived from it (prop ``x-duiqi-bead``)."""
     text = read_text(path, encoding)
     slang, tlang = src_lang or "zh", tgt_lang or "en"
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    bead_column = False
+    seen: set[str] = set()
     for n, line in enumerate(lines, 1):
         cols = line.split("\t")
         if n == 1 and tuple(cols[:2]) == COLUMNS[:2]:
+            bead_column = len(cols) > len(COLUMNS) and cols[len(COLUMNS)] == "bead"
             continue
         if not line.strip():
             continue
@@ -81,4 +90,10 @@ def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_la
             except ValueError:
                 pass
         kind = cols[3].strip() if len(cols) > 3 else None
-        yield unit_from_pair(str(n), cols[0].strip(), cols[1].strip(), slang, tlang, score, kind)
+        unit = unit_from_pair(str(n), cols[0].strip(), cols[1].strip(), slang, tlang, score, kind)
+        bead = cols[len(COLUMNS)].strip() if bead_column and len(cols) > len(COLUMNS) else ""
+        if bead and bead in seen:  # a sentence unit of a bead whose row came before
+            unit = replace(unit, props=unit.props + ((FROM_BEAD_PROP, bead),))
+        if bead:
+            seen.add(bead)
+        yield unit

@@ -83,7 +83,7 @@ def test_page_embeds_every_segment_and_bead(alignment):
         (b.src, b.tgt, b.score) for b in alignment.beads
     ]
     # score texts are formatted as the TMX/TSV writers format them
-    tsv_scores = [line.split("\t")[2] for line in render_alignment(alignment, "tsv").splitlines()[1:]]
+    tsv_scores = [line.split("\t")[2] for line in render_alignment(alignment, "tsv", units="bead").splitlines()[1:]]
     assert [b["st"] for b in data["beads"]] == tsv_scores
     assert data["threshold"] == 0.3
     assert data["signature"] == alignment.signature

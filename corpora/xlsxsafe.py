@@ -1,20 +1,22 @@
-"""Reading the first sheet of an XLSX workbook, with bounds: untrusted spreadsheets are zip bombs waiting.
+"""Reading the first sheet of an untrusted XLSX workbook, with bounds (term bases, bilingual tables).
 
 Before openpyxl sees the file, the zip is checked: it must be a zip, each XML part
 at most :data:`MAX_PART_BYTES` uncompressed (10 million shared strings in a 781 KB
 file is an attack, not a glossary), and no part may declare a DTD or entities. The
 sheet is read in openpyxl's streaming mode with its ``<dimension>`` ignored (many
 tools write a stale one, which would silently cut rows), and at most
-:data:`MAX_CELLS` cells. Anything malformed inside is one :class:`TermBaseError`.
+:data:`MAX_CELLS` cells. Anything malformed inside is one :class:`FormatError`.
 """
 
 from __future__ import annotations
 
+import io
+import os
 import re
 import zipfile
 from pathlib import Path
 
-from .errors import TermBaseError
+from .errors import FormatError, InputError
 
 __all__ = ["MAX_PART_BYTES", "MAX_CELLS", "read_sheet"]
 
@@ -27,52 +29,58 @@ MAX_CELLS = 5_000_000
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
 
 
-def _check_zip(path: Path) -> None:
+def _check_zip(path: Path, source) -> None:
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(source) as z:
             infos = z.infolist()
             if not any("worksheets/" in i.filename.lower() for i in infos):
-                raise TermBaseError(f"{path}: not a readable XLSX workbook (it has no worksheet)")
+                raise FormatError(f"{path}: not a readable XLSX workbook (it has no worksheet)")
             for info in infos:
                 if not info.filename.endswith((".xml", ".rels")):
                     continue
                 if info.file_size > MAX_PART_BYTES:
-                    raise TermBaseError(
+                    raise FormatError(
                         f"{path}: {info.filename} is {info.file_size // 2**20} MiB uncompressed, more than the "
                         f"{MAX_PART_BYTES // 2**20} MiB duiqi reads from a glossary workbook")
                 with z.open(info) as part:
                     head = part.read(4096)
                 if _DOCTYPE.search(head):
-                    raise TermBaseError(f"{path}: {info.filename} declares a DTD or entities; duiqi never "
+                    raise FormatError(f"{path}: {info.filename} declares a DTD or entities; duiqi never "
                                         "expands entities (entity-expansion and external-entity attacks)")
     except zipfile.BadZipFile as e:
-        raise TermBaseError(f"{path}: not a readable XLSX workbook (not a zip file: {e})") from None
+        raise FormatError(f"{path}: not a readable XLSX workbook (not a zip file: {e})") from None
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, ValueError) as e:
-        raise TermBaseError(f"{path}: not a readable XLSX workbook ({type(e).__name__}: {e})") from None
+        raise FormatError(f"{path}: not a readable XLSX workbook ({type(e).__name__}: {e})") from None
     except FileNotFoundError:
-        raise TermBaseError(f"{path}: no such file") from None
+        raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise TermBaseError(f"{path}: is a directory, not a file") from None
+        raise InputError(f"{path}: is a directory, not a file") from None
     except OSError as e:
-        raise TermBaseError(f"{path}: cannot read ({e.strerror or e})") from None
+        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
 
 
-def read_sheet(path: Path) -> tuple[str, list[tuple[int, tuple]]]:
-    """The title of the first sheet and its rows ``(row number, cell values)``."""
-    _check_zip(path)
+def read_sheet(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[str, list[tuple[int, tuple]]]:
+    """The title of the first sheet of workbook ``path`` (or of its bytes ``data``, e.g.
+    read from stdin) and the sheet's rows ``(row number, cell values)``."""
+    path = Path(path)
+
+    def source():
+        return io.BytesIO(data) if data is not None else path
+
+    _check_zip(path, source())
     try:
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - declared dependency
-        raise TermBaseError(f"{path}: reading .xlsx needs openpyxl (pip install openpyxl)") from None
+        raise FormatError(f"{path}: reading .xlsx needs openpyxl (pip install openpyxl)") from None
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except TermBaseError:
+        book = load_workbook(source(), read_only=True, data_only=True)
+    except FormatError:
         raise
     except Exception as e:  # openpyxl raises anything on malformed parts: KeyError, TypeError, XML errors
-        raise TermBaseError(f"{path}: not a readable XLSX workbook ({type(e).__name__}: {_short(e)})") from None
+        raise FormatError(f"{path}: not a readable XLSX workbook ({type(e).__name__}: {_short(e)})") from None
     try:
         if not book.worksheets:
-            raise TermBaseError(f"{path}: not a readable XLSX workbook (it has no worksheet)")
+            raise FormatError(f"{path}: not a readable XLSX workbook (it has no worksheet)")
         sheet = book.worksheets[0]
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()  # a stale <dimension> must not cut rows
@@ -81,14 +89,14 @@ def read_sheet(path: Path) -> tuple[str, list[tuple[int, tuple]]]:
         for n, values in enumerate(sheet.iter_rows(values_only=True), 1):
             cells += len(values)
             if cells > MAX_CELLS:
-                raise TermBaseError(f"{path}: more than {MAX_CELLS:,} cells in the first sheet; duiqi reads "
+                raise FormatError(f"{path}: more than {MAX_CELLS:,} cells in the first sheet; duiqi reads "
                                     "glossaries up to that size")
             rows.append((n, values))
         return sheet.title, rows
-    except TermBaseError:
+    except FormatError:
         raise
     except Exception as e:
-        raise TermBaseError(f"{path}: not a readable XLSX workbook ({type(e).__name__}: {_short(e)})") from None
+        raise FormatError(f"{path}: not a readable XLSX workbook ({type(e).__name__}: {_short(e)})") from None
     finally:
         book.close()
 

@@ -1,0 +1,171 @@
+"""Sentence-level units: cutting many-to-one beads, on the bundled report and MAC-Dev."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from align.aligner import Aligner
+from align.api import align_files
+from align.cli import cli
+from align.split import choose_cuts, cut_candidates, split_beads
+from corpora import Alignment, Bead, Segment, read_text
+from corpora.formats import render_alignment
+from corpora.formats.beads import read_beads
+
+
+@pytest.fixture(scope="module")
+def aligner():
+    return Aligner()
+
+
+@pytest.fixture(scope="module")
+def report(corpus, aligner):
+    return align_files(corpus.zh, corpus.en, aligner=aligner)
+
+
+def _gold_alignment(zh: list[str], en: list[str], beads) -> Alignment:
+    return Alignment(tuple(Segment(t) for t in zh), tuple(Segment(t) for t in en), tuple(beads), "zh", "en")
+
+
+def test_candidates_are_clause_boundaries_not_numbers_or_empty_pieces():
+    text = "The team has 1,100 members, of whom 30 are experts; the rest, and more, are engineers."
+    cuts = [k for k, _ in cut_candidates(text, "en")]
+    assert text[:cuts[0]].endswith("members, ") and "1," not in [text[k - 2:k] for k in cuts]
+    assert any(text[k:].startswith("and more") for k in cuts)  # before a conjunction
+    penalties = dict(cut_candidates(text, "en"))
+    assert penalties[text.index("the rest")] == 0.0
+    zh = cut_candidates("量子精密测量装置、工业控制系统信息安全测试装置启动建设，平台上线。", "zh")
+    assert [p for _, p in zh] == [0.5, 0.0]  # 、 joins a list: a weaker boundary than ，
+    assert cut_candidates("好，", "zh") == []
+
+
+def test_every_sentence_of_either_side_is_one_side_of_a_unit(report):
+    assert report.splits, "the bundled report has many-to-one beads"
+    units = list(report.units())
+    src_sides = {u.src for u in units}
+    tgt_sides = {u.tgt for u in units}
+    cut = {s.bead for s in report.splits}
+    for k in cut:
+        bead = report.beads[k]
+        assert all(report.src[i].text in src_sides for i in bead.src)
+        assert all(report.tgt[j].text in tgt_sides for j in bead.tgt)
+    bead_level = list(report.units("bead"))
+    assert [(u.src, u.tgt) for u in bead_level] == [(p.src, p.tgt) for p in report.pairs()]
+    joined = [u for u in units if u.joined]
+    assert len(units) == len(bead_level) + sum(len(s.cuts) + 1 for s in report.splits) + len(joined)
+
+
+def test_sentences_a_cat_tool_keeps_together_get_a_joined_unit(aligner):
+    from pathlib import Path
+
+    from corpora.catjoin import kept_together
+
+    assert kept_together("科学应当像海洋一样自由地跨越国界。”", "zh") and not kept_together("他宣布。", "zh")
+    assert kept_together("“Science must cross borders as freely as the ocean does.”", "en")
+    assert not kept_together("This year’s theme is “Living with Rising Seas”.", "en")
+    heldout = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
+    a = align_files(heldout / "b.zh.txt", heldout / "b.en.txt", aligner=aligner)
+    units = list(a.units())
+    joined = [u for u in units if u.joined]
+    want = "埃利斯博士说：“没有哪个国家能够独自应对这一挑战，科学应当像海洋一样自由地跨越国界。”他宣布，NOAA"
+    assert any(u.src.startswith(want) and u.tgt.endswith("storm surge model.") for u in joined)
+    for u in joined:
+        first, second = (units[k] for k in u.joined)
+        assert u.src.startswith(first.src) and u.src.endswith(second.src) and u.tgt.endswith(second.tgt)
+    tmx = render_alignment(a, "tmx")
+    assert tmx.count('type="x-duiqi-joined"') == len(joined) > 0
+
+
+def test_cut_pieces_rebuild_the_sentence_and_follow_the_evidence(report):
+    by_text = {}
+    for split in report.splits:
+        bead = report.beads[split.bead]
+        one = report.src[bead.src[0]].text if split.side == "src" else report.tgt[bead.tgt[0]].text
+        pieces = split.pieces(one)
+        assert "".join(pieces).replace(" ", "") == one.replace(" ", "")
+        assert all(0 < s <= 1 for s in split.scores) and max(split.scores) <= bead.score
+        by_text[one] = pieces
+    # 2019年…资格。 / 全年…3亿元。 against one English sentence: cut after "for the first time,"
+    pieces = next(p for t, p in by_text.items() if t.startswith("In 2019, the Lab was qualified"))
+    assert pieces[0].endswith("for the first time,") and "22 national projects" in pieces[1]
+    # one Chinese sentence against three English ones: cut after the colon and after 启动建设，
+    pieces = next(p for t, p in by_text.items() if t.startswith("与此同时"))
+    assert pieces[0].endswith("取得突破：") and pieces[1].endswith("启动建设，") and pieces[2].startswith("人工智能")
+
+
+def test_a_bead_without_a_clause_boundary_is_kept_whole(aligner):
+    a = Alignment((Segment("他来了。"), Segment("我走了。")), (Segment("He came and I left."),),
+                  (Bead((0, 1), (0,), 0.9),), "zh", "en")
+    assert choose_cuts(["他来了。", "我走了。"], "He came then I left.", "zh", "en", False, aligner) is None
+    cut = split_beads(a, aligner)
+    assert cut.beads == a.beads and (cut.splits or cut.kept_whole)
+
+
+def test_packs_from_mac_dev_neighbours_are_cut_at_the_join(mac_dev, aligner):
+    zh = [t for t in read_text(mac_dev / "zh" / "001").split("\n") if t.strip()]
+    en = [t for t in read_text(mac_dev / "en" / "001").split("\n") if t.strip()]
+    gold = read_beads(mac_dev / "gold" / "001")
+    ones = [b for b in gold if len(b.src) == len(b.tgt) == 1]
+    right = total = 0
+    for b1, b2 in list(zip(ones, ones[1:]))[:60]:
+        z1, z2, e1, e2 = zh[b1.src[0]], zh[b2.src[0]], en[b1.tgt[0]], en[b2.tgt[0]]
+        if b2.src[0] != b1.src[0] + 1 or b2.tgt[0] != b1.tgt[0] + 1 or not z1.endswith("。"):
+            continue
+        head = z1[:-1] + "，"
+        total += 1
+        choice = choose_cuts([e1, e2], head + z2, "en", "zh", True, aligner)
+        right += choice is not None and choice.cuts == (len(head),)
+    assert total >= 20 and right >= 0.6 * total
+
+
+def test_writers_name_the_bead_a_unit_was_cut_from(report):
+    tsv = render_alignment(report, "tsv").splitlines()
+    assert tsv[0].split("\t")[-1] == "bead"
+    rows = [r.split("\t") for r in tsv[1:]]
+    first = report.splits[0]
+    of_bead = [r for r in rows if r[-1] == str(first.bead)]
+    assert len(of_bead) == len(first.cuts) + 2 and of_bead[0][3] != "1-1" and {r[3] for r in of_bead[1:]} == {"1-1"}
+    records = [json.loads(line) for line in render_alignment(report, "jsonl").splitlines()]
+    assert [r["part"] for r in records if r["bead"] == first.bead and "part" in r][:2] == ["1/2", "2/2"] or \
+        len(first.cuts) == 2
+    xliff = render_alignment(report, "xliff")
+    assert xliff.count("<trans-unit") == len(list(report.units(include_one_sided=False)))
+    beads_only = render_alignment(report, "tsv", units="bead").splitlines()
+    assert len(beads_only) == len(report.beads) + 1 and beads_only[0].split("\t")[-1] == "tgt_ids"
+    assert render_alignment(report, "align") == render_alignment(report, "align", units="bead")
+
+
+def test_cli_says_how_many_beads_were_cut(tmp_path, corpus):
+    out = tmp_path / "r.tmx"
+    result = CliRunner().invoke(cli, ["align", str(corpus.zh), str(corpus.en), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "many-to-one beads cut" in result.output and "kept whole" in result.output
+    assert 'type="x-duiqi-units">sentence; ' in out.read_text(encoding="utf-8")
+    bad = CliRunner().invoke(cli, ["align", str(corpus.zh), str(corpus.en), "--units", "words"])
+    assert bad.exit_code == 2 and "duiqi: error:" in bad.output and "Traceback" not in bad.output
+
+
+def test_a_split_that_does_not_fit_its_bead_is_refused(report):
+    from dataclasses import replace
+
+    import corpora
+
+    report.validate()
+    first = report.splits[0]
+    for bad in (replace(first, cuts=first.cuts + (1,)), replace(first, bead=0), replace(first, cuts=(10_000,) * len(first.cuts))):
+        with pytest.raises(corpora.CorporaError):
+            replace(report, splits=(bad,)).validate()
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "tsv", "jsonl"])
+def test_a_sentence_level_memory_reads_back_as_its_beads(tmp_path, report, fmt):
+    from corpora.formats import read_alignment, write_alignment
+
+    out = tmp_path / f"r.{fmt}"
+    write_alignment(report, out)
+    back = read_alignment(out, src_lang="zh", tgt_lang="en")
+    want = [(p.src, p.tgt) for p in report.pairs(include_one_sided=fmt != "tmx")]
+    assert [(p.src, p.tgt) for p in back.pairs()] == want
