@@ -224,9 +224,9 @@ class Alignment:
         for k, (i, piece, score) in enumerate(zip(many, pieces, split.scores), 1):
             whole = many_segs[i].text
             if split.side == "src":
-                yield TextPair(split.bead, piece, whole, score, "1-1", one, (i,), k, len(pieces))
+                yield TextPair(split.bead, piece, whole, score, "1-1", one, (i,), part=k, parts=len(pieces))
             else:
-                yield TextPair(split.bead, whole, piece, score, "1-1", (i,), one, k, len(pieces))
+                yield TextPair(split.bead, whole, piece, score, "1-1", (i,), one, part=k, parts=len(pieces))
 
     def to_dataframe(self) -> "pandas.DataFrame":
         """One row per bead: src_ids, tgt_ids, type, score, src, tgt, paragraph."""
