@@ -33,7 +33,8 @@ WEIGHTS = Weights(
     sim=1.0, sim_extra=0.0, length=0.05, length_extra=0.0, paragraph=-1.0, quote=-0.24, ratio=0.17,
     matched=0.05, weakest=0.1, skip=-0.22, one_to_one=-0.01, merge=-0.1, merge_more=0.0, many_to_many=-0.04,
     prior_mass=1.0, prior_sim=0.2,
-    scorers=(("cues", 0.281), ("dictionary", 3.0), ("learned", 1.0), ("names", 0.664), ("numbers", 1.33)),
+    scorers=(("cognates", 1.0), ("cues", 0.281), ("dictionary", 3.0), ("learned", 1.0), ("names", 0.664),
+             ("numbers", 1.33)),
 )
 # A lexicon given to the aligner (e.g. shared by a batch) weighs this share of the
 # document's own learned lexicon, which is still learned beside it (benchmarks/batch.py:
@@ -45,8 +46,8 @@ MT_WEIGHTS = Weights(
     sim=1.0, sim_extra=-0.02, length=0.05, length_extra=0.0, paragraph=-1.0, quote=-0.12, ratio=0.31,
     matched=0.17, weakest=0.1, skip=-0.22, one_to_one=0.01, merge=-0.05, merge_more=0.0, many_to_many=-0.1,
     prior_mass=0.5, prior_sim=0.0,
-    scorers=(("chrf", 1.0), ("cues", 0.188), ("dictionary", 1.496), ("learned", 0.5), ("names", 0.746),
-             ("numbers", 0.561), ("translation", 0.998)),
+    scorers=(("chrf", 1.0), ("cognates", 1.0), ("cues", 0.188), ("dictionary", 1.496), ("learned", 0.5),
+             ("names", 0.746), ("numbers", 0.561), ("translation", 0.998)),
 )
 
 
@@ -120,10 +121,19 @@ class Aligner:
                 coverages.append(cov)
         s_side.forget(keep=("lookup",))  # the evidence is built: free the token lists
         t_side.forget(keep=("lookup",))
-        raw = _search(doc, coverages, options)
+        raw = _search_with_glossary(doc, _token_weighted(coverages), options)
         beads = tuple(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(float(score), 4))
                       for (i0, i1, j0, j1), score in raw)
         return Alignment(src, tgt, beads, src_lang, tgt_lang, signature)
+
+
+def _token_weighted(coverages: list[Coverage]) -> list[Coverage]:
+    """Glossary evidence weighed token for token like the dictionary's (see
+    :func:`align.scorers.glossary.as_lexical_evidence`), not like a whole sentence's."""
+    from .scorers.glossary import as_lexical_evidence
+
+    reference = next((c for c in coverages if c.name == "dictionary"), None)
+    return [as_lexical_evidence(c, reference) if c.name == "glossary" else c for c in coverages]
 
 
 def _cumulative(x: np.ndarray) -> np.ndarray:
@@ -204,8 +214,9 @@ def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
     model on its confident beads and returns the band for the second pass."""
     n, m = problem.n, problem.m
     weights = options.weights
+    # glossary terms are evidence, never anchors: a wrong or ambiguous term cannot pull the band
     with phase("anchors"):
-        centers = anchor_centers(problem.coverages, n, m)
+        centers = anchor_centers([c for c in problem.coverages if c.name != "glossary"], n, m)
     band1 = band_around(centers, max(options.first_width, 3), m)
     feats1 = problem.features(band1, [(1, 1)], weights, lean=True)
     path1 = _solve(feats1, band1, weights)
@@ -216,6 +227,20 @@ def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
         problem.length = problem.length.refit(problem.doc.src.lengths[[b[0] for b in good]],
                                               problem.doc.tgt.lengths[[b[2] for b in good]])
     return band_around_path(path1, n, m, options.second_width)
+
+
+def _search_with_glossary(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
+    """The beads of ``doc``; glossary evidence, if any, is first checked against the
+    alignment made without it, and only the concepts that agree with it are used."""
+    from .scorers.glossary import consistent_concepts
+
+    glossary = [c for c in coverages if c.name == "glossary"]
+    if not glossary:
+        return _search(doc, coverages, options)
+    others = [c for c in coverages if c.name != "glossary"]
+    first = _search(doc, others, options)
+    kept = [k for k in (consistent_concepts(g, first) for g in glossary) if k is not None]
+    return _search(doc, [*others, *kept], options) if kept else first
 
 
 def _search(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):

@@ -40,7 +40,12 @@ def _prepare(text: str, lang: str | None, split: bool | None, name: str,
         if len(line) > MAX_LINE:
             raise AlignError(f"{name}: line {number} has {len(line):,} characters; a text to align "
                              f"has lines of at most {MAX_LINE:,}")
-    code = normalize_lang(lang) if lang else detect_language(text, name)
+    if lang:
+        from corpora.hanzi import refine_chinese
+
+        code = refine_chinese(normalize_lang(lang), text[:20_000])
+    else:
+        code = detect_language(text, name)
     detected = split is None and looks_like_sentence_lines(text, code)
     if split is None:
         split = not detected

@@ -48,7 +48,10 @@ _LATIN_CHARS = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
 def detect_language(text: str, name: str = "<text>") -> str:
-    """Guess the language of ``text`` from its script and, for Latin script, stopwords."""
+    """Guess the language of ``text`` from its script and, for Latin script, stopwords.
+
+    Chinese is ``zh`` when Simplified, ``zh-TW`` (``zh-HK`` with Hong Kong character
+    forms) when Traditional."""
     sample = text[:100_000]
     han = len(_HAN_CHARS.findall(sample))
     kana = len(_KANA_CHARS.findall(sample))
@@ -56,7 +59,9 @@ def detect_language(text: str, name: str = "<text>") -> str:
     if kana > 0.05 * (han + kana + 1) and kana >= 10:
         return "ja"
     if han >= 0.2 * latin and han > 0:
-        return "zh"
+        from corpora.hanzi import chinese_variant
+
+        return chinese_variant(sample)
     if latin == 0:
         raise LanguageError(f"{name}: cannot detect the language; give the source and target languages")
     words = re.findall(r"[^\W\d_]+", sample.lower())

@@ -65,7 +65,12 @@ class Bead:
 
 @dataclass(frozen=True)
 class TextPair:
-    """A bead's texts, as written to a translation memory."""
+    """A bead's texts, as written to a translation memory.
+
+    ``index`` is the bead's index in the alignment (from 0); ``tu`` its number as the
+    TMX ``tuid`` numbers it: the two-sided beads 1, 2, 3, ... (None for a one-sided
+    bead, which a TMX leaves out). Every output and report numbers pairs by ``tu``.
+    """
 
     index: int
     src: str
@@ -74,6 +79,7 @@ class TextPair:
     kind: str
     src_ids: tuple[int, ...] = ()
     tgt_ids: tuple[int, ...] = ()
+    tu: int | None = None
     part: int = 0
     parts: int = 0
     joined: tuple[int, ...] = ()
@@ -124,6 +130,7 @@ class Alignment:
     meta: tuple[tuple[str, str], ...] = field(default=())
     splits: tuple[Split, ...] = ()
     kept_whole: tuple[int, ...] = ()
+    tus: tuple[int | None, ...] = ()  # each bead's tu as a file numbered it (empty: computed)
 
     def validate(self) -> None:
         """Raise CorporaError unless every segment is in exactly one bead, in order, and
@@ -158,7 +165,17 @@ class Alignment:
         return join_segments([self.tgt[i].text for i in bead.tgt], self.tgt_lang)
 
     def pairs(self, include_one_sided: bool = True) -> Iterator[TextPair]:
-        """Yield the text of every bead (one-sided beads only if asked)."""
+        """Yield the text of every bead (one-sided beads only if asked), with its ``tu``:
+        the ``tuid`` of the bead's unit in the TMX of :meth:`units` (sentence level, as
+        ``duiqi align -o x.tmx`` writes it), None for a one-sided bead."""
+        if len(self.tus) == len(self.beads):
+            numbers = {k: tu if b.is_pair else None for k, (b, tu) in enumerate(zip(self.beads, self.tus))}
+        else:
+            numbers = {u.index: u.tu for u in self.units("sentence") if not u.is_split and not u.joined}
+        for p in self._bead_pairs(include_one_sided):
+            yield replace(p, tu=numbers.get(p.index))
+
+    def _bead_pairs(self, include_one_sided: bool = True) -> Iterator[TextPair]:
         for k, b in enumerate(self.beads):
             if include_one_sided or b.is_pair:
                 yield TextPair(k, self.src_text(b), self.tgt_text(b), b.score, b.kind, b.src, b.tgt)
@@ -173,11 +190,14 @@ class Alignment:
         that CAT tools keep in one segment also get a unit joining them (``joined``: the
         positions of the two units, see :mod:`corpora.catjoin`).
         """
+        yield from _numbered(self._units(level, include_one_sided))
+
+    def _units(self, level: str, include_one_sided: bool) -> Iterator[TextPair]:
         if level not in UNIT_LEVELS:
             raise CorporaError(f"unknown unit level {level!r} (known: {', '.join(UNIT_LEVELS)})")
         cut = {s.bead: s for s in self.splits} if level == "sentence" else {}
         units: list[TextPair] = []
-        for p in self.pairs(include_one_sided):
+        for p in self._bead_pairs(include_one_sided):
             units.append(p)
             split = cut.get(p.index)
             if split is not None:
@@ -207,9 +227,9 @@ class Alignment:
         for k, (i, piece, score) in enumerate(zip(many, pieces, split.scores), 1):
             whole = many_segs[i].text
             if split.side == "src":
-                yield TextPair(split.bead, piece, whole, score, "1-1", one, (i,), k, len(pieces))
+                yield TextPair(split.bead, piece, whole, score, "1-1", one, (i,), part=k, parts=len(pieces))
             else:
-                yield TextPair(split.bead, whole, piece, score, "1-1", (i,), one, k, len(pieces))
+                yield TextPair(split.bead, whole, piece, score, "1-1", (i,), one, part=k, parts=len(pieces))
 
     def to_dataframe(self) -> "pandas.DataFrame":
         """One row per bead: src_ids, tgt_ids, type, score, src, tgt, paragraph."""
@@ -244,11 +264,14 @@ class Alignment:
         tgt_lang: str,
         scores: Sequence[float | None] | None = None,
         signature: str = "",
+        tus: Sequence[int | None] | None = None,
     ) -> "Alignment":
         """Build an alignment of 1-1 beads from text pairs (e.g. a read TMX).
 
-        An empty side becomes a one-sided bead.
+        An empty side becomes a one-sided bead. ``tus``: each pair's number in its file
+        (a TMX ``tuid``), kept as the beads' ``tu``.
         """
+        kept_tus: list[int | None] = []
         src: list[Segment] = []
         tgt: list[Segment] = []
         beads: list[Bead] = []
@@ -264,4 +287,17 @@ class Alignment:
             if s_ids or t_ids:
                 score = scores[k] if scores is not None else None
                 beads.append(Bead(s_ids, t_ids, score))
-        return cls(tuple(src), tuple(tgt), tuple(beads), src_lang, tgt_lang, signature)
+                kept_tus.append(tus[k] if tus is not None else None)
+        return cls(tuple(src), tuple(tgt), tuple(beads), src_lang, tgt_lang, signature,
+                   tus=tuple(kept_tus) if tus is not None else ())
+
+
+def _numbered(units: Iterator[TextPair]) -> Iterator[TextPair]:
+    """Units with their ``tu``: two-sided ones 1, 2, 3, ... as a TMX numbers them."""
+    tu = 0
+    for u in units:
+        if u.src and u.tgt:
+            tu += 1
+            yield replace(u, tu=tu)
+        else:
+            yield replace(u, tu=None)

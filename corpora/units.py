@@ -31,6 +31,7 @@ __all__ = [
     "plain_text",
     "same_lang",
     "write_lines",
+    "numbered_pairs",
     "units_from_alignment",
     "units_summary",
     "is_derived",
@@ -301,6 +302,18 @@ def peek_languages(
     return slang or "und", tlang or "und", itertools.chain(seen, it)
 
 
+def numbered_pairs(pairs: Iterable[PlainPair]) -> Iterator[tuple[PlainPair, int | None]]:
+    """Each pair with its ``tu``: two-sided pairs numbered 1, 2, ... as a TMX numbers its
+    units, one-sided ones None."""
+    tu = 0
+    for p in pairs:
+        if p.src and p.tgt:
+            tu += 1
+            yield p, tu
+        else:
+            yield p, None
+
+
 def write_lines(out: TextIO, lines: Iterable[str]) -> int:
     """Write ``lines`` (each ending in a newline) to ``out``; return how many."""
     count = 0
@@ -317,19 +330,41 @@ def alignment_from_units(
     tgt_lang: str | None = None,
     name: str = "<input>",
     signature: str = "",
+    tuid_numbers: bool = False,
 ) -> Alignment:
     """An alignment of the units' plain text pairs (see :func:`plain_pairs`); units
     derived from a bead in the same file (cut from it or joining two, see
     :func:`is_derived`) are left out, so duiqi's own memory reads back as its beads.
+    ``tuid_numbers``: the units' ``tuid``s number them (TMX), and become the beads' ``tu``.
 
     FormatError when no unit has text in either language.
     """
     pairs: list[tuple[str, str]] = []
     scores: list[float | None] = []
+    tuids: list[str] = []
+    current = [""]
+
+    def kept() -> Iterator[TranslationUnit]:
+        for u in units:
+            if not is_derived(u):
+                current[0] = u.tuid
+                yield u
+
     last = None
-    for last in plain_pairs((u for u in units if not is_derived(u)), header, src_lang, tgt_lang):
+    for last in plain_pairs(kept(), header, src_lang, tgt_lang):
         pairs.append((last.src, last.tgt))
         scores.append(last.score)
+        tuids.append(current[0])
     if last is None:
         raise FormatError(f"{name}: no translation units found")
-    return Alignment.from_pairs(pairs, last.src_lang, last.tgt_lang, scores, signature)
+    # the file's own numbers, when it numbers its two-sided units 1, 2, 3, ... (with gaps
+    # where derived units were left out), as duiqi's TMX does
+    numbers = [int(t) if t.isdigit() else None for t, (s, g) in zip(tuids, pairs) if s and g]
+    tus = None
+    if tuid_numbers and numbers and None not in numbers and numbers == sorted(set(numbers)):
+        tus = [int(t) if s and g else None for t, (s, g) in zip(tuids, pairs)]
+    from .hanzi import refine_chinese
+
+    s_lang = refine_chinese(last.src_lang, "".join(s for s, _ in pairs[:2000]))
+    t_lang = refine_chinese(last.tgt_lang, "".join(t for _, t in pairs[:2000]))
+    return Alignment.from_pairs(pairs, s_lang, t_lang, scores, signature, tus)

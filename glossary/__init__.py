@@ -12,6 +12,7 @@ from .errors import GlossaryError, TermBaseError
 from .match import TermHit, TermMatcher
 from .scores import TermScores, TermStat, TranslationScores, translation_scores
 from .termbase import ADMITTED, FORBIDDEN, PREFERRED, Concept, Term, TermBase, load_termbase
+from .tolerances import TOLERANCES, ToleratedMatch
 
 __all__ = [
     "load_termbase",
@@ -27,6 +28,8 @@ __all__ = [
     "CheckResult",
     "TermIssue",
     "KINDS",
+    "TOLERANCES",
+    "ToleratedMatch",
     "TermScores",
     "TermStat",
     "TranslationScores",

@@ -13,7 +13,14 @@ Five kinds of issue, each tied to a pair (bead) index:
 - ``number``: a number on one side is not on the other (see :mod:`glossary.numbers`).
 
 Only two-sided pairs are checked for missing, unexpected and number issues; a
-forbidden rendering is an issue wherever it is. The check works in either direction:
+forbidden rendering is an issue wherever it is. Issues are numbered by ``tu``, the
+number the pair's TMX unit has (two-sided pairs 1, 2, 3, ...).
+
+Matching tolerances (:data:`~glossary.match.TOLERANCES`) can be switched off one by
+one; the check's own is ``nested``: a longer source term accounts for the shorter
+terms inside it (中国工程院院士 for 中国工程院), so their renderings in the target are
+not ``unexpected``. Every match that counted only thanks to a tolerance is listed in
+:attr:`CheckResult.tolerated`, and an issue resting on one names it. The check works in either direction:
 terms are taken from the term base by the source and target language codes.
 """
 
@@ -30,6 +37,7 @@ from corpora.signature import Signature
 
 from .errors import GlossaryError
 from .match import TermHit, TermMatcher
+from .tolerances import TOLERANCES, NestedTerms, ToleratedMatch, tolerance_set
 from .numbers import number_mismatches
 from .scores import (
     Occurrence,
@@ -46,10 +54,11 @@ from .termbase import Concept, TermBase, looks_like_acronym
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["KINDS", "TermIssue", "CheckResult", "check_pairs", "short_forms", "parse_kinds"]
+__all__ = ["KINDS", "TOLERANCES", "TermIssue", "ToleratedMatch", "CheckResult", "check_pairs", "short_forms",
+           "parse_kinds"]
 
 KINDS = ("missing", "forbidden", "inconsistent", "unexpected", "number")
-ISSUE_COLUMNS = ("segment", "kind", "term", "expected", "found", "concept", "note", "src", "tgt")
+ISSUE_COLUMNS = ("tu", "kind", "term", "expected", "found", "concept", "note", "tolerance", "src", "tgt")
 
 
 @dataclass(frozen=True)
@@ -58,7 +67,10 @@ class TermIssue:
 
     ``term`` is the source term concerned (a number's source text for number issues),
     ``expected`` what the target should have, ``found`` what it has ("" for nothing).
-    ``src_span``/``tgt_span`` locate the term or number in ``src``/``tgt``.
+    ``src_span``/``tgt_span`` locate the term or number in ``src``/``tgt``. ``segment``
+    is the pair's index as given; ``tu`` its number in a TMX (two-sided pairs from 1;
+    None for a one-sided pair), the number every report shows. ``tolerance`` names
+    the matching tolerance the issue rests on ("" for exact matches).
     """
 
     segment: int
@@ -72,10 +84,13 @@ class TermIssue:
     note: str = ""
     src_span: tuple[int, int] | None = None
     tgt_span: tuple[int, int] | None = None
+    tu: int | None = None
+    tolerance: str = ""
 
     def as_dict(self) -> dict:
-        """Plain data for JSON."""
+        """Plain data for JSON (numbered by ``tu``)."""
         d = asdict(self)
+        d = {"tu": d.pop("tu"), **{k: v for k, v in d.items() if k != "segment"}}
         for k in ("src_span", "tgt_span"):
             d[k] = list(d[k]) if d[k] is not None else None
         return d
@@ -93,6 +108,8 @@ class CheckResult:
     glossary: str = ""
     signature: str = ""
     checks: tuple[str, ...] = field(default=KINDS)
+    tolerated: tuple[ToleratedMatch, ...] = ()
+    tolerances: tuple[str, ...] = TOLERANCES
 
     @property
     def ok(self) -> bool:
@@ -105,11 +122,12 @@ class CheckResult:
         return {k: c.get(k, 0) for k in self.checks}
 
     def issues_frame(self) -> "pandas.DataFrame":
-        """One row per issue: segment, kind, term, expected, found, concept, note, src, tgt."""
+        """One row per issue: segment (the pair's index), kind, term, expected, found,
+        concept, note, src, tgt (``issue.tu`` and ``issue.tolerance`` are on the issues)."""
         import pandas as pd
 
-        return pd.DataFrame([{k: getattr(i, k) for k in ISSUE_COLUMNS} for i in self.issues],
-                            columns=list(ISSUE_COLUMNS))
+        columns = ["segment", "kind", "term", "expected", "found", "concept", "note", "src", "tgt"]
+        return pd.DataFrame([{k: getattr(i, k) for k in columns} for i in self.issues], columns=columns)
 
     def terms_frame(self) -> "pandas.DataFrame":
         """One row per source term seen: occurrences, accuracy, consistency, renderings."""
@@ -154,14 +172,21 @@ def _pairs(pairs) -> list[tuple[int, str, str]]:
     out = []
     for k, p in enumerate(pairs):
         if isinstance(p, TextPair):
-            out.append((p.index, p.src or "", p.tgt or ""))
+            out.append((p.index, p.src or "", p.tgt or "", p.tu))
         else:
             try:
                 src, tgt = p
             except (TypeError, ValueError):
                 raise GlossaryError(f"pair {k}: expected a TextPair or a (source, target) tuple") from None
-            out.append((k, src or "", tgt or ""))
-    return out
+            out.append((k, src or "", tgt or "", None))
+    # pairs given without a tu are numbered as a TMX numbers them: two-sided ones from 1
+    tu = 0
+    numbered = []
+    for seg, src, tgt, given in out:
+        two_sided = bool(src.strip() and tgt.strip())
+        tu += two_sided
+        numbered.append((seg, src, tgt, given if given is not None else (tu if two_sided else None)))
+    return numbered
 
 
 def check_pairs(
@@ -171,22 +196,27 @@ def check_pairs(
     tgt_lang: str,
     checks: Sequence[str] = KINDS,
     references: Sequence[str] | None = None,
+    tolerances: Iterable[str] | None = None,
 ) -> CheckResult:
     """Check aligned pairs against a term base; return issues and scores.
 
     ``pairs`` are the :class:`~corpora.TextPair` of an alignment (or ``(src, tgt)``
     tuples, indexed from 0). ``checks`` selects issue kinds (all by default).
     ``references`` (one per pair, or any number to score the document as one
-    segment) adds BLEU/chrF/TER of the targets.
+    segment) adds BLEU/chrF/TER of the targets. ``tolerances``: the names of
+    :data:`~glossary.match.TOLERANCES` to apply (default: all; ``()`` for exact matching).
     """
     unknown = [k for k in checks if k not in KINDS]
     if unknown:
         raise GlossaryError(f"unknown check(s) {', '.join(unknown)} (known: {', '.join(KINDS)})")
+    tolerance_names = tolerance_set(tolerances)
     termbase.require_lang(src_lang)
     termbase.require_lang(tgt_lang)
     rows = _pairs(pairs)
-    src_matcher = TermMatcher(termbase, src_lang)
-    tgt_matcher = TermMatcher(termbase, tgt_lang)
+    src_matcher = TermMatcher(termbase, src_lang, tolerances=tolerance_names)
+    tgt_matcher = TermMatcher(termbase, tgt_lang, tolerances=tolerance_names)
+    nested = NestedTerms(src_matcher) if "nested" in tolerance_names else None
+    tolerated: list[ToleratedMatch] = []
     concepts = {c.id: c for c in termbase.concepts}
     shorts = {c.id: short_forms(c, tgt_lang) for c in termbase.concepts}
     approved_src = {c.id: c.approved(src_lang) for c in termbase.concepts}
@@ -196,10 +226,13 @@ def check_pairs(
     first_render: dict[tuple[int, str, str], TermHit] = {}
     first_source: dict[tuple[int, str], TermHit] = {}
     two_sided = 0
-    for seg, src, tgt in rows:
+    for seg, src, tgt, tu in rows:
         s_hits = src_matcher.find(src)
         t_hits = tgt_matcher.find(tgt)
+        tolerated.extend(ToleratedMatch(tu, side, h.concept, h.term, h.text, h.tolerance, h.start, h.end)
+                         for side, hits in (("src", s_hits), ("tgt", t_hits)) for h in hits if h.tolerance)
         s_concepts = {h.concept: h for h in reversed(s_hits)}  # first hit of each concept
+        inside = nested.concepts(s_hits) if nested is not None else {}
         forbidden = _forbidden(seg, src, tgt, s_hits, t_hits, s_concepts, concepts, src_lang, tgt_lang)
         if "forbidden" in checks:
             issues.extend(forbidden.values())
@@ -224,13 +257,21 @@ def check_pairs(
             if not rendered and concept_id not in forbidden and "missing" in checks and approved_tgt[concept_id]:
                 issues.append(TermIssue(
                     seg, src, tgt, "missing", first.term, " | ".join(t.text for t in approved_tgt[concept_id]),
-                    "", concept_id, f"no rendering of {first.text!r} in the target", (first.start, first.end)))
+                    "", concept_id, f"no rendering of {first.text!r} in the target", (first.start, first.end),
+                    tolerance=first.tolerance))
+        for concept_id, (outer, _) in inside.items():
+            if concept_id in approved and concept_id not in s_concepts:
+                h = approved[concept_id][0]
+                tolerated.append(ToleratedMatch(tu, "tgt", concept_id, h.term, h.text, "nested", h.start, h.end))
         if "unexpected" in checks:
-            issues.extend(_unexpected(seg, src, tgt, t_hits, approved, s_concepts, approved_src, src_lang))
+            issues.extend(_unexpected(seg, src, tgt, t_hits, approved, {**inside, **s_concepts}, approved_src,
+                                      src_lang))
         if "number" in checks:
             issues.extend(_number_issues(seg, src, tgt, src_lang, tgt_lang))
     if "inconsistent" in checks:
         issues.extend(_inconsistent(occurrences, rows, first_source, first_render, concepts, tgt_lang))
+    tus = {seg: tu for seg, _, _, tu in rows}
+    issues = [replace(i, tu=tus.get(i.segment)) for i in issues]
     issues.sort(key=lambda i: (i.segment, KINDS.index(i.kind), (i.src_span or i.tgt_span or (0, 0))[0]))
     expected_terms = {cid: (c.preferred(tgt_lang).text if c.preferred(tgt_lang) else "")
                       for cid, c in concepts.items()}
@@ -238,9 +279,12 @@ def check_pairs(
                                 [c.id for c in termbase.concepts])
     if references is not None:
         scores = replace(scores, translation=_translation(rows, references, tgt_lang))
+    chosen = tuple(t for t in TOLERANCES if t in tolerance_names)
     signature = str(Signature.of(("glossary", f"{_name(termbase.name)}({len(termbase)} terms)"), ("src", src_lang),
-                                 ("tgt", tgt_lang), ("checks", "+".join(checks))))
-    return CheckResult(tuple(issues), scores, stats, src_lang, tgt_lang, termbase.name, signature, tuple(checks))
+                                 ("tgt", tgt_lang), ("checks", "+".join(checks)),
+                                 ("tolerances", "+".join(chosen) or "none")))
+    return CheckResult(tuple(issues), scores, stats, src_lang, tgt_lang, termbase.name, signature, tuple(checks),
+                       tuple(tolerated), chosen)
 
 
 def _name(path: str) -> str:
@@ -264,7 +308,7 @@ def _forbidden(seg, src, tgt, s_hits, t_hits, s_concepts, concepts, src_lang, tg
         out[h.concept] = TermIssue(
             seg, src, tgt, "forbidden", src_term, expected, h.text, h.concept,
             note or f"{h.term!r} is a forbidden rendering",
-            (source.start, source.end) if source else None, (h.start, h.end))
+            (source.start, source.end) if source else None, (h.start, h.end), tolerance=h.tolerance)
     return out
 
 
@@ -281,7 +325,7 @@ def _unexpected(seg, src, tgt, t_hits, approved, s_concepts, approved_src, src_l
         out.append(TermIssue(
             seg, src, tgt, "unexpected", sources[0].text, " | ".join(t.text for t in sources), h.text,
             concept_id, f"{h.text!r} in the target, but no {src_lang} term of its concept in the source",
-            None, (h.start, h.end)))
+            None, (h.start, h.end), tolerance=h.tolerance))
     return out
 
 
@@ -317,7 +361,7 @@ def _value(n) -> str:
 
 def _inconsistent(occurrences, rows, first_source, first_render, concepts, tgt_lang) -> list[TermIssue]:
     """Issues where a source term uses a less frequent rendering than its usual one."""
-    texts = {seg: (src, tgt) for seg, src, tgt in rows}
+    texts = {seg: (src, tgt) for seg, src, tgt, _ in rows}
     out = []
     for (concept_id, term), counts in rendering_counts(occurrences).items():
         if len(counts) < 2:
@@ -343,12 +387,13 @@ def _inconsistent(occurrences, rows, first_source, first_render, concepts, tgt_l
                 src, tgt = texts[o.segment]
                 out.append(TermIssue(
                     o.segment, src, tgt, "inconsistent", term, usual, h.text, concept_id,
-                    f"{term} is rendered {summary}", (s.start, s.end), (h.start, h.end)))
+                    f"{term} is rendered {summary}", (s.start, s.end), (h.start, h.end),
+                    tolerance=h.tolerance or s.tolerance))
     return out
 
 
 def _translation(rows, references: Sequence[str], tgt_lang: str) -> TranslationScores:
-    hyps = [tgt for _, _, tgt in rows]
+    hyps = [tgt for _, _, tgt, _ in rows]
     refs = [r.strip() for r in references]
     if len(refs) == len(hyps):
         return translation_scores(hyps, refs, tgt_lang, "segment")

@@ -8,8 +8,9 @@ ordinal 4; ``1月18日`` and ``January 18`` are the month 1 and the day 18.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from corpora.hanzi import to_simplified
 from corpora.lang import base_lang
 
 __all__ = ["Number", "extract_numbers", "chinese_numeral_value", "comparable_numbers", "number_mismatches"]
@@ -311,8 +312,14 @@ def _approx(text: str, start: int) -> bool:
 
 
 def extract_numbers(text: str, lang: str) -> list[Number]:
-    """All numbers in ``text`` (Chinese rules for zh/ja, English rules otherwise)."""
-    return _zh_numbers(text) if base_lang(lang) in ("zh", "ja") else _en_numbers(text)
+    """All numbers in ``text`` (Chinese rules for zh/ja, Traditional characters read as
+    Simplified; English rules otherwise)."""
+    base = base_lang(lang)
+    if base == "zh":
+        simple = to_simplified(text)  # 兩 is 两, 億 is 亿; same length, same spans
+        if simple != text:
+            return [replace(n, text=text[n.start:n.end]) for n in _zh_numbers(simple)]
+    return _zh_numbers(text) if base in ("zh", "ja") else _en_numbers(text)
 
 
 # After a Chinese-character numeral, these make it a count (九大, 两项, 三名); 长三角, 十分,

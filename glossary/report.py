@@ -13,6 +13,7 @@ import io
 import json
 import os
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from corpora import atomic_write
@@ -64,6 +65,10 @@ def _csv(result: CheckResult) -> str:
     return buf.getvalue()
 
 
+def _tu(tu: int | None) -> str:
+    return "—" if tu is None else str(tu)
+
+
 def _terms(result: CheckResult) -> list[dict]:
     return [{
         "concept": s.concept, "term": s.term, "expected": s.expected, "occurrences": s.occurrences,
@@ -84,6 +89,8 @@ def _json(result: CheckResult) -> str:
         "scores": result.scores.as_dict(),
         "terms": _terms(result),
         "issues": [i.as_dict() for i in result.issues],
+        "tolerances": list(result.tolerances),
+        "tolerated": [m.as_dict() for m in result.tolerated],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
@@ -121,16 +128,20 @@ def summary_lines(result: CheckResult) -> list[str]:
     if s.translation is not None:
         t = s.translation
         lines.append(f"BLEU {t.bleu:.2f}  chrF {t.chrf:.2f}  TER {t.ter:.2f} ({t.level} level, {t.segments} segment(s))")
+    if result.tolerated:
+        by = Counter(m.tolerance for m in result.tolerated)
+        lines.append("matches counted by tolerance: " + ", ".join(f"{k} {v}" for k, v in sorted(by.items())))
     return lines
 
 
 def text_table(result: CheckResult) -> str:
     """Issues as an aligned table, then the summary: what ``duiqi check`` prints."""
     widths = (5, 12, 18, 28, 28)
-    head = ("seg", "kind", "term", "expected", "found")
+    head = ("tu", "kind", "term", "expected", "found")
     lines = ["  ".join(_cut(h, w) for h, w in zip(head, widths)).rstrip()]
     for i in result.issues:
-        cells = (str(i.segment), i.kind, i.term, i.expected, i.found or "—")
+        found = (i.found or "—") + (f" [{i.tolerance}]" if i.tolerance else "")
+        cells = (_tu(i.tu), i.kind, i.term, i.expected, found)
         lines.append("  ".join(_cut(c, w) for c, w in zip(cells, widths)).rstrip())
     if not result.issues:
         lines = ["no issues"]
@@ -171,8 +182,9 @@ def _issue_html(i: TermIssue, src_lang: str, tgt_lang: str) -> str:
     e = html.escape
     return (
         f'<div class="issue {e(i.kind)}"><span class="kind">{e(i.kind)}</span> '
-        f'· pair {i.segment} · <b>{e(i.term)}</b>'
-        f'<div>expected: {e(i.expected) or "—"} · found: {e(i.found) or "—"}</div>'
+        f'· tu {_tu(i.tu)} · <b>{e(i.term)}</b>'
+        f'<div>expected: {e(i.expected) or "—"} · found: {e(i.found) or "—"}'
+        f'{" · matched by tolerance: " + e(i.tolerance) if i.tolerance else ""}</div>'
         f'<div class="muted">{e(i.note)}</div>'
         f'<div class="pair"><span class="l">{e(src_lang)}</span><span lang="{e(src_lang)}">{_mark(i.src, i.src_span)}</span>'
         f'<span class="l">{e(tgt_lang)}</span><span lang="{e(tgt_lang)}">{_mark(i.tgt, i.tgt_span)}</span></div></div>'
@@ -197,6 +209,11 @@ def _html(result: CheckResult) -> str:
         for t in result.terms)
     issues = "".join(_issue_html(i, result.src_lang, result.tgt_lang) for i in result.issues) or \
         '<p class="ok">No issues.</p>'
+    tolerated = "".join(
+        f"<tr><td class=\"n\">{_tu(m.tu)}</td><td>{e(m.side)}</td><td>{e(m.term)}</td><td>{e(m.found)}</td>"
+        f"<td>{e(m.tolerance)}</td></tr>" for m in result.tolerated)
+    tolerated = (f"<h2>Matches counted by a tolerance</h2><table><thead><tr><th>tu</th><th>side</th><th>term</th>"
+                 f"<th>found</th><th>tolerance</th></tr></thead><tbody>{tolerated}</tbody></table>") if tolerated else ""
     translation = ""
     if s.translation is not None:
         translation = f'<p class="sig">sacrebleu: {e(s.translation.signature)} ({e(s.translation.level)} level)</p>'
@@ -213,6 +230,7 @@ def _html(result: CheckResult) -> str:
 <table><thead><tr><th>concept</th><th>source term</th><th>expected</th><th>occurrences</th><th>rendered</th>
 <th>forbidden</th><th>accuracy</th><th>consistency</th><th>renderings</th></tr></thead>
 <tbody>{term_rows}</tbody></table>
+{tolerated}
 <p class="sig">{e(result.signature)}</p>
 </body></html>
 """

@@ -6,7 +6,9 @@ from the script of their cells) and, optionally, ``id`` (rows with the same id a
 one concept), ``status`` (preferred | admitted | forbidden; TBX values and synonyms
 such as deprecated, superseded, approved are understood; empty = preferred),
 ``note``, ``case_sensitive`` (true/false; empty = acronyms only) and ``term_type``.
-A cell may hold several renderings separated by ``|``. Without an ``id`` column, rows
+A cell may hold several renderings separated by ``|``. A ``rank`` column (the candidates
+``glossary extract`` writes) is an id: each candidate row is its own concept. Without an
+``id`` column, rows
 that share a term are one concept, so ``中国工程院,China Academy of Engineering,forbidden``
 adds a forbidden rendering to the concept of ``中国工程院``. Other columns are ignored.
 """
@@ -31,7 +33,7 @@ __all__ = ["read_delimited", "read_xlsx", "rows_to_termbase"]
 
 _META = {
     "id": "id", "concept": "id", "conceptid": "id", "concept_id": "id", "entry": "id", "entryid": "id",
-    "entry_id": "id", "termentry": "id",
+    "entry_id": "id", "termentry": "id", "rank": "id",
     "status": "status", "administrativestatus": "status", "administrative_status": "status",
     "note": "note", "notes": "note", "comment": "note", "comments": "note", "remark": "note",
     "remarks": "note",
@@ -184,7 +186,7 @@ def read_delimited(path: Path) -> TermBase:
         delimiter = "\t"
     else:
         delimiter = max((",", ";", "\t"), key=first.count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
     header: list[str] | None = None
     start = 1
@@ -196,13 +198,21 @@ def read_delimited(path: Path) -> TermBase:
                 start = reader.line_num + 1
                 continue
             _check_stray_quote(path, start, cells, len(header), delimiter)
-            rows.append((reader.line_num, cells))
+            if any(c.strip() for c in cells) and len(cells) != len(header) and not _short_row_ok(cells, header):
+                raise TermBaseError(f"{path}:{start}: {len(cells)} fields, but the header has {len(header)}")
+            rows.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as e:
-        raise TermBaseError(f"{path}:{reader.line_num}: {e}") from None
+        raise TermBaseError(f"{path}:{start}: {e} (a stray quote?)") from None
     if header is None:
         raise TermBaseError(f"{path}: no header row")
     return rows_to_termbase(header, rows, str(path), lambda n: f"{path}:{n}")
+
+
+def _short_row_ok(cells: list[str], header: list[str]) -> bool:
+    """More fields than the header are fine when the extra ones are empty (trailing
+    delimiters); fewer are an error."""
+    return len(cells) > len(header) and not any(c.strip() for c in cells[len(header):])
 
 
 def _check_stray_quote(path: Path, start: int, cells: list[str], width: int, delimiter: str) -> None:

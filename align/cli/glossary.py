@@ -12,6 +12,8 @@ import click
 from corpora import Reported, read_text
 from corpora.humancsv import terminal_safe
 from glossary.checks import KINDS as _KINDS
+from glossary.match import TOLERANCES as _TOLERANCES
+from glossary.match import parse_tolerances
 from glossary.checks import parse_kinds
 from glossary.errors import GlossaryError
 
@@ -25,6 +27,13 @@ __all__ = ["COMMANDS", "check_cmd", "score_cmd", "glossary_group"]
 def _kinds(ctx, param, value: str) -> tuple[str, ...]:
     try:
         return parse_kinds(value)
+    except GlossaryError as e:
+        raise click.BadParameter(str(e)) from None
+
+
+def _tolerances(ctx, param, value: str) -> tuple[str, ...]:
+    try:
+        return parse_tolerances(value)
     except GlossaryError as e:
         raise click.BadParameter(str(e)) from None
 
@@ -48,8 +57,10 @@ def _lines(path: str, encoding: str | None) -> list[str]:
                    "(then scored as one document).")
 @click.option("--checks", default=",".join(_KINDS), show_default=True, callback=_kinds,
               help="Comma-separated issue kinds to report.")
+@click.option("--tolerances", default=",".join(_TOLERANCES), show_default=True, callback=_tolerances,
+              help="Comma-separated term-matching tolerances to apply, or 'none' for exact matching.")
 @pass_alignment_options
-def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, options) -> None:
+def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, tolerances, options) -> None:
     """Check the terminology and numbers of TGT (a translation of SRC) against a glossary.
 
     Aligns SRC with TGT, or reads aligned pairs with --pairs, then reports missing,
@@ -71,7 +82,7 @@ def check_cmd(src, tgt, glossary_path, pairs_path, out, reference, checks, optio
     tell_lines_detected(alignment)
     references = _lines(reference, options.encoding) if reference else None
     result = check_pairs(alignment.pairs(), termbase, alignment.src_lang, alignment.tgt_lang,
-                         checks=checks, references=references)
+                         checks=checks, references=references, tolerances=tolerances)
     if out and out != "-":
         write_report(result, out)
         click.echo("\n".join(summary_lines(result)))

@@ -42,12 +42,13 @@ def glossary_annotations(
                for side, span in (("src", i.src_span), ("tgt", i.tgt_span)) if span}
     highlights: list[Highlight] = []
     for side, lang in (("src", alignment.src_lang), ("tgt", alignment.tgt_lang)):
-        matcher = TermMatcher(termbase, lang)
+        matcher = TermMatcher(termbase, lang, tolerances=None)
         for p in pairs:
             for hit in matcher.find(p.src if side == "src" else p.tgt):
                 css = f"term term-{hit.status}"
                 if (p.index, side, (hit.start, hit.end)) in flagged:
                     css += " term-issue"
-                tip = f"{hit.term} · {hit.status}" + (f" · concept {hit.concept}" if hit.concept else "")
+                tip = f"{hit.term} · {hit.status}" + (f" · concept {hit.concept}" if hit.concept else "") + (
+                    f" · matched by tolerance: {hit.tolerance}" if hit.tolerance else "")
                 highlights.append(Highlight(p.index, side, hit.start, hit.end, css, tip))
     return highlights, issues

@@ -174,8 +174,8 @@ def _page_data(
         "tgt": _side_data(alignment, "tgt", marks),
         "beads": [
             {"s": list(b.src), "t": list(b.tgt), "score": score,
-             "st": "" if score is None else f"{score:.4f}"}
-            for b in alignment.beads
+             "st": "" if score is None else f"{score:.4f}", "tu": p.tu or 0}
+            for b, p in zip(alignment.beads, alignment.pairs())
             for score in [b.score if b.score is not None and math.isfinite(b.score) else None]  # JSON has no NaN
         ],
     }

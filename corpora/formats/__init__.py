@@ -101,7 +101,7 @@ FORMATS: tuple[Format, ...] = (
            ("units",)),
     Format("xliff", (".xlf", ".xliff"), "corpora.formats.xliff", True, True, "XLIFF 1.2 (reads 2.0 too)",
            ("original",)),
-    Format("xliff2", (".xlf2",), "corpora.formats.xliff2", True, True, "XLIFF 2.0 (reads 1.2 too)"),
+    Format("xliff2", (".xlf2", ".xliff2"), "corpora.formats.xliff2", True, True, "XLIFF 2.0 (reads 1.2 too)"),
     Format("align", (".align",), "corpora.formats.beads", False, True, "vecalign/bertalign beads: [0,1]:[2]",
            ("scores",)),
     Format("csv", (".csv",), "corpora.formats.table", True, True, "two-column bilingual table"),
@@ -255,7 +255,7 @@ def read_alignment(path: str | os.PathLike[str], fmt: str | None = None, src_lan
     header, units = read_units(path, f.name, src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding)
     signature = next((v for k, v in header.props if k == SIGNATURE_PROP), "")
     return alignment_from_units(units, header, src_lang, tgt_lang, STDIN_NAME if is_stdin(path) else str(path),
-                                signature)
+                                signature, tuid_numbers=f.name == "tmx")
 
 
 def sniff_pairs(data: bytes) -> str | None:

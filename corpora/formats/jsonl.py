@@ -1,4 +1,7 @@
-"""JSON Lines: one object per bead with ``src``, ``tgt``, ids, type and score.
+"""JSON Lines: one object per bead with ``tu``, ``src``, ``tgt``, ids, type and score.
+
+``tu`` numbers the two-sided beads as the TMX ``tuid`` numbers them (null for a
+one-sided bead).
 
 Text is stripped of surrounding white space on reading. Inline tags of a
 translation memory are not kept: an object holds the segments' plain text.
@@ -16,13 +19,14 @@ from typing import Iterable, Iterator, TextIO
 from ..errors import DuiqiWarning, FormatError
 from ..model import Alignment
 from ..textio import read_text
-from ..units import FROM_BEAD_PROP, MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair, write_lines
+from ..units import FROM_BEAD_PROP, MemoryHeader, TranslationUnit, numbered_pairs, plain_pairs, unit_from_pair, write_lines
 
 __all__ = ["write", "iter_units", "write_units"]
 
 
-def _record(src, tgt, src_ids, tgt_ids, kind, score, src_lang, tgt_lang, **extra) -> str:
+def _record(src, tgt, src_ids, tgt_ids, kind, score, src_lang, tgt_lang, tu=None, **extra) -> str:
     return json.dumps({
+        "tu": tu,
         "src": src,
         "tgt": tgt,
         "src_ids": list(src_ids),
@@ -43,23 +47,28 @@ def write(alignment: Alignment, out: TextIO, units: str = "sentence") -> None:
         extra = {"bead": p.index, **({"part": f"{p.part}/{p.parts}"} if p.is_split else {}),
                  **({"joined": list(p.joined)} if p.joined else {})}
         out.write(_record(p.src, p.tgt, p.src_ids, p.tgt_ids, p.kind, p.score, alignment.src_lang,
-                          alignment.tgt_lang, **extra))
+                          alignment.tgt_lang, p.tu, **extra))
 
 
 def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHeader = MemoryHeader(),
                 src_lang: str | None = None, tgt_lang: str | None = None) -> int:
     """Write the plain text of two languages of each unit, one object a line."""
-    return write_lines(out, (_record(p.src, p.tgt, (), (), p.kind, p.score, p.src_lang, p.tgt_lang)
-                             for p in plain_pairs(units, header, src_lang, tgt_lang)))
+    return write_lines(out, (_record(p.src, p.tgt, (), (), p.kind, p.score, p.src_lang, p.tgt_lang, tu)
+                             for p, tu in numbered_pairs(plain_pairs(units, header, src_lang, tgt_lang))))
 
 
 def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_lang: str | None = None,
                encoding: str | None = None) -> Iterator[TranslationUnit]:
     """Yield one two-variant unit per object with ``src`` and/or ``tgt`` keys.
 
-    Languages are ``src_lang``/``tgt_lang``, else the objects' own, else zh and en.
+    Languages are ``src_lang``/``tgt_lang``, else the objects' own, else zh (zh-TW/zh-HK
+    for Traditional text) and en.
     """
-    for n, line in enumerate(read_text(path, encoding).split("\n"), 1):
+    from ..hanzi import refine_chinese
+
+    text = read_text(path, encoding)
+    default_src = refine_chinese("zh", text[:20_000])
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -72,7 +81,7 @@ def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_la
             raise FormatError(f"{path}:{n}: expected an object with string 'src' and 'tgt'")
         if "src" not in obj and "tgt" not in obj:
             raise FormatError(f"{path}:{n}: object has neither 'src' nor 'tgt'")
-        slang = src_lang or (str(obj["src_lang"]) if obj.get("src_lang") else "zh")
+        slang = src_lang or (str(obj["src_lang"]) if obj.get("src_lang") else default_src)
         tlang = tgt_lang or (str(obj["tgt_lang"]) if obj.get("tgt_lang") else "en")
         score = obj.get("score")
         score = str(float(score)) if isinstance(score, (int, float)) and not isinstance(score, bool) else None

@@ -1,4 +1,7 @@
-"""Tab-separated pairs: ``src  tgt  score  type  src_ids  tgt_ids`` with a header row.
+"""Tab-separated pairs: ``src  tgt  score  type  src_ids  tgt_ids  tu`` with a header row.
+
+``tu`` numbers the two-sided rows as the TMX ``tuid`` numbers them (empty for a
+one-sided row).
 
 Reading accepts any file whose first two columns are source and target text, with
 or without that header. Tabs and line breaks inside a text become spaces and NUL
@@ -17,11 +20,11 @@ from typing import Iterable, Iterator, TextIO
 from ..errors import DuiqiWarning, FormatError
 from ..model import Alignment
 from ..textio import read_text
-from ..units import FROM_BEAD_PROP, MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair, write_lines
+from ..units import FROM_BEAD_PROP, MemoryHeader, TranslationUnit, numbered_pairs, plain_pairs, unit_from_pair, write_lines
 
 __all__ = ["COLUMNS", "write", "iter_units", "write_units"]
 
-COLUMNS = ("src", "tgt", "score", "type", "src_ids", "tgt_ids")
+COLUMNS = ("src", "tgt", "score", "type", "src_ids", "tgt_ids", "tu")
 
 
 def _clean(text: str) -> str:
@@ -32,7 +35,8 @@ def _clean(text: str) -> str:
     return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
 
 
-def _row(src: str, tgt: str, score: float | None, kind: str, src_ids=(), tgt_ids=(), *extra: str) -> str:
+def _row(src: str, tgt: str, score: float | None, kind: str, src_ids=(), tgt_ids=(), tu: int | None = None,
+         *extra: str) -> str:
     return "\t".join((
         _clean(src),
         _clean(tgt),
@@ -40,6 +44,7 @@ def _row(src: str, tgt: str, score: float | None, kind: str, src_ids=(), tgt_ids
         kind,
         ",".join(map(str, src_ids)),
         ",".join(map(str, tgt_ids)),
+        "" if tu is None else str(tu),
         *extra,
     )) + "\n"
 
@@ -52,23 +57,25 @@ def write(alignment: Alignment, out: TextIO, header: bool = True, units: str = "
     if header:
         out.write("\t".join(COLUMNS + (("bead",) if split else ())) + "\n")
     for p in alignment.units(units):
-        out.write(_row(p.src, p.tgt, p.score, p.kind, p.src_ids, p.tgt_ids, *((str(p.index),) if split else ())))
+        out.write(_row(p.src, p.tgt, p.score, p.kind, p.src_ids, p.tgt_ids, p.tu, *((str(p.index),) if split else ())))
 
 
 def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHeader = MemoryHeader(),
                 src_lang: str | None = None, tgt_lang: str | None = None) -> int:
     """Write the plain text of two languages of each unit, one a row; return the row count."""
     out.write("\t".join(COLUMNS) + "\n")
-    return write_lines(out, (_row(p.src, p.tgt, p.score, p.kind) for p in plain_pairs(units, header, src_lang, tgt_lang)))
+    return write_lines(out, (_row(p.src, p.tgt, p.score, p.kind, tu=tu)
+                             for p, tu in numbered_pairs(plain_pairs(units, header, src_lang, tgt_lang))))
 
 
 def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_lang: str | None = None,
                encoding: str | None = None) -> Iterator[TranslationUnit]:
     """Yield one two-variant unit per row. A header row (duiqi's, or one naming
     languages such as ``zh<TAB>en``, ``中文<TAB>English``, ``source<TAB>target``) is
-    skipped and gives the languages; else they default to zh and en. With a ``bead``
-    column, a row of a bead already seen is a sentence unit derived from it (prop
-    ``x-duiqi-bead``)."""
+    skipped and gives the languages; else they default to zh (zh-TW/zh-HK for
+    Traditional text) and en. With a ``bead`` column, a row of a bead already seen is a
+    sentence unit derived from it (prop ``x-duiqi-bead``)."""
+    from ..hanzi import refine_chinese
     from .table import table_columns
 
     text = read_text(path, encoding).lstrip("\ufeff")
@@ -78,7 +85,8 @@ def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_la
     first = next((ln for ln in lines if ln.strip()), "")
     head = table_columns(first.split("\t")) if tuple(first.split("\t")[:2]) != COLUMNS[:2] else None
     swap = head is not None and head.header and (head.src, head.tgt) == (1, 0)
-    slang = src_lang or (head.src_lang if head is not None and head.header else "") or "zh"
+    slang = src_lang or (head.src_lang if head is not None and head.header else "") or refine_chinese(
+        "zh", text[:20_000])
     tlang = tgt_lang or (head.tgt_lang if head is not None and head.header else "") or "en"
     header_seen = False
     bead_column = False

@@ -67,7 +67,7 @@ def test_an_empty_valid_tmx_converts_to_an_empty_result(formats_wild, tmp_path):
     out = tmp_path / "e.tsv"
     r = _run("convert", formats_wild / "omegat" / "empty.tmx", out)
     assert r.exit_code == 0 and "wrote 0 unit(s)" in r.stderr
-    assert out.read_text(encoding="utf-8") == "src\ttgt\tscore\ttype\tsrc_ids\ttgt_ids\n"
+    assert out.read_text(encoding="utf-8") == "src\ttgt\tscore\ttype\tsrc_ids\ttgt_ids\ttu\n"  # the header; tu numbers rows as a TMX
 
 
 def test_a_target_with_its_own_xml_lang_is_kept(formats_wild, tmp_path):
@@ -89,12 +89,14 @@ def test_sdl_multiterm_tbx_loads_skipping_empty_terms_with_a_warning(formats_wil
 
 
 def test_format_from_the_content_when_the_extension_does_not_tell(formats_wild, tmp_path):
-    """A Weblate-style XLIFF 2.0 named cs.xliff2, a TMX named .xml."""
-    xliff2 = tmp_path / "cs.xliff2"
+    """A Weblate-style XLIFF 2.0 named cs.xliff2 (an extension now known), the same named
+    cs.po.txt, a TMX named .xml."""
+    xliff2, renamed = tmp_path / "cs.xliff2", tmp_path / "cs.po.txt"
     shutil.copy(formats_wild / "omegat" / "ex.9.5.xlf", xliff2)
+    shutil.copy(formats_wild / "omegat" / "ex.9.5.xlf", renamed)
     tmx = tmp_path / "memory.xml"
     shutil.copy(formats_wild / "okapi" / "sample14b.tmx", tmx)
-    for path, units in ((xliff2, 8), (tmx, 25)):
+    for path, units in ((xliff2, 8), (renamed, 8), (tmx, 25)):
         r = _run("convert", path, tmp_path / f"{path.stem}.tmx")
         assert r.exit_code == 0 and f"wrote {units} unit(s)" in r.stderr, r.stderr
 

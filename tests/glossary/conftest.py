@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "zhejiang_lab_2020"
 
 # Every error planted in en.planted(.sentences).txt: (gold bead index, kind, source term).
+# Bead 0 (the English by-line) is the only one-sided bead, so the index is also the
+# pair's tu (its TMX tuid), the number every report shows.
 PLANTED = {
     (3, "forbidden", "副主任"),  # Deputy Director -> Vice Director
     (6, "forbidden", "工业和信息化部"),  # former ministry: Ministry of Information Industry

@@ -50,8 +50,8 @@ def test_check_planted_tmx_json_report(run, files, corpus, tmp_path, planted_iss
     r = run("check", "--pairs", files["planted.tmx"], "-g", corpus.glossary_tbx, "-o", out)
     assert r.exit_code == 1, r.output
     doc = json.loads(out.read_text(encoding="utf-8"))
-    # the TMX holds only two-sided beads: bead 0 (the English by-line) is not in it
-    assert {(i["segment"] + 1, i["kind"], i["term"]) for i in doc["issues"]} == planted_issues
+    # issues are numbered by tuid; bead 0 (the English by-line) is not in the TMX
+    assert {(i["tu"], i["kind"], i["term"]) for i in doc["issues"]} == planted_issues
     assert doc["scores"]["issues"] == len(planted_issues) and "report written to" in r.stdout
 
 
@@ -63,7 +63,7 @@ def test_check_planted_tsv_other_reports(run, files, corpus, tmp_path, ext, plan
     text = out.read_text(encoding="utf-8-sig")  # CSV for Excel has a BOM
     if ext == "csv":
         rows = list(csv.DictReader(text.splitlines()))
-        assert {(int(x["segment"]), x["kind"], x["term"]) for x in rows} == planted_issues
+        assert {(int(x["tu"]), x["kind"], x["term"]) for x in rows} == planted_issues
     elif ext == "html":
         assert "<mark>CCP Committee</mark>" in text
     else:
@@ -80,7 +80,7 @@ def test_check_aligns_src_and_tgt(run, corpus, tmp_path):
     forbidden = {i["found"] for i in doc["issues"] if i["kind"] == "forbidden"}
     assert forbidden == {"Vice Director", "Ministry of Information Industry", "CCP Committee"}
     for issue in doc["issues"]:
-        assert set(issue) >= {"segment", "src", "tgt", "kind", "term", "expected", "found"}
+        assert set(issue) >= {"tu", "src", "tgt", "kind", "term", "expected", "found"}
 
 
 def test_check_reference_adds_bleu(run, files, corpus, tmp_path, gold):

@@ -23,12 +23,12 @@ def test_json_report(result, tmp_path, planted_issues):
     out = tmp_path / "r.json"
     assert write_report(result, out) == "json"
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert {(i["segment"], i["kind"], i["term"]) for i in doc["issues"]} == planted_issues
+    assert {(i["tu"], i["kind"], i["term"]) for i in doc["issues"]} == planted_issues
     assert doc["scores"]["issues"] == len(planted_issues) and doc["scores"]["term_accuracy"] == pytest.approx(49 / 54, abs=1e-6)
     assert doc["counts"] == {"missing": 2, "forbidden": 3, "inconsistent": 1, "unexpected": 1, "number": 2}
     assert doc["signature"].startswith("duiqi:") and "glossary.tbx" in doc["signature"]
     issue = doc["issues"][0]
-    assert set(issue) >= {"segment", "src", "tgt", "kind", "term", "expected", "found", "tgt_span"}
+    assert set(issue) >= {"tu", "src", "tgt", "kind", "term", "expected", "found", "tgt_span"}
     assert any(t["term"] == "之江实验室" and t["consistency"] == pytest.approx(2 / 3, abs=1e-6) for t in doc["terms"])
 
 

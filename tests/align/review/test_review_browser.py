@@ -193,7 +193,8 @@ def test_page_renders_every_bead_side_by_side(review, alignment, annotations, th
         assert [t for _, t in r["src"]] == [alignment.src[i].text for i in b.src]
         assert [t for _, t in r["tgt"]] == [alignment.tgt[i].text for i in b.tgt]
         assert ("low" in r["cls"]) == (b.score is not None and b.score < threshold)
-    assert [r["num"] for r in rows] == [str(k + 1) for k in range(len(rows))]
+    # beads are numbered as the TMX numbers its units: two-sided beads tu 1, 2, ...
+    assert [r["num"] for r in rows] == [f"tu {p.tu}" if p.tu else "—" for p in alignment.pairs()]
     assert review.page.locator(".side.src").first.get_attribute("lang") == "zh"
     # paragraph breaks are visible: a divider above each bead starting a source paragraph,
     # a ¶ on every sentence (either side) that starts a paragraph
@@ -338,11 +339,13 @@ def test_merge_split_move_reject_undo_then_export(review, alignment, tmp_path):
     name, tsv = review.download("#export-tsv")
     assert name == "review.tsv"
     lines = tsv.split("\n")
-    assert lines[0] == "src\ttgt\tscore\ttype\tsrc_ids\ttgt_ids" and lines[-1] == ""
+    assert lines[0] == "src\ttgt\tscore\ttype\tsrc_ids\ttgt_ids\ttu" and lines[-1] == ""
     rows = [line.split("\t") for line in lines[1:-1]]
     want = [[*text(alignment, b), "" if b.score is None else f"{b.score:.4f}", f"{len(b.src)}-{len(b.tgt)}",
              ",".join(map(str, b.src)), ",".join(map(str, b.tgt))] for b in beads if not b.rejected]
-    assert rows == want
+    assert [r[:-1] for r in rows] == want
+    # the tu column numbers the rows as the exported TMX numbers its units
+    assert [r[-1] for r in rows if r[-1]] == [tu.get("tuid") for tu in tus]
 
 
 def test_unedited_export_is_what_the_python_writers_write(review, alignment):
