@@ -418,7 +418,6 @@ _ZH_TRIGGER = re.compile(r"[\d半" + _ZH_NUM_CHARS + r"]")
 
 def may_hold_numbers(text: str, lang: str) -> bool:
     """False only when :func:`extract_numbers` surely finds nothing in ``text``."""
-    base = lang.replace("_", "-").split("-")[0].lower()
-    if base in ("zh", "ja", "yue"):
+    if base_lang(lang) in ("zh", "ja"):  # as extract_numbers decides
         return bool(_ZH_TRIGGER.search(text))
     return bool(_DIGIT.search(text)) or not _EN_TRIGGERS.isdisjoint(_LATIN_WORD.findall(text.lower()))
