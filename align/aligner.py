@@ -33,7 +33,8 @@ WEIGHTS = Weights(
     sim=1.0, sim_extra=0.0, length=0.05, length_extra=0.0, paragraph=-1.0, quote=-0.24, ratio=0.17,
     matched=0.05, weakest=0.1, skip=-0.22, one_to_one=-0.01, merge=-0.1, merge_more=0.0, many_to_many=-0.04,
     prior_mass=1.0, prior_sim=0.2,
-    scorers=(("cues", 0.281), ("dictionary", 3.0), ("learned", 1.0), ("names", 0.664), ("numbers", 1.33)),
+    scorers=(("cognates", 1.0), ("cues", 0.281), ("dictionary", 3.0), ("learned", 1.0), ("names", 0.664),
+             ("numbers", 1.33)),
 )
 # A lexicon given to the aligner (e.g. shared by a batch) weighs this share of the
 # document's own learned lexicon, which is still learned beside it (benchmarks/batch.py:
@@ -45,8 +46,8 @@ MT_WEIGHTS = Weights(
     sim=1.0, sim_extra=-0.02, length=0.05, length_extra=0.0, paragraph=-1.0, quote=-0.12, ratio=0.31,
     matched=0.17, weakest=0.1, skip=-0.22, one_to_one=0.01, merge=-0.05, merge_more=0.0, many_to_many=-0.1,
     prior_mass=0.5, prior_sim=0.0,
-    scorers=(("chrf", 1.0), ("cues", 0.188), ("dictionary", 1.496), ("learned", 0.5), ("names", 0.746),
-             ("numbers", 0.561), ("translation", 0.998)),
+    scorers=(("chrf", 1.0), ("cognates", 1.0), ("cues", 0.188), ("dictionary", 1.496), ("learned", 0.5),
+             ("names", 0.746), ("numbers", 0.561), ("translation", 0.998)),
 )
 
 

@@ -84,7 +84,9 @@ def main() -> None:
         golds.append(g)
         tests.append(merge_by_unit(list(a.beads), eu, zu))
     alone = score_alignments(golds, tests)
-    print(f"parts aligned one by one ({len(pieces)} documents): strict F1 {alone.f1_strict:.4f}")
+    print(f"parts aligned one by one ({len(pieces)} documents): strict F1 {alone.f1_strict:.4f} "
+          f"(bible-5k alone {score_alignments(golds[:1], tests[:1]).f1_strict:.4f}; published on bible-5k: "
+          "Bertalign 0.979, Vecalign 0.978, Hunalign 0.895)")
     for k in (int(c) for c in args.copies.split(",")):
         t0 = time.perf_counter()
         en, zh, gold, eu, zu = concatenate(pieces, k)

@@ -155,19 +155,15 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES, what:
     A larger file (or an endless one such as ``/dev/zero``) is an InputError, raised
     as soon as the limit is passed; OS errors are one-line InputErrors too.
     """
+    from .textio import reading
+
     name = "<stdin>" if str(path) == STDIO else str(path)
-    try:
+    with reading(name):
         if str(path) == STDIO:
             f = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
             return _read_limited(f, name, limit, what)
         with open(path, "rb") as f:
             return _read_limited(f, name, limit, what)
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory, not a file") from None
-    except OSError as e:
-        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
 
 
 def _read_limited(f, name: str, limit: int, what: str) -> bytes:

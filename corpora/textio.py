@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import IO, ContextManager, Iterable, Iterator
 
-from .errors import CorporaError, InputError
+from .errors import CorporaError, DuiqiError, InputError
 
 __all__ = ["read_text", "decode_bytes", "detect_encoding", "utf16_without_bom", "atomic_write", "normalize_newlines"]
 
@@ -122,16 +122,17 @@ def detect_encoding(data: bytes, partial: bool = False) -> str | None:
 
 
 @contextlib.contextmanager
-def reading(path: Path) -> Iterator[None]:
-    """Turn the OS errors of reading ``path`` into one-line InputErrors."""
+def reading(path: str | os.PathLike[str], error: type[DuiqiError] = InputError) -> Iterator[None]:
+    """Turn the OS errors of reading ``path`` into one-line errors of class ``error``
+    (InputError by default; a package above passes its own)."""
     try:
         yield
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise error(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a file") from None
+        raise error(f"{path}: is a directory, not a file") from None
     except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror})") from None
+        raise error(f"{path}: cannot read ({e.strerror or e})") from None
 
 
 def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> str:

@@ -16,7 +16,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from .errors import FormatError, InputError
+from .errors import FormatError
+from .textio import reading
 
 __all__ = ["MAX_PART_BYTES", "MAX_CELLS", "read_sheet"]
 
@@ -31,7 +32,7 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
 
 def _check_zip(path: Path, source) -> None:
     try:
-        with zipfile.ZipFile(source) as z:
+        with reading(path), zipfile.ZipFile(source) as z:
             infos = z.infolist()
             if not any("worksheets/" in i.filename.lower() for i in infos):
                 raise FormatError(f"{path}: not a readable XLSX workbook (it has no worksheet)")
@@ -51,12 +52,6 @@ def _check_zip(path: Path, source) -> None:
         raise FormatError(f"{path}: not a readable XLSX workbook (not a zip file: {e})") from None
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, ValueError) as e:
         raise FormatError(f"{path}: not a readable XLSX workbook ({type(e).__name__}: {e})") from None
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a file") from None
-    except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
 
 
 def read_sheet(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[str, list[tuple[int, tuple]]]:

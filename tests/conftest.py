@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -45,3 +48,24 @@ def sentence_fixture(name: str) -> list[list[str]]:
     """Paragraphs of sentences from tests/fixtures/zhejiang_lab_2020/<name>.sentences.txt."""
     text = (FIXTURES / "zhejiang_lab_2020" / f"{name}.sentences.txt").read_text(encoding="utf-8")
     return [block.split("\n") for block in text.strip("\n").split("\n\n")]
+
+
+def device(folder, name: str, minor: int):
+    """A character device like /dev/null (minor 3) or /dev/full (minor 7) in ``folder``
+    (root only): tests never aim at the real /dev nodes, which a broken writer would replace."""
+    node = folder / name
+    try:
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
+    except (PermissionError, OSError):
+        pytest.skip("mknod needs root")
+    return node
+
+
+def fifo_reader(path: Path) -> tuple[Path, threading.Thread, list[bytes]]:
+    """A FIFO at ``path``, a started thread reading it to its end, and the list that
+    gets what it read (join the thread first)."""
+    os.mkfifo(path)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(open(path, "rb").read()))
+    reader.start()
+    return path, reader, got

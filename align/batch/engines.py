@@ -61,7 +61,6 @@ def _install_task(task: Task, parent: int | None = None) -> None:
 def _die_with_parent(parent: int) -> None:
     """End this worker when process ``parent`` ends, however it ends (even SIGKILL):
     Linux's PR_SET_PDEATHSIG, and a thread watching the parent id everywhere else."""
-    import os
     import threading
     import time
 

@@ -69,11 +69,14 @@ def is_input(path: str | os.PathLike[str], inputs: frozenset[tuple[int, int]]) -
 
 
 def check_owned_files(owned: Iterable[Path], inputs: frozenset[tuple[int, int]]) -> None:
-    """AlignError when a file the batch writes is a symbolic link or one of ``inputs``."""
+    """AlignError when a file the batch writes is a symbolic link, not a regular file
+    (a FIFO would hang the run), or one of ``inputs``."""
     for path in owned:
         if path.is_symlink():
             raise AlignError(f"{path}: is a symbolic link; duiqi batch writes this file itself and does not "
                              "follow links in its output folder (remove the link)")
+        if path.exists() and not path.is_file():
+            raise AlignError(f"{path}: is not a regular file; duiqi batch writes this file itself (remove it)")
         if is_input(path, inputs):
             raise AlignError(f"{path}: is an input of this batch, and the batch would overwrite it; "
                              "choose another --outdir")

@@ -173,6 +173,8 @@ class _Run:
                 if path.is_symlink():
                     raise AlignError(f"{path}: is a symbolic link; duiqi does not write through links in its "
                                      "output folder")
+                if path.exists() and not path.is_file():  # a FIFO or device: writing it could hang
+                    raise AlignError(f"{path}: is not a regular file")
                 write_alignment(outcome.alignment, path, self.format.name)
             except DuiqiError as e:
                 return self.fail(k, str(e), seconds)

@@ -97,7 +97,7 @@ FORMATS: tuple[Format, ...] = (
            ("units",)),
     Format("xliff", (".xlf", ".xliff"), "corpora.formats.xliff", True, True, "XLIFF 1.2 (reads 2.0 too)",
            ("original",)),
-    Format("xliff2", (".xlf2",), "corpora.formats.xliff2", True, True, "XLIFF 2.0 (reads 1.2 too)"),
+    Format("xliff2", (".xlf2", ".xliff2"), "corpora.formats.xliff2", True, True, "XLIFF 2.0 (reads 1.2 too)"),
     Format("align", (".align",), "corpora.formats.beads", False, True, "vecalign/bertalign beads: [0,1]:[2]",
            ("scores",)),
 )

@@ -89,12 +89,14 @@ def test_sdl_multiterm_tbx_loads_skipping_empty_terms_with_a_warning(formats_wil
 
 
 def test_format_from_the_content_when_the_extension_does_not_tell(formats_wild, tmp_path):
-    """A Weblate-style XLIFF 2.0 named cs.xliff2, a TMX named .xml."""
-    xliff2 = tmp_path / "cs.xliff2"
+    """A Weblate-style XLIFF 2.0 named cs.xliff2 (an extension now known), the same named
+    cs.po.txt, a TMX named .xml."""
+    xliff2, renamed = tmp_path / "cs.xliff2", tmp_path / "cs.po.txt"
     shutil.copy(formats_wild / "omegat" / "ex.9.5.xlf", xliff2)
+    shutil.copy(formats_wild / "omegat" / "ex.9.5.xlf", renamed)
     tmx = tmp_path / "memory.xml"
     shutil.copy(formats_wild / "okapi" / "sample14b.tmx", tmx)
-    for path, units in ((xliff2, 8), (tmx, 25)):
+    for path, units in ((xliff2, 8), (renamed, 8), (tmx, 25)):
         r = _run("convert", path, tmp_path / f"{path.stem}.tmx")
         assert r.exit_code == 0 and f"wrote {units} unit(s)" in r.stderr, r.stderr
 

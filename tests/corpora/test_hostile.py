@@ -270,7 +270,7 @@ READER_CASES = [
         "<tu>", '<tu><prop type="x-score">nan</prop>'), _converted("之江实验室\tZhejiang Lab\t\t")),
     ReaderCase("XLIFF: external entity", "convert", ".xlf", lambda t: HEAD + f'<!DOCTYPE xliff [<!ENTITY x SYSTEM '
                f'"file://{t}/secret.txt">]><xliff version="1.2"><file/></xliff>', "error: declares entities (x)"),
-    ReaderCase("XLIFF 2.0 named .xliff2 (format from the content)", "convert", ".xliff2", lambda _: HEAD +
+    ReaderCase("XLIFF 2.0 named .txt (format from the content)", "convert", ".txt", lambda _: HEAD +
                '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh" trgLang="en">'
                '<file id="f"><unit id="u"><segment><source>之江实验室</source><target>Zhejiang Lab</target>'
                '</segment></unit></file></xliff>', _converted("之江实验室\tZhejiang Lab")),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
-import threading
 
 import pytest
 
 from corpora.errors import CorporaError, InputError
 from corpora.safeio import read_bytes, safe_write
+from tests.conftest import device, fifo_reader
 
 
 def _no_temp_files(folder) -> bool:
@@ -36,17 +36,6 @@ def test_dash_writes_to_stdout(capfdbinary):
     assert capfdbinary.readouterr().out == "之江\n".encode()
 
 
-def device(folder, name: str, minor: int):
-    """A character device like /dev/null (minor 3) or /dev/full (minor 7) in ``folder``
-    (root only): tests never aim at the real /dev nodes, which a broken writer would replace."""
-    node = folder / name
-    try:
-        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
-    except (PermissionError, OSError):
-        pytest.skip("mknod needs root")
-    return node
-
-
 def test_a_device_node_given_as_output_stays_a_device(tmp_path):
     node = device(tmp_path, "null", 3)
     before = node.stat()
@@ -58,11 +47,7 @@ def test_a_device_node_given_as_output_stays_a_device(tmp_path):
 
 
 def test_a_fifo_is_written_through(tmp_path):
-    fifo = tmp_path / "pipe"
-    os.mkfifo(fifo)
-    got: list[bytes] = []
-    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
-    reader.start()
+    fifo, reader, got = fifo_reader(tmp_path / "pipe")
     with safe_write(fifo) as f:
         f.write("through the pipe\n")
     reader.join(10)

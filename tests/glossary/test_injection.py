@@ -15,7 +15,6 @@ from click.testing import CliRunner
 from align.cli import cli
 from corpora.formats import write_alignment
 from corpora import Alignment
-from align.segment import segment_lines
 
 OSC = "\x1b]0;pwned\x07"
 CSI = "\x1b[2J"

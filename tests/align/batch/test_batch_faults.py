@@ -91,6 +91,22 @@ def test_a_symlinked_pair_output_fails_that_pair_only(tmp_path):
     assert status["b"] == "ok" and "symbolic link" in status["a"]
 
 
+def test_a_fifo_in_outdir_never_hangs_the_run(tmp_path):
+    a = small_pair(tmp_path / "in", "a")
+    b = small_pair(tmp_path / "in", "b")
+    out = tmp_path / "out"
+    out.mkdir()
+    os.mkfifo(out / "a.tmx")  # nobody reads it: writing it would block for ever
+    m = manifest(tmp_path / "m.tsv", [(*a, "a"), (*b, "b")])
+    result = run("batch", str(m), "-o", str(out), "--no-shared-lexicon")
+    assert result.exit_code == 1
+    status = {r["pair"]: r["status"] for r in summary_rows(out)}
+    assert status["b"] == "ok" and "is not a regular file" in status["a"]
+    os.unlink(out / "summary.csv")
+    os.mkfifo(out / "summary.csv")
+    assert_one_error_line(run("batch", str(m), "-o", str(out), "--no-shared-lexicon"), "is not a regular file")
+
+
 @pytest.mark.parametrize("name", ["summary.csv", "lexicon.json"])
 def test_an_input_inside_outdir_where_the_batch_writes_is_refused(tmp_path, name):
     out = tmp_path / "out"
@@ -135,41 +151,37 @@ def test_a_second_run_on_a_locked_folder_is_refused(tmp_path):
 
 
 def test_two_processes_at_once_one_refused_the_other_complete(tmp_path, corpus):
-    ids = [f"r{i}" for i in range(8)]
-    pairs = [(*report_pair(tmp_path / "in", i, corpus), i) for i in ids]
-    m = manifest(tmp_path / "m.tsv", pairs)
+    """The first run reads its source from a FIFO, so it is certainly at work, holding
+    the folder, while the second starts; then it gets its text and finishes."""
+    fifo = tmp_path / "in" / "r.zh.txt"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    en = tmp_path / "in" / "r.en.txt"
+    en.write_text(corpus.en.read_text(encoding="utf-8"), encoding="utf-8")
+    m = manifest(tmp_path / "m.tsv", [(fifo, en, "r")])
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "align", "batch", str(m), "-o", str(out), "--no-shared-lexicon"]
     first = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
-    _wait_for_lock(out, first)
-    second = subprocess.run(cmd, stderr=subprocess.PIPE, text=True, timeout=300)
-    first.communicate(timeout=300)
+    try:
+        fd = None
+        deadline = time.monotonic() + 120
+        while fd is None and time.monotonic() < deadline and first.poll() is None:
+            try:  # succeeds once the first run has the FIFO open for reading: it holds the lock then
+                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:
+                time.sleep(0.05)
+        assert fd is not None, "the first run never read its input"
+        second = subprocess.run(cmd, stderr=subprocess.PIPE, text=True, timeout=300)
+        assert second.returncode == 2 and "another duiqi batch is writing to this folder" in second.stderr
+        os.set_blocking(fd, True)
+        os.write(fd, corpus.zh.read_bytes())
+        os.close(fd)
+        first.communicate(timeout=300)
+    finally:
+        if first.poll() is None:
+            first.kill()
     assert first.returncode == 0
-    rows = summary_rows(out)
-    assert [r["pair"] for r in rows] == ids
-    if second.returncode == 2:  # it started while the first held the folder
-        assert "another duiqi batch is writing to this folder" in second.stderr
-        assert {r["status"] for r in rows} == {"ok"}
-    else:  # the first had finished: the second resumed its finished work
-        assert second.returncode == 0 and {r["status"] for r in rows} <= {"ok", "skipped"}
-
-
-def _wait_for_lock(out: Path, proc: subprocess.Popen, timeout: float = 120) -> bool:
-    """Wait until ``proc`` holds its flock on folder ``out`` (seen in /proc/locks, without
-    touching the lock); False if it finished first or /proc/locks is not there."""
-    if not Path("/proc/locks").exists():
-        pytest.skip("needs /proc/locks")
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and proc.poll() is None:
-        if out.is_dir():
-            ino = out.stat().st_ino
-            for line in Path("/proc/locks").read_text().splitlines():
-                fields = line.split()
-                if "FLOCK" in fields and fields[fields.index("FLOCK") + 3] == str(proc.pid) and \
-                        fields[fields.index("FLOCK") + 4].endswith(f":{ino}"):
-                    return True
-        time.sleep(0.05)
-    return False
+    assert [(r["pair"], r["status"]) for r in summary_rows(out)] == [("r", "ok")]
 
 
 # ---- one bad pair never stops a batch ----

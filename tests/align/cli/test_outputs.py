@@ -8,13 +8,13 @@ import json
 import os
 import re
 import stat
-import threading
 
 import pytest
 from click.testing import CliRunner
 
 from align.cli import cli
 from corpora import bundled_corpus
+from tests.conftest import device, fifo_reader
 
 CORPUS = bundled_corpus()
 
@@ -39,17 +39,6 @@ def test_dash_output_of_convert_and_check(tmp_path):
     assert r.exit_code in (0, 1) and "term accuracy" in r.stdout and not (tmp_path / "-").exists()
 
 
-def device(folder, name: str, minor: int):
-    """A character device like /dev/null (minor 3) or /dev/full (minor 7) in ``folder``
-    (root only): tests never aim at the real /dev nodes, which a broken writer would replace."""
-    node = folder / name
-    try:
-        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
-    except (PermissionError, OSError):
-        pytest.skip("mknod needs root")
-    return node
-
-
 def test_a_device_node_output_stays_a_device(tmp_path):
     node = device(tmp_path, "n", 3)
     r = _run("align", CORPUS.zh, CORPUS.en, "-f", "tsv", "-o", node)
@@ -58,11 +47,7 @@ def test_a_device_node_output_stays_a_device(tmp_path):
 
 
 def test_a_fifo_is_written_through(tmp_path):
-    fifo = tmp_path / "pipe.tmx"
-    os.mkfifo(fifo)
-    got: list[bytes] = []
-    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
-    reader.start()
+    fifo, reader, got = fifo_reader(tmp_path / "pipe.tmx")
     r = _run("align", CORPUS.zh, CORPUS.en, "-o", fifo)
     reader.join(30)
     assert r.exit_code == 0 and got and got[0].startswith(b"<?xml") and b"</tmx>" in got[0]
