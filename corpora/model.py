@@ -79,10 +79,10 @@ class TextPair:
     kind: str
     src_ids: tuple[int, ...] = ()
     tgt_ids: tuple[int, ...] = ()
-    tu: int | None = None
     part: int = 0
     parts: int = 0
     joined: tuple[int, ...] = ()
+    tu: int | None = None
 
     @property
     def is_split(self) -> bool:
