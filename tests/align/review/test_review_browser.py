@@ -193,10 +193,8 @@ def test_page_renders_every_bead_side_by_side(review, alignment, annotations, th
         assert [t for _, t in r["src"]] == [alignment.src[i].text for i in b.src]
         assert [t for _, t in r["tgt"]] == [alignment.tgt[i].text for i in b.tgt]
         assert ("low" in r["cls"]) == (b.score is not None and b.score < threshold)
-    # beads are numbered as the page's TMX export numbers its units: two-sided beads tu 1, 2, ...
-    two_sided = [b.is_pair for b in alignment.beads]
-    assert [r["num"] for r in rows] == [f"tu {sum(two_sided[:k + 1])}" if two_sided[k] else "—"
-                                        for k in range(len(rows))]
+    # unedited beads are numbered as duiqi's TMX (and every check report) numbers them
+    assert [r["num"] for r in rows] == [f"tu {p.tu}" if p.tu else "—" for p in alignment.pairs()]
     assert review.page.locator(".side.src").first.get_attribute("lang") == "zh"
     # paragraph breaks are visible: a divider above each bead starting a source paragraph,
     # a ¶ on every sentence (either side) that starts a paragraph
