@@ -16,7 +16,7 @@ from .costs import BeadFeatures, LengthModel, SideContext, Weights, bead_feature
 from .evidence import EvidenceSums, bead_terms, evidence_sums, pair_evidence
 from .options import DEFAULT_SCORERS, AlignOptions
 from .phases import phase
-from .scorers import make_scorers, scorer_names
+from .scorers import make_scorers
 from .scorers.base import Coverage, Scorer
 from .search import Band, band_around, band_around_path, bead_types, search_cells
 from .tokens import inside_quotes

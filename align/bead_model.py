@@ -16,7 +16,7 @@ coefficient and its result is divided by it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Callable, Protocol, Sequence
 
 import numpy as np

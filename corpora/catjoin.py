@@ -11,7 +11,6 @@ gets one more unit: the two sentences joined, with their translations joined.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -19,7 +19,7 @@ from pathlib import Path
 from corpora import atomic_write
 from corpora.humancsv import human_cell, terminal_safe, write_human_csv
 
-from .checks import ISSUE_COLUMNS, CheckResult, TermIssue
+from .issues import ISSUE_COLUMNS, CheckResult, TermIssue
 from .errors import GlossaryError
 
 __all__ = ["REPORT_FORMATS", "report_format", "render_report", "write_report", "text_table", "summary_lines"]

@@ -11,10 +11,10 @@ import click
 
 from corpora import Reported, read_text
 from corpora.humancsv import terminal_safe
-from glossary.checks import KINDS as _KINDS
+from glossary.issues import KINDS as _KINDS
 from glossary.match import TOLERANCES as _TOLERANCES
 from glossary.match import parse_tolerances
-from glossary.checks import parse_kinds
+from glossary.issues import parse_kinds
 from glossary.errors import GlossaryError
 
 from .options import check_output, pass_alignment_options, tell_lines_detected

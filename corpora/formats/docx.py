@@ -14,8 +14,8 @@ from typing import BinaryIO, Iterable, Iterator
 
 from ..errors import FormatError
 from ..model import Alignment
-from ..units import MemoryHeader, TranslationUnit, plain_pairs
-from .table import table_units
+from ..units import MemoryHeader, TranslationUnit
+from .table import table_units, unit_rows
 
 __all__ = ["write", "write_units", "iter_units", "table_rows"]
 
@@ -75,10 +75,8 @@ def write(alignment: Alignment, out: BinaryIO) -> None:
 def write_units(units: Iterable[TranslationUnit], out: BinaryIO, header: MemoryHeader = MemoryHeader(),
                 src_lang: str | None = None, tgt_lang: str | None = None) -> int:
     """Write the plain text pair of each unit, one a row; return the row count."""
-    pairs = list(plain_pairs(units, header, src_lang, tgt_lang))
-    slang = pairs[0].src_lang if pairs else (src_lang or "zh")
-    tlang = pairs[0].tgt_lang if pairs else (tgt_lang or "en")
-    return _save(((p.src, p.tgt, p.score, p.kind) for p in pairs), out, slang, tlang)
+    rows, slang, tlang = unit_rows(units, header, src_lang, tgt_lang)
+    return _save(rows, out, slang, tlang)
 
 
 def table_rows(data: bytes, name: str) -> list[list[str]]:

@@ -191,7 +191,16 @@ def write(alignment: Alignment, out: TextIO) -> None:
 def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHeader = MemoryHeader(),
                 src_lang: str | None = None, tgt_lang: str | None = None) -> int:
     """Write the plain text pair of each unit, one a row; return the row count."""
+    rows, slang, tlang = unit_rows(units, header, src_lang, tgt_lang)
+    return _write_rows(rows, out, slang, tlang)
+
+
+def unit_rows(units: Iterable[TranslationUnit], header: MemoryHeader = MemoryHeader(),
+              src_lang: str | None = None, tgt_lang: str | None = None) -> tuple[list[tuple], str, str]:
+    """The (source, target, score, kind) rows of the units' plain text pairs and their two
+    languages (``src_lang``/``tgt_lang``, else zh and en when there are no units): what
+    every table writer (CSV, XLSX, DOCX) writes."""
     pairs = list(plain_pairs(units, header, src_lang, tgt_lang))
     slang = pairs[0].src_lang if pairs else (src_lang or "zh")
     tlang = pairs[0].tgt_lang if pairs else (tgt_lang or "en")
-    return _write_rows(((p.src, p.tgt, p.score, p.kind) for p in pairs), out, slang, tlang)
+    return [(p.src, p.tgt, p.score, p.kind) for p in pairs], slang, tlang

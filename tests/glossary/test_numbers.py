@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.numbers import comparable_numbers, extract_numbers, number_mismatches
+from glossary.number_checks import comparable_numbers, number_mismatches
+from glossary.numbers import extract_numbers
 
 
 @pytest.mark.parametrize("zh,en", [
