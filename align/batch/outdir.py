@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 
 from ..errors import AlignError
 
-__all__ = ["locked_outdir", "check_owned_files", "input_files", "is_input"]
+__all__ = ["locked_outdir", "check_owned_files", "check_target", "input_files", "is_input"]
 
 
 @contextlib.contextmanager
@@ -69,14 +69,20 @@ def is_input(path: str | os.PathLike[str], inputs: frozenset[tuple[int, int]]) -
 
 
 def check_owned_files(owned: Iterable[Path], inputs: frozenset[tuple[int, int]]) -> None:
-    """AlignError when a file the batch writes is a symbolic link, not a regular file
-    (a FIFO would hang the run), or one of ``inputs``."""
+    """:func:`check_target` for each file the batch writes besides the pairs' outputs."""
     for path in owned:
-        if path.is_symlink():
-            raise AlignError(f"{path}: is a symbolic link; duiqi batch writes this file itself and does not "
-                             "follow links in its output folder (remove the link)")
-        if path.exists() and not path.is_file():
-            raise AlignError(f"{path}: is not a regular file; duiqi batch writes this file itself (remove it)")
-        if is_input(path, inputs):
-            raise AlignError(f"{path}: is an input of this batch, and the batch would overwrite it; "
-                             "choose another --outdir")
+        check_target(path, inputs)
+
+
+def check_target(path: Path, inputs: frozenset[tuple[int, int]]) -> None:
+    """AlignError when the batch must not write ``path``: a symbolic link (it could lead
+    out of the output folder), not a regular file (a FIFO would hang the run), or one of
+    ``inputs``."""
+    if path.is_symlink():
+        raise AlignError(f"{path}: is a symbolic link; duiqi batch writes this file itself and does not "
+                         "follow links in its output folder (remove the link)")
+    if path.exists() and not path.is_file():
+        raise AlignError(f"{path}: is not a regular file; duiqi batch writes this file itself (remove it)")
+    if is_input(path, inputs):
+        raise AlignError(f"{path}: refusing to overwrite an input file: it is an input of this batch; "
+                         "choose another output folder")

@@ -24,10 +24,9 @@ from typing import Any, Callable, Iterator, Mapping, Protocol, Sequence
 from corpora import Alignment, DuiqiError, DuiqiWarning, __version__
 from corpora.formats import Format, get_format, write_alignment
 from corpora.lang import base_lang
-from corpora.textio import check_distinct
 
 from .journal import JOURNAL_NAME, BatchJournal, pair_key
-from .outdir import check_owned_files, input_files, is_input, locked_outdir
+from .outdir import check_owned_files, check_target, input_files, locked_outdir
 from .summary import SummaryRow, failed_row, summary_frame, summary_row, write_summary
 from .task import AlignTask, PairOutcome, lexicon_fits
 from .engines import Engine, LocalEngine
@@ -167,14 +166,7 @@ class _Run:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", DuiqiWarning)
             try:
-                check_distinct(path, [p.src, p.tgt])
-                if is_input(path, self.inputs):  # another pair's input
-                    raise AlignError(f"{path}: refusing to overwrite an input file")
-                if path.is_symlink():
-                    raise AlignError(f"{path}: is a symbolic link; duiqi does not write through links in its "
-                                     "output folder")
-                if path.exists() and not path.is_file():  # a FIFO or device: writing it could hang
-                    raise AlignError(f"{path}: is not a regular file")
+                check_target(path, self.inputs)
                 write_alignment(outcome.alignment, path, self.format.name)
             except DuiqiError as e:
                 return self.fail(k, str(e), seconds)

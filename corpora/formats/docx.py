@@ -15,7 +15,7 @@ from typing import BinaryIO, Iterable, Iterator
 from ..errors import FormatError
 from ..model import Alignment
 from ..units import MemoryHeader, TranslationUnit
-from .table import table_units, unit_rows
+from .table import alignment_rows, table_units, unit_rows
 
 __all__ = ["write", "write_units", "iter_units", "table_rows"]
 
@@ -68,8 +68,7 @@ def _save(rows: Iterable[tuple[str, str, float | None, str]], out: BinaryIO, src
 
 def write(alignment: Alignment, out: BinaryIO) -> None:
     """Write a two-column table, one bead a row."""
-    _save(((p.src, p.tgt, p.score, p.kind) for p in alignment.pairs()), out, alignment.src_lang,
-          alignment.tgt_lang)
+    _save(alignment_rows(alignment), out, alignment.src_lang, alignment.tgt_lang)
 
 
 def write_units(units: Iterable[TranslationUnit], out: BinaryIO, header: MemoryHeader = MemoryHeader(),

@@ -28,7 +28,7 @@ from ..textio import read_text
 from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair
 
 __all__ = ["TableColumns", "table_columns", "table_units", "iter_units", "read_rows_delimited", "write",
-           "write_units"]
+           "write_units", "alignment_rows", "unit_rows"]
 
 _NAMES = {"chinese": "zh", "中文": "zh", "汉语": "zh", "漢語": "zh", "简体中文": "zh-CN", "繁體中文": "zh-TW",
           "繁体中文": "zh-TW", "english": "en", "英文": "en", "英语": "en", "英語": "en", "french": "fr",
@@ -184,8 +184,14 @@ def _cell_text(text: str) -> str:
 
 def write(alignment: Alignment, out: TextIO) -> None:
     """Write a CSV table: a header of the two languages, then one bead a row."""
-    _write_rows(((p.src, p.tgt, p.score, p.kind) for p in alignment.pairs()), out, alignment.src_lang,
-                alignment.tgt_lang)
+    _write_rows(alignment_rows(alignment), out, alignment.src_lang, alignment.tgt_lang)
+
+
+def alignment_rows(alignment: Alignment) -> Iterator[tuple[str, str, float | None, str]]:
+    """(source, target, score, bead type) of every bead, one-sided ones included: what
+    every table writer (CSV, XLSX, DOCX) writes for an alignment."""
+    for p in alignment.pairs():
+        yield p.src, p.tgt, p.score, p.kind
 
 
 def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHeader = MemoryHeader(),

@@ -15,18 +15,12 @@ from typing import BinaryIO, Iterable, Iterator
 from ..errors import FormatError
 from ..model import Alignment
 from ..units import MemoryHeader, TranslationUnit
-from .table import table_units, unit_rows
+from .table import alignment_rows, table_units, unit_rows
 
-__all__ = ["write", "write_units", "iter_units", "LOW_CONFIDENCE", "rows_from_alignment"]
+__all__ = ["write", "write_units", "iter_units", "LOW_CONFIDENCE"]
 
 LOW_CONFIDENCE = 0.2
 _WIDTHS = (60, 80, 8, 7, 8)
-
-
-def rows_from_alignment(alignment: Alignment) -> Iterator[tuple[str, str, float | None, str]]:
-    """(source, target, score, bead type) of every bead, one-sided ones included."""
-    for p in alignment.pairs():
-        yield p.src, p.tgt, p.score, p.kind
 
 
 def _save(rows: Iterable[tuple[str, str, float | None, str]], out: BinaryIO, src_lang: str, tgt_lang: str) -> int:
@@ -68,7 +62,7 @@ def _save(rows: Iterable[tuple[str, str, float | None, str]], out: BinaryIO, src
 
 def write(alignment: Alignment, out: BinaryIO) -> None:
     """Write one bead a row."""
-    _save(rows_from_alignment(alignment), out, alignment.src_lang, alignment.tgt_lang)
+    _save(alignment_rows(alignment), out, alignment.src_lang, alignment.tgt_lang)
 
 
 def write_units(units: Iterable[TranslationUnit], out: BinaryIO, header: MemoryHeader = MemoryHeader(),
