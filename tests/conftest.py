@@ -44,6 +44,15 @@ def mac_dev():
     return path
 
 
+@pytest.fixture(scope="session")
+def bible_5k():
+    """Path of bible-5k in ../shared/data (skip when absent)."""
+    path = SHARED / "data" / "bible-5k"
+    if not path.exists():
+        pytest.skip("../shared/data/bible-5k not present")
+    return path
+
+
 def sentence_fixture(name: str) -> list[list[str]]:
     """Paragraphs of sentences from tests/fixtures/zhejiang_lab_2020/<name>.sentences.txt."""
     text = (FIXTURES / "zhejiang_lab_2020" / f"{name}.sentences.txt").read_text(encoding="utf-8")
