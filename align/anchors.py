@@ -22,13 +22,12 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-from .scorers.base import Coverage
+from .scorers.base import Coverage, _expand, _sorted_keys
 
 __all__ = ["anchor_pairs", "heaviest_chain", "anchor_centers"]
 
 REFINE_MAX_DF = 100  # tokens of the refining pass: in at most this many sentences a side
 REFINE_WINDOW = 100  # ... pairing sentences at most this far (target sentences) from the first chain
-_BLOCK = 4096  # source (or target) rows whose pairs are computed at once
 
 
 def _rare_columns(held: sparse.csr_matrix, covers: sparse.csr_matrix, max_df: int) -> np.ndarray:
@@ -42,7 +41,7 @@ def anchor_pairs(coverages: Sequence[Coverage], max_df: int = 2,
     """Weighted candidate pairs (source × target) sharing tokens rare on both sides.
 
     ``near=(centers, window)``: only the pairs (i, j) with j within ``window`` of
-    ``centers[i]`` (computed in blocks of rows, so memory stays bounded).
+    ``centers[i]`` (found without the full product: time and memory stay linear).
     """
     total = None
     for cov in coverages:
@@ -56,7 +55,7 @@ def anchor_pairs(coverages: Sequence[Coverage], max_df: int = 2,
             if near is None:
                 pairs = held[:, rare] @ covers[:, rare].T
             else:
-                pairs = _pairs_near(held[:, rare].tocsr(), covers[:, rare].T.tocsc(), transpose, *near)
+                pairs = _pairs_near(held[:, rare].tocsr(), covers[:, rare].tocsr(), transpose, *near)
             if transpose:
                 pairs = pairs.T
             pairs = cov.weight * pairs.tocsr()
@@ -66,24 +65,26 @@ def anchor_pairs(coverages: Sequence[Coverage], max_df: int = 2,
     return total.tocoo()
 
 
-def _pairs_near(held: sparse.csr_matrix, covers_t: sparse.csc_matrix, transpose: bool, centers: np.ndarray,
+def _pairs_near(held: sparse.csr_matrix, covers: sparse.csr_matrix, transpose: bool, centers: np.ndarray,
                 window: float) -> sparse.csr_matrix:
-    """``held @ covers_t`` reduced to the pairs near the centers (rows of ``held`` are
-    target sentences when ``transpose``)."""
-    rows, cols, vals = [], [], []
-    for r0 in range(0, held.shape[0], _BLOCK):
-        p = (held[r0:r0 + _BLOCK] @ covers_t).tocoo()
-        r = p.row.astype(np.int64) + r0
-        c = p.col.astype(np.int64)
-        src, tgt = (c, r) if transpose else (r, c)
-        keep = np.abs(tgt + 0.5 - centers[src]) <= window
-        rows.append(r[keep])
-        cols.append(c[keep])
-        vals.append(p.data[keep])
-    shape = (held.shape[0], covers_t.shape[1])
-    if not rows:
-        return sparse.csr_matrix(shape)
-    return sparse.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=shape)
+    """``held @ covers.T`` reduced to the pairs near the centers (rows of ``held`` are
+    target sentences when ``transpose``), without the full product: each entry of
+    ``held`` finds by binary search the rows of ``covers`` in its window holding its token."""
+    rows = np.arange(held.shape[0], dtype=np.float64)
+    if transpose:  # target row j: the source rows i whose center lies within the window of j
+        first = np.searchsorted(centers[:-1], rows + 0.5 - window, side="left")
+        last = np.searchsorted(centers[:-1], rows + 0.5 + window, side="right")
+    else:  # source row i: the target rows j with |j + 0.5 - centers[i]| <= window
+        first = np.ceil(centers[:-1] - 0.5 - window)
+        last = np.floor(centers[:-1] - 0.5 + window) + 1
+    first = np.clip(first, 0, covers.shape[0]).astype(np.int64)
+    last = np.clip(last, 0, covers.shape[0]).astype(np.int64)
+    keys, cc = _sorted_keys(covers)
+    h = held.tocoo()
+    r, tok = h.row.astype(np.int64), h.col.astype(np.int64)
+    query, pos = _expand(keys, tok, covers.shape[0] + 1, first[r], last[r])
+    return sparse.csr_matrix((h.data[query] * cc.data[pos], (r[query], cc.indices[pos])),
+                             shape=(held.shape[0], covers.shape[0]))
 
 
 def heaviest_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> list[tuple[int, int]]:
