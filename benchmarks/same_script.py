@@ -8,11 +8,20 @@ is what a pair without a dictionary (German–French, English–French) gets —
 (align/scorers/cognates.py), numbers, cues, the lexicon learned from the text, length.
 The gold is MAC-Dev's (the MT has one line per Chinese sentence). Prints strict F1
 (and lax beside it) with and without the cognates scorer and the learned lexicon.
+
+Then a real German–French pair, where the machine has one: the German and French
+translations of the same English messages in the system's gettext catalogs
+(/usr/share/locale/{de,fr}/LC_MESSAGES/*.mo, one document per catalog of at least 60
+one-line messages of 40–300 characters, in msgid order), with the German of every
+23rd message and the French of every 17th left out, so that the gold has deletions
+and lengths alone cannot count lines. Short interface strings whose neighbours share
+most of their words: a harder, different text from prose.
 """
 
 from __future__ import annotations
 
 import argparse
+import gettext
 import sys
 import time
 from pathlib import Path
@@ -26,7 +35,7 @@ from align.aligner import Aligner  # noqa: E402
 from align.api import align_texts  # noqa: E402
 from align.evaluate import score_alignments  # noqa: E402
 from align.options import DEFAULT_SCORERS, AlignOptions  # noqa: E402
-from corpora import read_text  # noqa: E402
+from corpora import Bead, read_text  # noqa: E402
 from corpora.formats.beads import read_beads  # noqa: E402
 
 WITHOUT_COGNATES = tuple(s for s in DEFAULT_SCORERS if s != "cognates")
@@ -48,6 +57,57 @@ def align_chapters(data: Path, options: AlignOptions, chapters: list[str]):
     return gold, test
 
 
+LOCALE = Path("/usr/share/locale")
+
+
+def _catalog(lang: str, domain: str) -> dict:
+    try:
+        with open(LOCALE / lang / "LC_MESSAGES" / f"{domain}.mo", "rb") as f:
+            return gettext.GNUTranslations(f)._catalog
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}
+
+
+def gettext_pairs(min_messages: int = 60) -> list[tuple[str, list[str], list[str], list[Bead]]]:
+    """(catalog, German lines, French lines, gold beads) from the system's catalogs."""
+    docs = []
+    folder = LOCALE / "de" / "LC_MESSAGES"
+    for domain in sorted(p.stem for p in folder.glob("*.mo")) if folder.is_dir() else ():
+        de, fr = _catalog("de", domain), _catalog("fr", domain)
+        rows = [(de[k].strip(), fr[k].strip()) for k in sorted(k for k in de if isinstance(k, str) and k in fr)
+                if isinstance(de[k], str) and isinstance(fr[k], str) and de[k].strip() and fr[k].strip()
+                and 40 <= len(k) <= 300 and "%" not in k and "\n" not in k + de[k] + fr[k]]
+        if len(rows) < min_messages:
+            continue
+        de_lines: list[str] = []
+        fr_lines: list[str] = []
+        gold = []
+        for k, (d, f) in enumerate(rows):
+            keep_de, keep_fr = k % 23 != 11, k % 17 != 5 or k % 23 == 11  # never both left out
+            gold.append(Bead((len(de_lines),) if keep_de else (), (len(fr_lines),) if keep_fr else ()))
+            de_lines += [d] if keep_de else []
+            fr_lines += [f] if keep_fr else []
+        docs.append((domain, de_lines, fr_lines, gold))
+    return docs
+
+
+def german_french() -> None:
+    docs = gettext_pairs()
+    if not docs:
+        print("\n(no German and French gettext catalogs on this machine)")
+        return
+    print(f"\nGerman → French gettext messages, {len(docs)} catalogs, "
+          f"{sum(len(d[1]) for d in docs):,} / {sum(len(d[2]) for d in docs):,} lines (--no-split)")
+    print(f"{'set-up':36} {'strict F1':>9} {'lax F1':>7}  seconds")
+    for name, options in SETUPS:
+        start = time.perf_counter()
+        aligner = Aligner(options)
+        test = [align_texts("\n".join(de), "\n".join(fr), "de", "fr", split=False, aligner=aligner).beads
+                for _, de, fr, _ in docs]
+        s = score_alignments([g for *_, g in docs], test)
+        print(f"{name:36} {s.f1_strict:9.4f} {s.f1_lax:7.4f}  {time.perf_counter() - start:.1f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=shared_data() / "mac-dev")
@@ -64,6 +124,7 @@ def main() -> None:
         per = " ".join(f"{score_alignments([g], [t]).f1_strict:.3f}" for g, t in zip(gold, test))
         print(f"{name:36} {s.f1_strict:9.4f} {s.f1_lax:7.4f}  {per}  {time.perf_counter() - start:.1f}")
     print("for comparison, Chinese → English on the same chapters: 0.895 (benchmarks/mac_dev.py)")
+    german_french()
 
 
 if __name__ == "__main__":
