@@ -9,8 +9,9 @@ is what a pair without a dictionary (German–French, English–French) gets —
 The gold is MAC-Dev's (the MT has one line per Chinese sentence). Prints strict F1
 (and lax beside it) with and without the cognates scorer and the learned lexicon.
 
-Then a real German–French pair, where the machine has one: the German and French
-translations of the same English messages in the system's gettext catalogs
+Then real German–French and English–French pairs, where the machine has them: the
+German and French translations of the same English messages (or the English messages
+themselves) in the system's gettext catalogs
 (/usr/share/locale/{de,fr}/LC_MESSAGES/*.mo, one document per catalog of at least 60
 one-line messages of 40–300 characters, in msgid order), with the German of every
 23rd message and the French of every 17th left out, so that the gold has deletions
@@ -68,12 +69,16 @@ def _catalog(lang: str, domain: str) -> dict:
         return {}
 
 
-def gettext_pairs(min_messages: int = 60) -> list[tuple[str, list[str], list[str], list[Bead]]]:
-    """(catalog, German lines, French lines, gold beads) from the system's catalogs."""
+def gettext_pairs(src_lang: str = "de", tgt_lang: str = "fr",
+                  min_messages: int = 60) -> list[tuple[str, list[str], list[str], list[Bead]]]:
+    """(catalog, source lines, target lines, gold beads) from the system's catalogs; the
+    language ``en`` is the messages' English originals."""
     docs = []
-    folder = LOCALE / "de" / "LC_MESSAGES"
+    folder = LOCALE / "fr" / "LC_MESSAGES"
     for domain in sorted(p.stem for p in folder.glob("*.mo")) if folder.is_dir() else ():
-        de, fr = _catalog("de", domain), _catalog("fr", domain)
+        de, fr = (_catalog(lang, domain) if lang != "en" else None for lang in (src_lang, tgt_lang))
+        if de is None:
+            de = {k: k for k in fr if isinstance(k, str)}
         rows = [(de[k].strip(), fr[k].strip()) for k in sorted(k for k in de if isinstance(k, str) and k in fr)
                 if isinstance(de[k], str) and isinstance(fr[k], str) and de[k].strip() and fr[k].strip()
                 and 40 <= len(k) <= 300 and "%" not in k and "\n" not in k + de[k] + fr[k]]
@@ -91,18 +96,18 @@ def gettext_pairs(min_messages: int = 60) -> list[tuple[str, list[str], list[str
     return docs
 
 
-def german_french() -> None:
-    docs = gettext_pairs()
+def gettext_pair(src_lang: str, tgt_lang: str, title: str) -> None:
+    docs = gettext_pairs(src_lang, tgt_lang)
     if not docs:
-        print("\n(no German and French gettext catalogs on this machine)")
+        print(f"\n(no {title} gettext catalogs on this machine)")
         return
-    print(f"\nGerman → French gettext messages, {len(docs)} catalogs, "
+    print(f"\n{title} gettext messages, {len(docs)} catalogs, "
           f"{sum(len(d[1]) for d in docs):,} / {sum(len(d[2]) for d in docs):,} lines (--no-split)")
     print(f"{'set-up':36} {'strict F1':>9} {'lax F1':>7}  seconds")
     for name, options in SETUPS:
         start = time.perf_counter()
         aligner = Aligner(options)
-        test = [align_texts("\n".join(de), "\n".join(fr), "de", "fr", split=False, aligner=aligner).beads
+        test = [align_texts("\n".join(de), "\n".join(fr), src_lang, tgt_lang, split=False, aligner=aligner).beads
                 for _, de, fr, _ in docs]
         s = score_alignments([g for *_, g in docs], test)
         print(f"{name:36} {s.f1_strict:9.4f} {s.f1_lax:7.4f}  {time.perf_counter() - start:.1f}")
@@ -124,7 +129,8 @@ def main() -> None:
         per = " ".join(f"{score_alignments([g], [t]).f1_strict:.3f}" for g, t in zip(gold, test))
         print(f"{name:36} {s.f1_strict:9.4f} {s.f1_lax:7.4f}  {per}  {time.perf_counter() - start:.1f}")
     print("for comparison, Chinese → English on the same chapters: 0.895 (benchmarks/mac_dev.py)")
-    german_french()
+    gettext_pair("de", "fr", "German → French")
+    gettext_pair("en", "fr", "English → French")
 
 
 if __name__ == "__main__":
