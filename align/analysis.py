@@ -7,7 +7,8 @@ once, on first use, so that every scorer reads the same tokens.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
@@ -16,6 +17,9 @@ from glossary.numbers import extract_numbers, may_hold_numbers
 
 from .cedict import Cedict
 from .tokens import content_stems, is_han, latin_words, punctuation_cues, stem
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .lexicon import UnitModel
 
 __all__ = ["DocPair", "Side", "text_length", "to_simplified", "MAX_ANALYSED"]
 
@@ -42,6 +46,7 @@ class Side:
         self.paragraphs = np.asarray(paragraphs if paragraphs is not None else [0] * len(self.texts), dtype=np.int64)
         self.lengths = np.array([text_length(t) for t in texts], dtype=np.float64)
         self._cache: dict[str, object] = {}
+        self._units: Future | None = None
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -58,6 +63,25 @@ class Side:
         """Drop the memoized analyses (all but ``keep``): the token lists are only needed
         until the scorers have turned them into evidence."""
         self._cache = {k: v for k, v in self._cache.items() if k in keep}
+
+    def start_unit_model(self) -> None:
+        """Start training :meth:`unit_model` in a thread, if it needs training (CJK text):
+        SentencePiece releases the GIL, so it runs on the other core beside the scorers."""
+        if self.cjk and self._units is None:
+            from .lexicon import train_units
+
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="duiqi-units")
+            self._units = pool.submit(train_units, self.texts, self.lang)
+            pool.shutdown(wait=False)
+
+    def unit_model(self) -> "UnitModel":
+        """The lexicon's units of this side (:func:`align.lexicon.train_units` on its
+        texts), from the early start if :meth:`start_unit_model` was called."""
+        if self._units is None:
+            from .lexicon import train_units
+
+            return train_units(self.texts, self.lang)
+        return self._units.result()
 
     def lookup_texts(self) -> tuple[str, ...]:
         """The texts as dictionary lookups see them: Traditional Chinese converted to

@@ -17,7 +17,6 @@ import gzip
 import importlib.util
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from pathlib import Path
 from typing import Sequence
 
@@ -29,13 +28,8 @@ __all__ = ["Cedict", "cedict_path"]
 
 _HAN_CLASS = "\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF"
 _HAN_CHAR = re.compile(f"[{_HAN_CLASS}]")
-_HAN_RUN = re.compile(f"[{_HAN_CLASS}]+")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _TONE = re.compile(r"[1-5]$")
-
-
-def _is_han_char(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
 def cedict_path() -> Path:
@@ -194,55 +188,71 @@ class Cedict:
         scan from the left finds it).
         """
         joined = "\n".join(texts)
-        ends: dict[int, list[int]] = {}
-        for e, v in self._automaton.iter(joined):  # by end, and for one end longest first
-            if _is_han_char(joined[e]):
-                ends.setdefault(e + 1, []).append(e + 1 - (v & 15))
-        runs = [m.span() for m in _HAN_RUN.finditer(joined)]
-        run_starts = [r[0] for r in runs]
-        before = list(accumulate((r[1] - r[0] for r in runs), initial=0))
-
-        def han(p: int) -> int:
-            r = bisect_right(run_starts, p) - 1
-            return 0 if r < 0 else before[r] + min(p, runs[r][1]) - runs[r][0]
-
+        han = _han_before(joined)
         event_pos: list[int] = []
         event_g: list[int] = []
-        chosen: dict[int, int] = {}
+        chosen: list[int] = []
         g = 0
-        for e in sorted(ends):
-            he = han(e)
-            best, pick = g, -1
-            for s in ends[e]:
-                k = bisect_right(event_pos, s) - 1
-                c = (event_g[k] if k >= 0 else 0) + han(s) + 1 - he
-                if c < best:
-                    best, pick = c, s
-            if pick >= 0:
-                chosen[e] = pick
-                g = best
-                event_pos.append(e)
-                event_g.append(g)
+        end = best = pick = he = -1
+        skip = False
+        # matches come by end, and for one end longest (earliest start) first
+        for e, v in self._automaton.iter(joined):
+            e += 1
+            if e != end:
+                if pick >= 0:
+                    chosen.append(pick)
+                    event_pos.append(end)
+                    event_g.append(best)
+                    g = best
+                he = han[e]
+                end, best, pick = e, g, -1
+                skip = he == han[e - 1]  # the words end with a character that is not Chinese
+            if skip:
+                continue
+            s = e - (v & 15)
+            k = bisect_right(event_pos, s) - 1
+            c = (event_g[k] if k >= 0 else 0) + han[s] + 1 - he
+            if c < best:
+                best, pick = c, s
+        if pick >= 0:
+            chosen.append(pick)
+            event_pos.append(end)
         path: list[tuple[int, int]] = []
         i = len(joined)
-        for e in reversed(event_pos):
+        for k in range(len(event_pos) - 1, -1, -1):
+            e = event_pos[k]
             if e <= i:
-                path.append((chosen[e], e))
-                i = chosen[e]
+                i = chosen[k]
+                path.append((i, e))
         path.reverse()
         out: list[list[str]] = []
-        start, w = 0, 0
+        findall = _HAN_CHAR.findall
+        start, w, n_path = 0, 0, len(path)
         for text in texts:
             stop = start + len(text)
             words: list[str] = []
             p = start
-            while w < len(path) and path[w][0] < stop:
+            while w < n_path and path[w][0] < stop:
                 s, e = path[w]
-                words += _HAN_CHAR.findall(joined, p, s)
+                if han[s] != han[p]:
+                    words += findall(joined, p, s)
                 words.append(joined[s:e])
                 p = e
                 w += 1
-            words += _HAN_CHAR.findall(joined, p, stop)
+            if han[stop] != han[p]:
+                words += findall(joined, p, stop)
             out.append(words)
             start = stop + 1
         return out
+
+
+def _han_before(text: str) -> list[int]:
+    """For each position p of ``text`` (0..len), the number of Chinese characters before p."""
+    import numpy as np
+
+    code = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    han = ((code >= 0x4E00) & (code <= 0x9FFF)) | ((code >= 0x3400) & (code <= 0x4DBF)) \
+        | ((code >= 0xF900) & (code <= 0xFAFF))
+    before = np.zeros(len(code) + 1, dtype=np.int64)
+    np.cumsum(han, out=before[1:])
+    return before.tolist()
