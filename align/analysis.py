@@ -16,7 +16,7 @@ from corpora.lang import base_lang, is_cjk_lang
 from glossary.numbers import extract_numbers, may_hold_numbers
 
 from .cedict import Cedict
-from .tokens import content_stems, is_han, latin_words, punctuation_cues, stem
+from .tokens import content_stems_many, is_han, latin_words, punctuation_cues, stem
 
 if TYPE_CHECKING:  # pragma: no cover
     from .lexicon import UnitModel
@@ -101,7 +101,7 @@ class Side:
         """English content stems (for a CJK side: stems of its Latin-script words)."""
         if self.cjk:
             return self._memo("stems", lambda: [[stem(w) for w in latin_words(t) if len(w) > 1] for t in self.texts])
-        return self._memo("stems", lambda: [content_stems(t) for t in self.texts])
+        return self._memo("stems", lambda: content_stems_many(self.texts))
 
     def words(self, cedict: Cedict) -> list[list[str]]:
         """Chinese dictionary words of each sentence (fewest-words path, Han only)."""
