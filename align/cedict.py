@@ -2,11 +2,12 @@
 
 Loaded from the package's data file (no download). Words are matched directly on
 the characters of a sentence, so no word segmenter is needed: every dictionary word
-found in the text is a candidate (one Aho-Corasick pass), and a fewest-words path
+found in the text is a candidate (one vectorised pass of a hashed word index,
+:mod:`align.wordhash`), and a fewest-words path
 through them gives the sentence's word tokens.
 
 Parsing the file and stemming its glosses takes seconds, so the result (stems per
-word, readings per character, the word automaton) is kept in the user's cache
+word, readings per character, the word index) is kept in the user's cache
 directory (:mod:`align.cache`) and loads in milliseconds; it is rebuilt when the
 package version, this code or the data file changes.
 """
@@ -20,9 +21,12 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Sequence
 
-from . import cache, tokens
+import numpy as np
+
+from . import cache, tokens, wordhash
 from .errors import AlignError
 from .tokens import gloss_stems, is_han, known_stems, seed_stems
+from .wordhash import WordIndex, codepoints
 
 __all__ = ["Cedict", "cedict_path"]
 
@@ -88,13 +92,10 @@ def _split_glosses(defs: list[str]) -> list[str]:
 
 def _build(path: Path) -> dict:
     """Everything the aligner needs from the dictionary, in a compact form that pickles
-    fast: one automaton over the words the segmenter matches, whose value is (stems
-    index << 4) | length, a dict of the other forms' stems index, all stems in one string."""
-    import ahocorasick
-    import numpy as np
-
+    fast: a :class:`WordIndex` of the words the segmenter matches, whose value is the
+    stems index, a dict of the other forms' stems index, all stems in one string."""
     raw, readings, max_len = _parse(path)
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    matched: dict[str, int] = {}
     texts: list[str] = []
     others: dict[str, int] = {}
     for index, (form, defs) in enumerate(raw.items()):
@@ -104,13 +105,12 @@ def _build(path: Path) -> dict:
                 seen[s] = None
         texts.append(" ".join(seen))
         if 2 <= len(form) <= max_len and is_han(form[0]):
-            automaton.add_word(form, (index << 4) | len(form))
+            matched[form] = index
         else:
             others[form] = index
-    automaton.make_automaton()
     offsets = np.cumsum([0, *(len(t) for t in texts)]).astype(np.int64)
-    return {"automaton": automaton, "others": others, "stems": "".join(texts), "offsets": offsets, "readings": readings,
-            "max_len": max_len, "english_stems": known_stems()}
+    return {"words": WordIndex.build(matched), "others": others, "stems": "".join(texts), "offsets": offsets,
+            "readings": readings, "max_len": max_len, "english_stems": known_stems()}
 
 
 class Cedict:
@@ -119,20 +119,21 @@ class Cedict:
     def __init__(self, path: str | Path | None = None) -> None:
         self._path = Path(path) if path is not None else cedict_path()
         data = cache.load_or_build("cedict", self._path, lambda: _build(self._path),
-                                   code=(__file__, tokens.__file__))
+                                   code=(__file__, tokens.__file__, wordhash.__file__))
         self._stem_text: str = data["stems"]
         self._offsets = data["offsets"]
         self._readings: dict[str, frozenset[str]] = data["readings"]
         self.max_len: int = data["max_len"]
-        self._automaton = data["automaton"]
+        self._words: WordIndex = data["words"]
         self._others: dict[str, int] = data["others"]
+        self._found: dict[str, int] = {}  # stems index of words segment_many has found
         seed_stems(data["english_stems"])
         self._stems: dict[str, tuple[str, ...]] = {}
         self._raw: dict[str, list[str]] | None = None
         self._syllables: frozenset[str] | None = None
 
     def __contains__(self, word: str) -> bool:
-        return word in self._others or word in self._automaton
+        return word in self._others or word in self._found or self._words.get(word) is not None
 
     def glosses(self, word: str) -> list[str]:
         """The raw glosses of ``word`` (all readings), or an empty list."""
@@ -146,8 +147,9 @@ class Cedict:
         if cached is None:
             index = self._others.get(word)
             if index is None:
-                value = self._automaton.get(word, None)
-                index = None if value is None else value >> 4
+                index = self._found.get(word)
+            if index is None:
+                index = self._words.get(word)
             if index is None:
                 cached = ()
             else:
@@ -169,7 +171,8 @@ class Cedict:
     def matches(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every dictionary word of two or more characters in ``text``,
         by start, then end."""
-        return sorted((e + 1 - (v & 15), e + 1) for e, v in self._automaton.iter(text))
+        starts, ends, _ = self._words.find_all(text)
+        return sorted(zip(starts.tolist(), ends.tolist()))
 
     def segment(self, text: str) -> list[str]:
         """Chinese words of ``text``: the path through dictionary words with fewest tokens.
@@ -180,7 +183,7 @@ class Cedict:
         return self.segment_many([text])[0]
 
     def segment_many(self, texts: Sequence[str]) -> list[list[str]]:
-        """:meth:`segment` of each text, in one automaton pass over all of them.
+        """:meth:`segment` of each text, in one pass of the word index over all of them.
 
         The DP visits only the ends of dictionary words: with H(p) the number of
         Chinese characters before position p, the fewest tokens up to p is H(p) + g(p),
@@ -188,55 +191,60 @@ class Cedict:
         scan from the left finds it).
         """
         joined = "\n".join(texts)
-        han = _han_before(joined)
+        code = codepoints(joined)
+        is_han_code = _is_han_code(code)
+        han = np.concatenate([[0], np.cumsum(is_han_code)]).tolist()
+        starts, ends, values = self._words.find_all(code)
+        on_han = is_han_code[ends - 1]  # words that end with a Chinese character
+        starts, ends, values = starts[on_han].tolist(), ends[on_han].tolist(), values[on_han].tolist()
         event_pos: list[int] = []
         event_g: list[int] = []
         chosen: list[int] = []
+        chosen_value: list[int] = []
         g = 0
-        end = best = pick = he = -1
-        skip = False
-        # matches come by end, and for one end longest (earliest start) first
-        for e, v in self._automaton.iter(joined):
-            e += 1
+        end = best = pick = pick_value = he = -1
+        # by end, and for one end longest (earliest start) first
+        for e, s, v in zip(ends, starts, values):
             if e != end:
                 if pick >= 0:
                     chosen.append(pick)
+                    chosen_value.append(pick_value)
                     event_pos.append(end)
                     event_g.append(best)
                     g = best
                 he = han[e]
                 end, best, pick = e, g, -1
-                skip = he == han[e - 1]  # the words end with a character that is not Chinese
-            if skip:
-                continue
-            s = e - (v & 15)
             k = bisect_right(event_pos, s) - 1
             c = (event_g[k] if k >= 0 else 0) + han[s] + 1 - he
             if c < best:
-                best, pick = c, s
+                best, pick, pick_value = c, s, v
         if pick >= 0:
             chosen.append(pick)
+            chosen_value.append(pick_value)
             event_pos.append(end)
-        path: list[tuple[int, int]] = []
+        path: list[tuple[int, int, int]] = []
         i = len(joined)
         for k in range(len(event_pos) - 1, -1, -1):
             e = event_pos[k]
             if e <= i:
                 i = chosen[k]
-                path.append((i, e))
+                path.append((i, e, chosen_value[k]))
         path.reverse()
         out: list[list[str]] = []
         findall = _HAN_CHAR.findall
+        found = self._found
         start, w, n_path = 0, 0, len(path)
         for text in texts:
             stop = start + len(text)
             words: list[str] = []
             p = start
             while w < n_path and path[w][0] < stop:
-                s, e = path[w]
+                s, e, v = path[w]
                 if han[s] != han[p]:
                     words += findall(joined, p, s)
-                words.append(joined[s:e])
+                word = joined[s:e]
+                found[word] = v
+                words.append(word)
                 p = e
                 w += 1
             if han[stop] != han[p]:
@@ -246,13 +254,7 @@ class Cedict:
         return out
 
 
-def _han_before(text: str) -> list[int]:
-    """For each position p of ``text`` (0..len), the number of Chinese characters before p."""
-    import numpy as np
-
-    code = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    han = ((code >= 0x4E00) & (code <= 0x9FFF)) | ((code >= 0x3400) & (code <= 0x4DBF)) \
+def _is_han_code(code: np.ndarray) -> np.ndarray:
+    """Whether each code point is a Chinese character (as :func:`align.tokens.is_han`)."""
+    return ((code >= 0x4E00) & (code <= 0x9FFF)) | ((code >= 0x3400) & (code <= 0x4DBF)) \
         | ((code >= 0xF900) & (code <= 0xFAFF))
-    before = np.zeros(len(code) + 1, dtype=np.int64)
-    np.cumsum(han, out=before[1:])
-    return before.tolist()
