@@ -23,14 +23,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["DocPair", "Side", "text_length", "to_simplified", "MAX_ANALYSED"]
 
-_SPACE = re.compile(r"\s+")
+_LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _NON_HAN = re.compile(r"[^\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+")
 MAX_ANALYSED = 4000
 
 
 def text_length(text: str) -> int:
     """Length in characters, white space runs counted once."""
-    return len(_SPACE.sub(" ", text.strip()))
+    return len(" ".join(text.split()))  # str.split and re's \s agree on what white space is
 
 
 class Side:
@@ -112,12 +112,10 @@ class Side:
 
         def make() -> list[list[str]]:
             out = []
-            for t in self.texts:
-                toks = re.findall(r"[A-Za-z][A-Za-z'’\-]*", t)
-                names = []
-                for k, w in enumerate(toks):
-                    if w[0].isupper() and (k > 0 or len(toks) == 1 or w.lower() not in _COMMON_INITIALS):
-                        names.append(w)
+            for toks in map(_LATIN_TOKEN.findall, self.texts):
+                names = [w for w in toks[1:] if w[0].isupper()]
+                if toks and toks[0][0].isupper() and (len(toks) == 1 or toks[0].lower() not in _COMMON_INITIALS):
+                    names.insert(0, toks[0])
                 out.append(names)
             return out
 
