@@ -92,8 +92,9 @@ def _split_glosses(defs: list[str]) -> list[str]:
 
 def _build(path: Path) -> dict:
     """Everything the aligner needs from the dictionary, in a compact form that pickles
-    fast: a :class:`WordIndex` of the words the segmenter matches, whose value is the
-    stems index, a dict of the other forms' stems index, all stems in one string."""
+    fast and is small in memory: a :class:`WordIndex` of the words the segmenter
+    matches, whose value is the stems index, a dict of the other forms' stems index,
+    all stems in one UTF-8 string, each character's readings as one string."""
     raw, readings, max_len = _parse(path)
     matched: dict[str, int] = {}
     texts: list[str] = []
@@ -108,9 +109,11 @@ def _build(path: Path) -> dict:
             matched[form] = index
         else:
             others[form] = index
-    offsets = np.cumsum([0, *(len(t) for t in texts)]).astype(np.int64)
-    return {"words": WordIndex.build(matched), "others": others, "stems": "".join(texts), "offsets": offsets,
-            "readings": readings, "max_len": max_len, "english_stems": known_stems()}
+    encoded = [t.encode() for t in texts]
+    offsets = np.cumsum([0, *(len(t) for t in encoded)]).astype(np.int64)
+    return {"words": WordIndex.build(matched), "others": others, "stems": b"".join(encoded), "offsets": offsets,
+            "readings": {c: " ".join(sorted(r)) for c, r in readings.items()}, "max_len": max_len,
+            "english_stems": known_stems()}
 
 
 class Cedict:
@@ -120,9 +123,10 @@ class Cedict:
         self._path = Path(path) if path is not None else cedict_path()
         data = cache.load_or_build("cedict", self._path, lambda: _build(self._path),
                                    code=(__file__, tokens.__file__, wordhash.__file__))
-        self._stem_text: str = data["stems"]
+        self._stem_text: bytes = data["stems"]
         self._offsets = data["offsets"]
-        self._readings: dict[str, frozenset[str]] = data["readings"]
+        self._readings: dict[str, str] = data["readings"]
+        self._reading_sets: dict[str, frozenset[str]] = {}
         self.max_len: int = data["max_len"]
         self._words: WordIndex = data["words"]
         self._others: dict[str, int] = data["others"]
@@ -154,19 +158,23 @@ class Cedict:
                 cached = ()
             else:
                 start, end = self._offsets[index:index + 2].tolist()
-                cached = tuple(self._stem_text[start:end].split())
+                cached = tuple(self._stem_text[start:end].decode().split())
             self._stems[word] = cached
         return cached
 
     def syllables(self) -> frozenset[str]:
         """Every toneless pinyin syllable of a single character."""
         if self._syllables is None:
-            self._syllables = frozenset(s for r in self._readings.values() for s in r)
+            self._syllables = frozenset(s for r in self._readings.values() for s in r.split())
         return self._syllables
 
     def readings(self, char: str) -> frozenset[str]:
         """Toneless pinyin readings of a character ("长" → {"chang", "zhang"})."""
-        return self._readings.get(char, _NO_READINGS)
+        found = self._reading_sets.get(char)
+        if found is None:
+            text = self._readings.get(char)
+            found = self._reading_sets[char] = frozenset(text.split()) if text else _NO_READINGS
+        return found
 
     def matches(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every dictionary word of two or more characters in ``text``,
