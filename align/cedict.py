@@ -211,6 +211,7 @@ class Cedict:
         chosen_value: list[int] = []
         g = 0
         end = best = pick = pick_value = he = -1
+        last_pos = 0  # where the last event is (g is its value)
         # by end, and for one end longest (earliest start) first
         for e, s, v in zip(ends, starts, values):
             if e != end:
@@ -219,11 +220,14 @@ class Cedict:
                     chosen_value.append(pick_value)
                     event_pos.append(end)
                     event_g.append(best)
-                    g = best
+                    g, last_pos = best, end
                 he = han[e]
                 end, best, pick = e, g, -1
-            k = bisect_right(event_pos, s) - 1
-            c = (event_g[k] if k >= 0 else 0) + han[s] + 1 - he
+            if s >= last_pos:  # the usual case: no word ended inside this one
+                c = g + han[s] + 1 - he
+            else:
+                k = bisect_right(event_pos, s) - 1
+                c = (event_g[k] if k >= 0 else 0) + han[s] + 1 - he
             if c < best:
                 best, pick, pick_value = c, s, v
         if pick >= 0:

@@ -117,6 +117,8 @@ class WordIndex:
             if not len(start):
                 break
             h = h * base + code64[start + length - 1]
+            order = np.argsort(h)  # sorted queries: binary searches that stay in cache
+            start, h = start[order], h[order]
             hit, pos = _sorted_member(level.hashes, h)
             if hit.any():
                 at, pos = start[hit], pos[hit]
