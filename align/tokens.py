@@ -140,17 +140,6 @@ def english_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _words_for_stems(text: str) -> list[str]:
-    """Words, with hyphenated names joined (Bao-yu → baoyu) and other compounds split."""
-    out: list[str] = []
-    for w in _COMPOUND.findall(text):
-        if "-" in w:
-            out.extend(_split_compound(w))
-        else:
-            out.append(w)
-    return out
-
-
 def _split_compound(w: str) -> list[str]:
     """A hyphenated name as one word (Bao-yu → Baoyu), another compound as its parts."""
     parts = [p for p in w.split("-") if p]
@@ -165,19 +154,25 @@ def content_stems(text: str) -> list[str]:
 
 
 class _StemMemo(dict):
-    """word → its content stems (none for a stopword; the parts' for a compound), filled on first look-up."""
+    """word → its content stems (none for a stopword; the parts' for a compound), filled
+    on first look-up; bounded like the Snowball memo."""
 
     def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) >= _MAX_STEMS:
+            self.clear()
         parts = _split_compound(word) if "-" in word else (word,)
         found = self[word] = tuple(s for s in map(_content_stem, parts) if s is not None)
         return found
 
 
+# Content stems of each word form seen so far: a text's stems are then one dict look-up
+# per word (the same words recur in every text of a document).
+_WORD_STEMS = _StemMemo()
+
+
 def content_stems_many(texts: Sequence[str]) -> list[list[str]]:
-    """:func:`content_stems` of each text; each distinct word is stemmed once."""
-    memo = _StemMemo()
-    findall = _COMPOUND.findall
-    return [[s for w in findall(t) for s in memo[w]] for t in texts]
+    """:func:`content_stems` of each text."""
+    return [list(_content_stems(t)) for t in texts]
 
 
 def _content_stem(word: str) -> str | None:
@@ -191,12 +186,8 @@ def _content_stem(word: str) -> str | None:
 
 @lru_cache(maxsize=100_000)
 def _content_stems(text: str) -> tuple[str, ...]:
-    out = []
-    for w in _words_for_stems(text):
-        s = _content_stem(w)
-        if s is not None:
-            out.append(s)
-    return tuple(out)
+    memo = _WORD_STEMS
+    return tuple(s for w in _COMPOUND.findall(text) for s in memo[w])
 
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\|\S+")
