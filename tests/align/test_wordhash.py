@@ -64,6 +64,8 @@ def test_empty_index_and_text():
     assert _found(index, "") == []
     assert _found(index, "实验室实验") == [(0, 2, 1), (0, 3, 2), (3, 5, 1)]
     assert codepoints("a实").tolist() == [0x61, 0x5B9E]
+    # positions are code points, whatever the plane; a lone surrogate is one more
+    assert _found(index, "\ud800😀实验") == [(2, 4, 1)]
 
 
 def test_cedict_word_matches_on_bible_text():
