@@ -62,6 +62,7 @@ def test_punctuation_cues_equal_their_definition(lang):
             cues.append("cue:quote")
         return cues
 
-    texts = _texts(lang) + ["“你好。”？！（注）", "Why? 'No!' (x)", "Don't go.", "a 'b", "end.' x", "«»", ""]
+    texts = _texts(lang) + ["“你好。”？！（注）", "Why? 'No!' (x)", "Don't go.", "a 'b", "end.' x",
+                            "«»", ""]
     assert [punctuation_cues(t) for t in texts] == [reference(t) for t in texts]
     assert punctuation_cues("Why (really)?!") == ["cue:?", "cue:!", "cue:paren"]
