@@ -100,6 +100,9 @@ class Aligner:
         s_side = Side([s.text for s in src], src_lang, [s.paragraph for s in src])
         t_side = Side([s.text for s in tgt], tgt_lang, [s.paragraph for s in tgt])
         doc = DocPair(s_side, t_side, None)
+        if self.options.learn and min(len(src), len(tgt)) >= 20:  # see _learned_coverage
+            s_side.start_unit_model()
+            t_side.start_unit_model()
         if doc.zh_en is not None:
             doc.cedict = self.cedict
         options = self.options
@@ -283,7 +286,7 @@ def _prepare(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions,
 
 def _learned_coverage(doc: DocPair, result, options: AlignOptions) -> Coverage | None:
     """A lexicon learned from the confident two-sided beads of ``result``."""
-    from .lexicon import confident_pairs, learn_lexicon, train_units
+    from .lexicon import confident_pairs, learn_lexicon
     from .scorers.learned import LearnedScorer
 
     beads = [(range(b[0], b[1]), range(b[2], b[3]), c) for b, c in result]
@@ -291,8 +294,8 @@ def _learned_coverage(doc: DocPair, result, options: AlignOptions) -> Coverage |
         return None
     pairs = confident_pairs(doc.src.texts, doc.tgt.texts, beads, doc.src.lang, doc.tgt.lang, options.learn_quantile)
     with phase("lexicon: units"):
-        src_units = train_units(doc.src.texts, doc.src.lang)
-        tgt_units = train_units(doc.tgt.texts, doc.tgt.lang)
+        src_units = doc.src.unit_model()  # started in align()
+        tgt_units = doc.tgt.unit_model()
     with phase("lexicon: links"):
         lexicon = learn_lexicon(src_units, tgt_units, pairs, min_dice=options.learn_dice)
     with phase("evidence: learned"):

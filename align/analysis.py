@@ -7,7 +7,8 @@ once, on first use, so that every scorer reads the same tokens.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
@@ -15,18 +16,21 @@ from corpora.lang import base_lang, is_cjk_lang
 from glossary.numbers import extract_numbers, may_hold_numbers
 
 from .cedict import Cedict
-from .tokens import content_stems, is_han, latin_words, punctuation_cues, stem
+from .tokens import content_stems_many, is_han, latin_words, punctuation_cues, stem
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .lexicon import UnitModel
 
 __all__ = ["DocPair", "Side", "text_length", "to_simplified", "MAX_ANALYSED"]
 
-_SPACE = re.compile(r"\s+")
+_LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _NON_HAN = re.compile(r"[^\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+")
 MAX_ANALYSED = 4000
 
 
 def text_length(text: str) -> int:
     """Length in characters, white space runs counted once."""
-    return len(_SPACE.sub(" ", text.strip()))
+    return len(" ".join(text.split()))  # str.split and re's \s agree on what white space is
 
 
 class Side:
@@ -42,6 +46,7 @@ class Side:
         self.paragraphs = np.asarray(paragraphs if paragraphs is not None else [0] * len(self.texts), dtype=np.int64)
         self.lengths = np.array([text_length(t) for t in texts], dtype=np.float64)
         self._cache: dict[str, object] = {}
+        self._units: Future | None = None
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -58,6 +63,25 @@ class Side:
         """Drop the memoized analyses (all but ``keep``): the token lists are only needed
         until the scorers have turned them into evidence."""
         self._cache = {k: v for k, v in self._cache.items() if k in keep}
+
+    def start_unit_model(self) -> None:
+        """Start training :meth:`unit_model` in a thread, if it needs training (CJK text):
+        SentencePiece releases the GIL, so it runs on the other core beside the scorers."""
+        if self.cjk and self._units is None:
+            from .lexicon import train_units
+
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="duiqi-units")
+            self._units = pool.submit(train_units, self.texts, self.lang)
+            pool.shutdown(wait=False)
+
+    def unit_model(self) -> "UnitModel":
+        """The lexicon's units of this side (:func:`align.lexicon.train_units` on its
+        texts), from the early start if :meth:`start_unit_model` was called."""
+        if self._units is None:
+            from .lexicon import train_units
+
+            return train_units(self.texts, self.lang)
+        return self._units.result()
 
     def lookup_texts(self) -> tuple[str, ...]:
         """The texts as dictionary lookups see them: Traditional Chinese converted to
@@ -77,7 +101,7 @@ class Side:
         """English content stems (for a CJK side: stems of its Latin-script words)."""
         if self.cjk:
             return self._memo("stems", lambda: [[stem(w) for w in latin_words(t) if len(w) > 1] for t in self.texts])
-        return self._memo("stems", lambda: [content_stems(t) for t in self.texts])
+        return self._memo("stems", lambda: content_stems_many(self.texts))
 
     def words(self, cedict: Cedict) -> list[list[str]]:
         """Chinese dictionary words of each sentence (fewest-words path, Han only)."""
@@ -88,12 +112,10 @@ class Side:
 
         def make() -> list[list[str]]:
             out = []
-            for t in self.texts:
-                toks = re.findall(r"[A-Za-z][A-Za-z'’\-]*", t)
-                names = []
-                for k, w in enumerate(toks):
-                    if w[0].isupper() and (k > 0 or len(toks) == 1 or w.lower() not in _COMMON_INITIALS):
-                        names.append(w)
+            for toks in map(_LATIN_TOKEN.findall, self.texts):
+                names = [w for w in toks[1:] if w[0].isupper()]
+                if toks and toks[0][0].isupper() and (len(toks) == 1 or toks[0].lower() not in _COMMON_INITIALS):
+                    names.insert(0, toks[0])
                 out.append(names)
             return out
 

@@ -2,10 +2,11 @@
 
 Files live in ``$DUIQI_CACHE_DIR``, else ``$XDG_CACHE_HOME/duiqi``, else
 ``~/.cache/duiqi``. A file's name carries a key made of the package version, the
-source of the code that builds it and the size and modification time of the input
-it is derived from, so a new version, changed code or new data builds a new file. A
-cache that cannot be read or written is skipped silently: the data is then built in
-memory each time.
+source of the code that builds it and the name, size and last 64 KiB of the input it
+is derived from (for a gzip file they include its content's CRC-32), so a new version,
+changed code or new data builds a new file, while the same data installed in several
+environments shares one. A cache that cannot be read or written is skipped silently:
+the data is then built in memory each time.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from corpora import __version__
 
 __all__ = ["cache_dir", "load_or_build"]
 
+_TAIL = 65_536  # bytes of the end of the input that go into the key
+
 
 def cache_dir() -> Path:
     """The directory duiqi keeps derived data in."""
@@ -34,8 +37,13 @@ def cache_dir() -> Path:
 def _key(name: str, source: Path, code: Iterable[str]) -> str:
     h = hashlib.sha256(f"{__version__}|{name}".encode())
     try:
-        st = source.stat()
-        h.update(f"|{source.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
+        # the file's name, size and last bytes (a gzip file ends with its content's
+        # CRC-32), not its path or time: installs of the same data in several
+        # environments share one entry instead of replacing each other's
+        with open(source, "rb") as f:
+            size = f.seek(0, os.SEEK_END)
+            f.seek(max(0, size - _TAIL))
+            h.update(f"|{source.name}|{size}|".encode() + f.read())
     except OSError:
         h.update(str(source).encode())
     for path in code:

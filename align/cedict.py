@@ -2,11 +2,12 @@
 
 Loaded from the package's data file (no download). Words are matched directly on
 the characters of a sentence, so no word segmenter is needed: every dictionary word
-found in the text is a candidate (one Aho-Corasick pass), and a fewest-words path
+found in the text is a candidate (one vectorised pass of a hashed word index,
+:mod:`align.wordhash`), and a fewest-words path
 through them gives the sentence's word tokens.
 
 Parsing the file and stemming its glosses takes seconds, so the result (stems per
-word, readings per character, the word automaton) is kept in the user's cache
+word, readings per character, the word index) is kept in the user's cache
 directory (:mod:`align.cache`) and loads in milliseconds; it is rebuilt when the
 package version, this code or the data file changes.
 """
@@ -17,25 +18,22 @@ import gzip
 import importlib.util
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from pathlib import Path
 from typing import Sequence
 
-from . import cache, tokens
+import numpy as np
+
+from . import cache, tokens, wordhash
 from .errors import AlignError
 from .tokens import gloss_stems, is_han, known_stems, seed_stems
+from .wordhash import WordIndex, codepoints
 
 __all__ = ["Cedict", "cedict_path"]
 
 _HAN_CLASS = "\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF"
 _HAN_CHAR = re.compile(f"[{_HAN_CLASS}]")
-_HAN_RUN = re.compile(f"[{_HAN_CLASS}]+")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _TONE = re.compile(r"[1-5]$")
-
-
-def _is_han_char(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
 def cedict_path() -> Path:
@@ -94,13 +92,11 @@ def _split_glosses(defs: list[str]) -> list[str]:
 
 def _build(path: Path) -> dict:
     """Everything the aligner needs from the dictionary, in a compact form that pickles
-    fast: one automaton over the words the segmenter matches, whose value is (stems
-    index << 4) | length, a dict of the other forms' stems index, all stems in one string."""
-    import ahocorasick
-    import numpy as np
-
+    fast and is small in memory: a :class:`WordIndex` of the words the segmenter
+    matches, whose value is the stems index, a dict of the other forms' stems index,
+    all stems in one UTF-8 string, each character's readings as one string."""
     raw, readings, max_len = _parse(path)
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    matched: dict[str, int] = {}
     texts: list[str] = []
     others: dict[str, int] = {}
     for index, (form, defs) in enumerate(raw.items()):
@@ -110,13 +106,14 @@ def _build(path: Path) -> dict:
                 seen[s] = None
         texts.append(" ".join(seen))
         if 2 <= len(form) <= max_len and is_han(form[0]):
-            automaton.add_word(form, (index << 4) | len(form))
+            matched[form] = index
         else:
             others[form] = index
-    automaton.make_automaton()
-    offsets = np.cumsum([0, *(len(t) for t in texts)]).astype(np.int64)
-    return {"automaton": automaton, "others": others, "stems": "".join(texts), "offsets": offsets, "readings": readings,
-            "max_len": max_len, "english_stems": known_stems()}
+    encoded = [t.encode() for t in texts]
+    offsets = np.cumsum([0, *(len(t) for t in encoded)]).astype(np.int64)
+    return {"words": WordIndex.build(matched), "others": others, "stems": b"".join(encoded), "offsets": offsets,
+            "readings": {c: " ".join(sorted(r)) for c, r in readings.items()}, "max_len": max_len,
+            "english_stems": known_stems()}
 
 
 class Cedict:
@@ -125,20 +122,22 @@ class Cedict:
     def __init__(self, path: str | Path | None = None) -> None:
         self._path = Path(path) if path is not None else cedict_path()
         data = cache.load_or_build("cedict", self._path, lambda: _build(self._path),
-                                   code=(__file__, tokens.__file__))
-        self._stem_text: str = data["stems"]
+                                   code=(__file__, tokens.__file__, wordhash.__file__))
+        self._stem_text: bytes = data["stems"]
         self._offsets = data["offsets"]
-        self._readings: dict[str, frozenset[str]] = data["readings"]
+        self._readings: dict[str, str] = data["readings"]
+        self._reading_sets: dict[str, frozenset[str]] = {}
         self.max_len: int = data["max_len"]
-        self._automaton = data["automaton"]
+        self._words: WordIndex = data["words"]
         self._others: dict[str, int] = data["others"]
+        self._found: dict[str, int] = {}  # stems index of words segment_many has found
         seed_stems(data["english_stems"])
         self._stems: dict[str, tuple[str, ...]] = {}
         self._raw: dict[str, list[str]] | None = None
         self._syllables: frozenset[str] | None = None
 
     def __contains__(self, word: str) -> bool:
-        return word in self._others or word in self._automaton
+        return word in self._others or word in self._found or self._words.get(word) is not None
 
     def glosses(self, word: str) -> list[str]:
         """The raw glosses of ``word`` (all readings), or an empty list."""
@@ -152,30 +151,36 @@ class Cedict:
         if cached is None:
             index = self._others.get(word)
             if index is None:
-                value = self._automaton.get(word, None)
-                index = None if value is None else value >> 4
+                index = self._found.get(word)
+            if index is None:
+                index = self._words.get(word)
             if index is None:
                 cached = ()
             else:
                 start, end = self._offsets[index:index + 2].tolist()
-                cached = tuple(self._stem_text[start:end].split())
+                cached = tuple(self._stem_text[start:end].decode().split())
             self._stems[word] = cached
         return cached
 
     def syllables(self) -> frozenset[str]:
         """Every toneless pinyin syllable of a single character."""
         if self._syllables is None:
-            self._syllables = frozenset(s for r in self._readings.values() for s in r)
+            self._syllables = frozenset(s for r in self._readings.values() for s in r.split())
         return self._syllables
 
     def readings(self, char: str) -> frozenset[str]:
         """Toneless pinyin readings of a character ("长" → {"chang", "zhang"})."""
-        return self._readings.get(char, _NO_READINGS)
+        found = self._reading_sets.get(char)
+        if found is None:
+            text = self._readings.get(char)
+            found = self._reading_sets[char] = frozenset(text.split()) if text else _NO_READINGS
+        return found
 
     def matches(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every dictionary word of two or more characters in ``text``,
         by start, then end."""
-        return sorted((e + 1 - (v & 15), e + 1) for e, v in self._automaton.iter(text))
+        starts, ends, _ = self._words.find_all(text)
+        return sorted(zip(starts.tolist(), ends.tolist()))
 
     def segment(self, text: str) -> list[str]:
         """Chinese words of ``text``: the path through dictionary words with fewest tokens.
@@ -186,7 +191,7 @@ class Cedict:
         return self.segment_many([text])[0]
 
     def segment_many(self, texts: Sequence[str]) -> list[list[str]]:
-        """:meth:`segment` of each text, in one automaton pass over all of them.
+        """:meth:`segment` of each text, in one pass of the word index over all of them.
 
         The DP visits only the ends of dictionary words: with H(p) the number of
         Chinese characters before position p, the fewest tokens up to p is H(p) + g(p),
@@ -194,55 +199,74 @@ class Cedict:
         scan from the left finds it).
         """
         joined = "\n".join(texts)
-        ends: dict[int, list[int]] = {}
-        for e, v in self._automaton.iter(joined):  # by end, and for one end longest first
-            if _is_han_char(joined[e]):
-                ends.setdefault(e + 1, []).append(e + 1 - (v & 15))
-        runs = [m.span() for m in _HAN_RUN.finditer(joined)]
-        run_starts = [r[0] for r in runs]
-        before = list(accumulate((r[1] - r[0] for r in runs), initial=0))
-
-        def han(p: int) -> int:
-            r = bisect_right(run_starts, p) - 1
-            return 0 if r < 0 else before[r] + min(p, runs[r][1]) - runs[r][0]
-
+        code = codepoints(joined)
+        is_han_code = _is_han_code(code)
+        han = np.concatenate([[0], np.cumsum(is_han_code)]).tolist()
+        starts, ends, values = self._words.find_all(code)
+        on_han = is_han_code[ends - 1]  # words that end with a Chinese character
+        starts, ends, values = starts[on_han].tolist(), ends[on_han].tolist(), values[on_han].tolist()
         event_pos: list[int] = []
         event_g: list[int] = []
-        chosen: dict[int, int] = {}
+        chosen: list[int] = []
+        chosen_value: list[int] = []
         g = 0
-        for e in sorted(ends):
-            he = han(e)
-            best, pick = g, -1
-            for s in ends[e]:
+        end = best = pick = pick_value = he = -1
+        last_pos = 0  # where the last event is (g is its value)
+        # by end, and for one end longest (earliest start) first
+        for e, s, v in zip(ends, starts, values):
+            if e != end:
+                if pick >= 0:
+                    chosen.append(pick)
+                    chosen_value.append(pick_value)
+                    event_pos.append(end)
+                    event_g.append(best)
+                    g, last_pos = best, end
+                he = han[e]
+                end, best, pick = e, g, -1
+            if s >= last_pos:  # the usual case: no word ended inside this one
+                c = g + han[s] + 1 - he
+            else:
                 k = bisect_right(event_pos, s) - 1
-                c = (event_g[k] if k >= 0 else 0) + han(s) + 1 - he
-                if c < best:
-                    best, pick = c, s
-            if pick >= 0:
-                chosen[e] = pick
-                g = best
-                event_pos.append(e)
-                event_g.append(g)
-        path: list[tuple[int, int]] = []
+                c = (event_g[k] if k >= 0 else 0) + han[s] + 1 - he
+            if c < best:
+                best, pick, pick_value = c, s, v
+        if pick >= 0:
+            chosen.append(pick)
+            chosen_value.append(pick_value)
+            event_pos.append(end)
+        path: list[tuple[int, int, int]] = []
         i = len(joined)
-        for e in reversed(event_pos):
+        for k in range(len(event_pos) - 1, -1, -1):
+            e = event_pos[k]
             if e <= i:
-                path.append((chosen[e], e))
-                i = chosen[e]
+                i = chosen[k]
+                path.append((i, e, chosen_value[k]))
         path.reverse()
         out: list[list[str]] = []
-        start, w = 0, 0
+        findall = _HAN_CHAR.findall
+        found = self._found
+        start, w, n_path = 0, 0, len(path)
         for text in texts:
             stop = start + len(text)
             words: list[str] = []
             p = start
-            while w < len(path) and path[w][0] < stop:
-                s, e = path[w]
-                words += _HAN_CHAR.findall(joined, p, s)
-                words.append(joined[s:e])
+            while w < n_path and path[w][0] < stop:
+                s, e, v = path[w]
+                if han[s] != han[p]:
+                    words += findall(joined, p, s)
+                word = joined[s:e]
+                found[word] = v
+                words.append(word)
                 p = e
                 w += 1
-            words += _HAN_CHAR.findall(joined, p, stop)
+            if han[stop] != han[p]:
+                words += findall(joined, p, stop)
             out.append(words)
             start = stop + 1
         return out
+
+
+def _is_han_code(code: np.ndarray) -> np.ndarray:
+    """Whether each code point is a Chinese character (as :func:`align.tokens.is_han`)."""
+    return ((code >= 0x4E00) & (code <= 0x9FFF)) | ((code >= 0x3400) & (code <= 0x4DBF)) \
+        | ((code >= 0xF900) & (code <= 0xFAFF))

@@ -5,6 +5,7 @@ Code logic (subtags, ISO 639 equivalence, scripts) lives in ``corpora.lang``."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from corpora.lang import LanguageError as CodeError
 from corpora.lang import base_lang, parse_lang
@@ -53,9 +54,7 @@ def detect_language(text: str, name: str = "<text>") -> str:
     Chinese is ``zh`` when Simplified, ``zh-TW`` (``zh-HK`` with Hong Kong character
     forms) when Traditional."""
     sample = text[:100_000]
-    han = len(_HAN_CHARS.findall(sample))
-    kana = len(_KANA_CHARS.findall(sample))
-    latin = len(_LATIN_CHARS.findall(sample))
+    han, kana, latin = (len(sample) - len(chars.sub("", sample)) for chars in (_HAN_CHARS, _KANA_CHARS, _LATIN_CHARS))
     if kana > 0.05 * (han + kana + 1) and kana >= 10:
         return "ja"
     if han >= 0.2 * latin and han > 0:
@@ -64,7 +63,7 @@ def detect_language(text: str, name: str = "<text>") -> str:
         return chinese_variant(sample)
     if latin == 0:
         raise LanguageError(f"{name}: cannot detect the language; give the source and target languages")
-    words = re.findall(r"[^\W\d_]+", sample.lower())
-    counts = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    words = Counter(re.findall(r"[^\W\d_]+", sample.lower()))
+    counts = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] > 0 else "en"

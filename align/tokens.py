@@ -16,6 +16,7 @@ __all__ = [
     "stem",
     "english_words",
     "content_stems",
+    "content_stems_many",
     "gloss_stems",
     "latin_words",
     "letter_words",
@@ -139,19 +140,12 @@ def english_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _words_for_stems(text: str) -> list[str]:
-    """Words, with hyphenated names joined (Bao-yu → baoyu) and other compounds split."""
-    out: list[str] = []
-    for w in _COMPOUND.findall(text):
-        if "-" in w:
-            parts = [p for p in w.split("-") if p]
-            if w[0].isupper() and all(len(p) <= 6 for p in parts):
-                out.append("".join(parts))
-                continue
-            out.extend(parts)
-        else:
-            out.append(w)
-    return out
+def _split_compound(w: str) -> list[str]:
+    """A hyphenated name as one word (Bao-yu → Baoyu), another compound as its parts."""
+    parts = [p for p in w.split("-") if p]
+    if w[0].isupper() and all(len(p) <= 6 for p in parts):
+        return ["".join(parts)]
+    return parts
 
 
 def content_stems(text: str) -> list[str]:
@@ -159,17 +153,41 @@ def content_stems(text: str) -> list[str]:
     return list(_content_stems(text))
 
 
+class _StemMemo(dict):
+    """word → its content stems (none for a stopword; the parts' for a compound), filled
+    on first look-up; bounded like the Snowball memo."""
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) >= _MAX_STEMS:
+            self.clear()
+        parts = _split_compound(word) if "-" in word else (word,)
+        found = self[word] = tuple(s for s in map(_content_stem, parts) if s is not None)
+        return found
+
+
+# Content stems of each word form seen so far: a text's stems are then one dict look-up
+# per word (the same words recur in every text of a document).
+_WORD_STEMS = _StemMemo()
+
+
+def content_stems_many(texts: Sequence[str]) -> list[list[str]]:
+    """:func:`content_stems` of each text."""
+    return [list(_content_stems(t)) for t in texts]
+
+
+def _content_stem(word: str) -> str | None:
+    """The stem of ``word``, or None for a stopword or a one-letter word."""
+    lw = word.lower().replace("’", "'")
+    if lw in STOPWORDS or len(lw) < 2:
+        return None
+    s = stem(lw)
+    return None if s in STOPWORDS else s
+
+
 @lru_cache(maxsize=100_000)
 def _content_stems(text: str) -> tuple[str, ...]:
-    out = []
-    for w in _words_for_stems(text):
-        lw = w.lower().replace("’", "'")
-        if lw in STOPWORDS or len(lw) < 2:
-            continue
-        s = stem(lw)
-        if s not in STOPWORDS:
-            out.append(s)
-    return tuple(out)
+    memo = _WORD_STEMS
+    return tuple(s for w in _COMPOUND.findall(text) for s in memo[w])
 
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\|\S+")
@@ -212,10 +230,18 @@ _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=\w)")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?;:—–-])['’](?=[\s)\]—–-]|$)")
 
 
+_CUE_OF = {c: "cue:" + name for name, chars in _CUES for c in chars}
+_CUE_ORDER = {"cue:" + name: k for k, (name, _) in enumerate(_CUES)}
+_CUE_CHAR = re.compile("[" + re.escape("".join(_CUE_OF)) + "]")
+_MAYBE_SINGLE = re.compile("['‘’]")
+
+
 def punctuation_cues(text: str) -> list[str]:
     """Cue tokens for punctuation that survives translation: ? ! quotes (and 《》) brackets."""
-    cues = ["cue:" + name for name, chars in _CUES if any(c in text for c in chars)]
-    if "cue:quote" not in cues and (_SINGLE_OPEN.search(text) or _SINGLE_CLOSE.search(text)):
+    found = {_CUE_OF[c] for c in _CUE_CHAR.findall(text)}
+    cues = sorted(found, key=_CUE_ORDER.__getitem__) if len(found) > 1 else list(found)
+    if "cue:quote" not in found and _MAYBE_SINGLE.search(text) and (
+            _SINGLE_OPEN.search(text) or _SINGLE_CLOSE.search(text)):
         cues.append("cue:quote")
     return cues
 

@@ -7,12 +7,29 @@
 
 from __future__ import annotations
 
-from .checks import KINDS, CheckResult, TermIssue, check_pairs
+from typing import TYPE_CHECKING
+
+from corpora.lazy import lazy_names
+
 from .errors import GlossaryError, TermBaseError
-from .match import TermHit, TermMatcher
-from .scores import TermScores, TermStat, TranslationScores, translation_scores
-from .termbase import ADMITTED, FORBIDDEN, PREFERRED, Concept, Term, TermBase, load_termbase
-from .tolerances import TOLERANCES, ToleratedMatch
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .checks import KINDS, CheckResult, TermIssue, check_pairs
+    from .match import TermHit, TermMatcher
+    from .scores import TermScores, TermStat, TranslationScores, translation_scores
+    from .termbase import ADMITTED, FORBIDDEN, PREFERRED, Concept, Term, TermBase, load_termbase
+    from .tolerances import TOLERANCES, ToleratedMatch
+
+# public name → the submodule that defines it (imported on first use, so that the
+# aligner's ``glossary.numbers`` does not load the checks, matching and reports)
+_LAZY = {
+    **dict.fromkeys(("KINDS", "CheckResult", "TermIssue", "check_pairs"), "checks"),
+    **dict.fromkeys(("TermHit", "TermMatcher"), "match"),
+    **dict.fromkeys(("TermScores", "TermStat", "TranslationScores", "translation_scores"), "scores"),
+    **dict.fromkeys(("ADMITTED", "FORBIDDEN", "PREFERRED", "Concept", "Term", "TermBase", "load_termbase"),
+                    "termbase"),
+    **dict.fromkeys(("TOLERANCES", "ToleratedMatch"), "tolerances"),
+}
 
 __all__ = [
     "load_termbase",
@@ -37,3 +54,5 @@ __all__ = [
     "GlossaryError",
     "TermBaseError",
 ]
+
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())

@@ -59,9 +59,11 @@ def idf_weights(m: sparse.csr_matrix) -> np.ndarray:
 
 
 def _binary(m: sparse.spmatrix) -> sparse.csr_matrix:
-    b = m.tocsr(copy=True)
+    """``m`` as a 0/1 CSR matrix, in place (every caller passes a matrix it just made:
+    copying products of half a million entries costs more than computing them)."""
+    b = m.tocsr()
     b.eliminate_zeros()
-    b.data = np.ones_like(b.data)
+    b.data.fill(1.0)
     return b
 
 

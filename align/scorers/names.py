@@ -69,17 +69,28 @@ class NameScorer(Scorer):
         starts = {c: [r for r in cedict.readings(c) if r in prefixes] for c in set("".join(texts))}
         starts = {c: found for c, found in starts.items() if found}
         starters = re.compile("[" + "".join(sorted(starts)) + "]") if starts else None
+
+        def names_read(window: str) -> set[str]:
+            """The wanted names that the characters of ``window`` read as, from its first on."""
+            frontier = set(starts[window[0]])
+            found = frontier & wanted
+            for c in window[1:]:
+                frontier = {f + r for f in frontier for r in cedict.readings(c) if f + r in prefixes}
+                if not frontier:
+                    break
+                found |= frontier & wanted
+            return found
+
+        memo: dict[str, set[str]] = {}  # the same characters recur: read each window once
         zh_readings = []
         for text in texts:
             seen: set[str] = set()
             for m in starters.finditer(text) if starters else ():
                 i = m.start()
-                frontier = set(starts[text[i]])
-                seen |= frontier & wanted
-                for c in text[i + 1 : i + _MAX_CHARS]:
-                    frontier = {f + r for f in frontier for r in cedict.readings(c) if f + r in prefixes}
-                    if not frontier:
-                        break
-                    seen |= frontier & wanted
+                window = text[i:i + _MAX_CHARS]
+                found = memo.get(window)
+                if found is None:
+                    found = memo[window] = names_read(window)
+                seen |= found
             zh_readings.append(sorted(seen))
         return Coverage.one_sided(self.name, self.weight, en_names, zh_readings, held_on_source=not zh_is_src)

@@ -79,6 +79,22 @@ def test_rebuilt_when_the_data_changes(tmp_path, monkeypatch):
     assert len(list((tmp_path / "cache").glob("cedict-*.pickle"))) == 1  # the stale one removed
 
 
+def test_the_same_data_in_two_environments_shares_one_entry(tmp_path, monkeypatch):
+    """Two installs (other paths, other times) of the same file: one cache file, built once."""
+    monkeypatch.setenv("DUIQI_CACHE_DIR", str(tmp_path / "cache"))
+    first, second = tmp_path / "env1" / "mini.txt.gz", tmp_path / "env2" / "mini.txt.gz"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    _write(first, SAMPLE)
+    second.write_bytes(first.read_bytes())
+    os.utime(second, ns=(2, 2))
+    Cedict(first)
+    files = list((tmp_path / "cache").glob("cedict-*.pickle"))
+    mtime = files[0].stat().st_mtime_ns
+    assert Cedict(second).segment("召开大会") == ["召开", "大会"]
+    assert list((tmp_path / "cache").glob("cedict-*.pickle")) == files and files[0].stat().st_mtime_ns == mtime
+
+
 def test_unwritable_cache_dir_still_works(tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("x")

@@ -38,3 +38,28 @@ def test_foreign_exceptions(error, status):
 def test_a_bug_is_exit_3_and_says_so():
     code, message = exit_status(ZeroDivisionError("division by zero"))
     assert code == 3 and message.startswith("internal error: ZeroDivisionError: division by zero")
+
+
+def test_a_command_collects_garbage_rarely_and_restores_the_collector(tmp_path):
+    """While a command runs the cyclic collector waits for more allocations; after it
+    (success or error) the caller's thresholds are back."""
+    import gc
+
+    from click.testing import CliRunner
+
+    from align.cli.main import GC_THRESHOLD, cli
+
+    seen = []
+
+    @cli.command("gc-probe", hidden=True)
+    def probe():
+        seen.append(gc.get_threshold())
+
+    try:
+        before = gc.get_threshold()
+        assert CliRunner().invoke(cli, ["gc-probe"]).exit_code == 0
+        assert seen == [GC_THRESHOLD] and gc.get_threshold() == before
+        result = CliRunner().invoke(cli, ["align", str(tmp_path / "missing"), str(tmp_path / "missing2")])
+        assert result.exit_code == 2 and gc.get_threshold() == before
+    finally:
+        cli.commands.pop("gc-probe", None)
