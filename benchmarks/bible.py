@@ -143,8 +143,10 @@ def ladder_beads(ladder: str) -> list[Bead]:
 
 
 def run_hunalign(binary: Path, src: Path, tgt: Path, dic: Path, out: Path) -> dict:
+    # hunalign writes a translate.txt into its working folder: keep it beside the inputs.
     with open(out, "w", encoding="utf-8") as f:
-        stats, _ = _measure([str(binary), "-onebyteencoding", str(dic), str(src), str(tgt)], stdout=f)
+        stats, _ = _measure([str(binary.resolve()), "-onebyteencoding", str(dic), str(src), str(tgt)],
+                            stdout=f, cwd=out.parent)
     return stats
 
 
