@@ -7,8 +7,9 @@ k pieces, one per sentence, choosing the cut the bead's own evidence supports be
 dictionary links, numbers, names, punctuation cues (the aligner's scorers, and its
 lexicon learned from the document's own beads, or the aligner's) matched between each sentence and its piece, and how
 well each piece's share of t's length fits its sentence's share of the bead's length.
-Where the best cut does not beat the next best by a clear margin, the bead is kept
-whole (``Alignment.kept_whole``). The beads themselves never change.
+Where the best cut does not beat the next best by a clear margin (for the share of the
+sentence the two dispute), or leaves a sentence without any evidence in its piece, the
+bead is kept whole (``Alignment.kept_whole``). The beads themselves never change.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ _CLOSE = "）)》〉”’」』]】"
 _ZH_BREAK = "，；：、,;:"
 _EN_BREAK = ",;:"
 _FINAL = "。！？!?"
-_SURE = 0.01  # the margin at which a unit keeps 3/4 of its bead's score (of what its evidence allows)
+_SURE = 0.02  # the margin at which a unit keeps 3/4 of its bead's score (of what its evidence allows)
+_DISPUTE_FLOOR = 0.01  # keeps the lead of cuts a character apart finite
 _LIST = 0.5  # the penalty of a cut after 、 (which joins the items of a list), in units of a conjunction cut
 _QUOTED = 0.5  # the penalty of a cut inside brackets or quotes, in units of a conjunction cut
 _DASHES = ("——", "—", " – ", " - ")
@@ -48,12 +50,12 @@ _ZH_CONJ = re.compile(r"(?=(?:但是|但|而且|而|并且|并|同时|然而|因
 @dataclass(frozen=True)
 class SplitOptions:
     """How confident a cut must be. ``margin``: the least lead of the best cut's score
-    over the next best; ``length``: the weight of the length fit against the lexical
-    evidence; ``conjunction``: the penalty of a cut before a conjunction with no
+    over the next best (per square root of the share of the sentence they dispute);
+    ``length``: the weight of the length fit against the lexical evidence; ``conjunction``: the penalty of a cut before a conjunction with no
     punctuation; ``max_candidates``: a sentence with more boundaries is kept whole."""
 
     margin: float = 0.005
-    length: float = 0.12
+    length: float = 0.3
     conjunction: float = 0.08
     max_candidates: int = 24
 
@@ -205,8 +207,8 @@ def choose_all(problems: Sequence[CutProblem], aligner: "Aligner", options: Spli
     The one sentence is cut into chunks at its candidate boundaries; every run of chunks
     a cut can make is a span the scorers see. A cut scores its pooled evidence (matched over held mass,
     each sentence against its piece), less the misfit of the pieces' length shares to the
-    sentences' and the boundaries' penalties. It must beat the next best cut, and beat
-    leaving the whole sentence to one sentence of the many side, by ``options.margin``.
+    sentences' and the boundaries' penalties. It must beat the next best cut by
+    ``options.margin`` (see :func:`_lead`), and give each sentence some evidence in its piece.
     ``lexicon``: learned links (source → target of the document), else the aligner's.
     """
     candidates = [cut_candidates(p.one, p.one_lang) for p in problems]
@@ -259,14 +261,21 @@ def _best_cut(problem: CutProblem, candidates, spans: dict[tuple[int, int], int]
         results.append((evidence - options.length * misfit - penalty, cuts, unit, evidence))
     results.sort(key=lambda r: -r[0])
     best = results[0]
-    # the alternative of no cut: the whole sentence against one of the many, nothing for the others
-    col = spans[(0, len(offsets) - 1)]
-    whole = many_mass.sum() + span_mass[col]
-    none = max(float(matched_spans[i, col] / whole) if whole > 0 else 0.0 for i in range(k))
-    margin = min(best[0] - results[1][0] if len(results) > 1 else math.inf, best[3] - none)
+    if min(best[2]) <= 0.0:  # a sentence without a word of evidence in its piece: no cut is sure
+        return None
+    margin = _lead(best, results[1], len(one)) if len(results) > 1 else math.inf
     if margin < options.margin:
         return None
     return CutChoice(best[1], best[2], best[3], margin)
+
+
+def _lead(best, second, length: int) -> float:
+    """How clearly the best cut beats the next best: the difference of their scores per
+    square root of the share of the sentence they dispute (the text between their cut
+    points). Two cuts a short clause apart differ little in evidence and length fit even
+    when one is plainly right, so their difference counts for more."""
+    disputed = sum(abs(a - b) for a, b in zip(best[1], second[1])) / max(length, 1)
+    return (best[0] - second[0]) / math.sqrt(disputed + _DISPUTE_FLOOR)
 
 
 def split_beads(alignment: Alignment, aligner: "Aligner", options: SplitOptions = SplitOptions()) -> Alignment:
