@@ -280,7 +280,10 @@ def _lead(best, second, length: int) -> float:
 
 def split_beads(alignment: Alignment, aligner: "Aligner", options: SplitOptions = SplitOptions()) -> Alignment:
     """The alignment with its many-to-one beads cut into sentence-level units where the
-    cut is confident (``splits``), and the others listed in ``kept_whole``.
+    cut is confident (``splits``), and the others listed in ``kept_whole``; and with the
+    1-1 beads whose sentence a CAT tool segments into several segments (see
+    :func:`corpora.catjoin.cat_segments`) cut the same way, one unit per segment
+    (``cat_splits``), where the cut is confident.
 
     A unit's score is the bead's, scaled down by how much less evidence the unit has than
     the whole cut (its share of matched mass against the cut's) and, down to half, by a
@@ -288,28 +291,69 @@ def split_beads(alignment: Alignment, aligner: "Aligner", options: SplitOptions 
     """
     splits: list[Split] = []
     whole: list[int] = []
+    segmented: list[Split] = []
     lexicon = aligner.lexicon
     if lexicon is None and any(_one_side(b) for b in alignment.beads):
         lexicon = document_lexicon(alignment)
-    indices, problems = [], []
+    indices, problems, spans = [], [], []
     for index, bead in enumerate(alignment.beads):
         side = _one_side(bead)
-        if side is None:
+        if side is not None:
+            problems.append(_problem(alignment, bead, side))
+            indices.append(index)
+            spans.append(())
             continue
-        if side == "src":
-            problems.append(CutProblem(tuple(alignment.tgt[i].text for i in bead.tgt), alignment.src[bead.src[0]].text,
-                                       alignment.tgt_lang, alignment.src_lang, True))
-        else:
-            problems.append(CutProblem(tuple(alignment.src[i].text for i in bead.src), alignment.tgt[bead.tgt[0]].text,
-                                       alignment.src_lang, alignment.tgt_lang, False))
-        indices.append(index)
-    for index, problem, choice in zip(indices, problems, choose_all(problems, aligner, options, lexicon)):
+        found = _cat_problem(alignment, index, bead)
+        if isinstance(found, Split):
+            segmented.append(found)
+        elif found is not None:
+            problems.append(found[0])
+            indices.append(index)
+            spans.append(found[1])
+    for index, problem, segments, choice in zip(indices, problems, spans, choose_all(problems, aligner, options,
+                                                                                      lexicon)):
+        side = "src" if problem.one_is_src else "tgt"
         if choice is None:
-            whole.append(index)
-        else:
-            side = "src" if problem.one_is_src else "tgt"
-            splits.append(Split(index, side, choice.cuts, _unit_scores(alignment.beads[index], choice, options)))
-    return replace(alignment, splits=tuple(splits), kept_whole=tuple(whole))
+            if not segments:
+                whole.append(index)
+            continue
+        split = Split(index, side, choice.cuts, _unit_scores(alignment.beads[index], choice, options), segments)
+        (segmented if segments else splits).append(split)
+    return replace(alignment, splits=tuple(splits), kept_whole=tuple(whole),
+                   cat_splits=tuple(sorted(segmented, key=lambda s: s.bead)))
+
+
+def _problem(alignment: Alignment, bead: Bead, side: str) -> CutProblem:
+    """The cut problem of a many-to-one bead whose single sentence is on ``side``."""
+    if side == "src":
+        return CutProblem(tuple(alignment.tgt[i].text for i in bead.tgt), alignment.src[bead.src[0]].text,
+                          alignment.tgt_lang, alignment.src_lang, True)
+    return CutProblem(tuple(alignment.src[i].text for i in bead.src), alignment.tgt[bead.tgt[0]].text,
+                      alignment.src_lang, alignment.tgt_lang, False)
+
+
+def _cat_problem(alignment: Alignment, index: int, bead: Bead):
+    """For a 1-1 bead whose sentence (source first) a CAT tool breaks into segments:
+    the cut problem of the other sentence against the segments with text, and their
+    spans; or, when only one segment has text, the split giving it the whole other
+    sentence; else None."""
+    if bead.kind != "1-1":
+        return None
+    from corpora.catjoin import cat_segments
+
+    for side, lang, other, other_lang in (("src", alignment.src_lang, "tgt", alignment.tgt_lang),
+                                          ("tgt", alignment.tgt_lang, "src", alignment.src_lang)):
+        text = (alignment.src if side == "src" else alignment.tgt)[(bead.src if side == "src" else bead.tgt)[0]].text
+        found = cat_segments(text, lang)
+        if len(found) < 2:
+            continue
+        spans = tuple(sp for sp in found if _has_text(text[sp[0]:sp[1]]))
+        one = (alignment.src if other == "src" else alignment.tgt)[(bead.src if other == "src" else bead.tgt)[0]].text
+        if len(spans) == 1:
+            return Split(index, other, (), (bead.score if bead.score is not None else 1.0,), spans)
+        if len(spans) > 1:
+            return CutProblem(tuple(text[a:b] for a, b in spans), one, lang, other_lang, other == "src"), spans
+    return None
 
 
 def document_lexicon(alignment: Alignment) -> "Lexicon | None":
