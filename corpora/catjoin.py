@@ -38,6 +38,7 @@ _ENGLISH_RULES = tuple((False, before, after) for before, after in (
 _CHINESE_RULES = ((False, r"[。？！—]", r"[’”\"」）』？—]"), (False, r"[、,.．]", r"."), (True, r"[。？！]", r"."))
 _DEFAULT_RULES = ((False, r"\.\.\.", None), (True, r"[.?!]+", r"\s"))
 _ENDS = frozenset(".?!。？！．")
+_CONTEXT = 16  # characters either side of a position that the rules can see
 
 
 def kept_together(text: str, lang: str) -> bool:
@@ -126,7 +127,7 @@ def cat_segments(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     for k in range(1, len(text)):
         if text[k - 1] not in _ENDS:
             continue
-        head, rest = text[:k], text[k:]
+        head, rest = text[max(0, k - _CONTEXT):k], text[k:k + _CONTEXT]  # the rules look no further
         for brk, before, after in rules:
             if before.search(head) and _follows(after, rest):
                 if brk:
