@@ -235,3 +235,19 @@ def test_a_split_with_segments_that_do_not_fit_is_refused():
                            cat_splits=(Split(0, "src", (1,) if len(bad) == 2 else (), (0.9,) * len(bad), bad),))
         with pytest.raises(CorporaError, match="segments"):
             broken.validate()
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "tsv", "jsonl", "xlf", "xlf2", "csv", "xlsx", "docx"])
+def test_a_memory_with_cat_segment_units_reads_back_as_its_beads(tmp_path, aligner, fmt):
+    from pathlib import Path
+
+    from corpora.formats import read_alignment, write_alignment
+
+    heldout = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
+    a = align_files(heldout / "a.zh.txt", heldout / "a.en.txt", aligner=aligner)
+    assert a.cat_splits
+    out = tmp_path / f"a.{fmt}"
+    write_alignment(a, out)
+    back = read_alignment(out, src_lang="zh", tgt_lang="en")
+    want = [(p.src, p.tgt) for p in a.pairs(include_one_sided=fmt not in ("tmx", "xlf", "xlf2"))]
+    assert [(p.src, p.tgt) for p in back.pairs()] == want
