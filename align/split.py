@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .lexicon import Lexicon
 
 __all__ = ["SplitOptions", "CutProblem", "CutChoice", "split_beads", "cut_candidates", "choose_cuts", "choose_all",
-           "document_lexicon"]
+           "document_lexicon", "has_text", "unit_scores"]
 
 _OPEN = "（(《〈“‘「『[【"
 _CLOSE = "）)》〉”’」』]】"
@@ -40,6 +40,7 @@ _EN_BREAK = ",;:"
 _FINAL = "。！？!?"
 _SURE = 0.02  # the margin at which a unit keeps 3/4 of its bead's score (of what its evidence allows)
 _DISPUTE_FLOOR = 0.01  # keeps the lead of cuts a character apart finite
+_ANYWHERE = 2.0  # the penalty of a cut between two words (CAT segments only), in units of a conjunction cut
 _LIST = 0.5  # the penalty of a cut after 、 (which joins the items of a list), in units of a conjunction cut
 _QUOTED = 0.5  # the penalty of a cut inside brackets or quotes, in units of a conjunction cut
 _DASHES = ("——", "—", " – ", " - ")
@@ -103,7 +104,7 @@ def cut_candidates(text: str, lang: str) -> list[tuple[int, float]]:
         while k < len(text) and text[k].isspace():
             k += 1
         spaced[k] = min(p, spaced.get(k, p))
-    return sorted((k, p) for k, p in spaced.items() if _has_text(text[:k]) and _has_text(text[k:]))
+    return sorted((k, p) for k, p in spaced.items() if has_text(text[:k]) and has_text(text[k:]))
 
 
 def _inside(text: str, k: int) -> bool:
@@ -116,20 +117,23 @@ def _inside(text: str, k: int) -> bool:
     return depth > 0 or text[:k].count('"') % 2 == 1
 
 
-def _has_text(piece: str) -> bool:
+def has_text(piece: str) -> bool:
+    """True when ``piece`` holds at least two letters, digits or characters."""
     return sum(1 for c in piece if c.isalnum()) >= 2
 
 
 @dataclass(frozen=True)
 class CutProblem:
     """One sentence to cut: the many side's sentences, the one sentence, their languages,
-    and whether the one sentence is on the source side."""
+    and whether the one sentence is on the source side; ``anywhere``: the one sentence
+    may also be cut between two words near where the length shares put a cut."""
 
     many: tuple[str, ...]
     one: str
     many_lang: str
     one_lang: str
     one_is_src: bool
+    anywhere: bool = False  # also cut between words (a CAT segment need not end a clause of the other side)
 
 
 def _evidence(problems: Sequence[CutProblem], chunks: Sequence[Sequence[str]], aligner: "Aligner",
@@ -212,9 +216,9 @@ def choose_all(problems: Sequence[CutProblem], aligner: "Aligner", options: Spli
     lies outside its piece (a sentence with no evidence at all is placed by length).
     ``lexicon``: learned links (source → target of the document), else the aligner's.
     """
-    candidates = [cut_candidates(p.one, p.one_lang) for p in problems]
+    candidates = [_candidates(p) for p in problems]
     live = [k for k, (p, c) in enumerate(zip(problems, candidates))
-            if len(p.many) - 1 <= len(c) <= options.max_candidates]
+            if len(p.many) - 1 <= len(c) <= options.max_candidates * (2 if p.anywhere else 1)]
     spans = {k: _spans(len(problems[k].many), len(candidates[k]) + 1) for k in live}
     texts = {}
     for k in live:
@@ -225,6 +229,24 @@ def choose_all(problems: Sequence[CutProblem], aligner: "Aligner", options: Spli
     for k, ev in zip(live, found):
         out[k] = _best_cut(problems[k], candidates[k], spans[k], ev, options)
     return out
+
+
+def _candidates(problem: CutProblem) -> list[tuple[int, float]]:
+    """The problem's cut candidates: clause boundaries, and with ``anywhere`` the word
+    boundaries (between two Chinese characters, or at a space) within a tenth of the
+    sentence of where the many side's length shares put a cut, at penalty ``_ANYWHERE``."""
+    found = dict(cut_candidates(problem.one, problem.one_lang))
+    if problem.anywhere and len(problem.many) > 1:
+        lengths = np.array([max(text_length(t), 1) for t in problem.many], dtype=np.float64)
+        expected = np.cumsum(lengths)[:-1] / lengths.sum() * len(problem.one)
+        cjk = is_cjk_lang(problem.one_lang)
+        one = problem.one
+        for k in range(1, len(one)):
+            boundary = (one[k - 1].isalnum() and one[k].isalnum()) if cjk else (one[k - 1] == " " and one[k].isalnum())
+            if (boundary and k not in found and np.abs(expected - k).min() <= len(one) / 10
+                    and has_text(one[:k]) and has_text(one[k:])):
+                found[k] = _ANYWHERE
+    return sorted(found.items())
 
 
 def _spans(k: int, chunks: int) -> dict[tuple[int, int], int]:
@@ -291,6 +313,8 @@ def split_beads(alignment: Alignment, aligner: "Aligner", options: SplitOptions 
     the whole cut (its share of matched mass against the cut's) and, down to half, by a
     small margin of the cut over the next best.
     """
+    from .cat_split import cat_problem, within_splits, word_cut_scores
+
     splits: list[Split] = []
     whole: list[int] = []
     segmented: list[Split] = []
@@ -305,7 +329,7 @@ def split_beads(alignment: Alignment, aligner: "Aligner", options: SplitOptions 
             indices.append(index)
             spans.append(())
             continue
-        found = _cat_problem(alignment, index, bead)
+        found = cat_problem(alignment, index, bead)
         if isinstance(found, Split):
             segmented.append(found)
         elif found is not None:
@@ -319,10 +343,14 @@ def split_beads(alignment: Alignment, aligner: "Aligner", options: SplitOptions 
             if not segments:
                 whole.append(index)
             continue
-        split = Split(index, side, choice.cuts, _unit_scores(alignment.beads[index], choice, options), segments)
+        scores = unit_scores(alignment.beads[index], choice, options)
+        if segments:
+            scores = word_cut_scores(problem, choice.cuts, scores)
+        split = Split(index, side, choice.cuts, scores, segments)
         (segmented if segments else splits).append(split)
+    segmented += within_splits(alignment, splits, aligner, options, lexicon)
     return replace(alignment, splits=tuple(splits), kept_whole=tuple(whole),
-                   cat_splits=tuple(sorted(segmented, key=lambda s: s.bead)))
+                   cat_splits=tuple(sorted(segmented, key=lambda s: (s.bead, s.within))))
 
 
 def _problem(alignment: Alignment, bead: Bead, side: str) -> CutProblem:
@@ -332,30 +360,6 @@ def _problem(alignment: Alignment, bead: Bead, side: str) -> CutProblem:
                           alignment.tgt_lang, alignment.src_lang, True)
     return CutProblem(tuple(alignment.src[i].text for i in bead.src), alignment.tgt[bead.tgt[0]].text,
                       alignment.src_lang, alignment.tgt_lang, False)
-
-
-def _cat_problem(alignment: Alignment, index: int, bead: Bead):
-    """For a 1-1 bead whose sentence (source first) a CAT tool breaks into segments:
-    the cut problem of the other sentence against the segments with text, and their
-    spans; or, when only one segment has text, the split giving it the whole other
-    sentence; else None."""
-    if bead.kind != "1-1":
-        return None
-    from corpora.catjoin import cat_segments
-
-    for side, lang, other, other_lang in (("src", alignment.src_lang, "tgt", alignment.tgt_lang),
-                                          ("tgt", alignment.tgt_lang, "src", alignment.src_lang)):
-        text = (alignment.src if side == "src" else alignment.tgt)[(bead.src if side == "src" else bead.tgt)[0]].text
-        found = cat_segments(text, lang)
-        if len(found) < 2:
-            continue
-        spans = tuple(sp for sp in found if _has_text(text[sp[0]:sp[1]]))
-        one = (alignment.src if other == "src" else alignment.tgt)[(bead.src if other == "src" else bead.tgt)[0]].text
-        if len(spans) == 1:
-            return Split(index, other, (), (bead.score if bead.score is not None else 1.0,), spans)
-        if len(spans) > 1:
-            return CutProblem(tuple(text[a:b] for a, b in spans), one, lang, other_lang, other == "src"), spans
-    return None
 
 
 def document_lexicon(alignment: Alignment) -> "Lexicon | None":
@@ -377,7 +381,8 @@ def _one_side(bead: Bead) -> str | None:
     return None
 
 
-def _unit_scores(bead: Bead, choice: CutChoice, options: SplitOptions) -> tuple[float, ...]:
+def unit_scores(bead: Bead, choice: CutChoice, options: SplitOptions) -> tuple[float, ...]:
+    """Each unit's score: the bead's, scaled by its share of the cut's evidence and the cut's margin."""
     base = bead.score if bead.score is not None else 1.0
     margin = max(choice.margin, 0.0)
     sure = 0.5 + 0.5 * margin / (margin + _SURE) if math.isfinite(margin) else 1.0

@@ -108,7 +108,7 @@ def main() -> None:
                 result, left, alignment = pretranslate(src, tgt, s_lang, t_lang, units, base / f"{name}-{units}",
                                                        aligner)
                 cut = (f"{len(alignment.splits)} / {len(alignment.kept_whole)}"
-                       + (f" (+{len(alignment.cat_splits)} 1-1 cut at CAT segments)" if alignment.cat_splits else "")
+                       + (f" (+{len(alignment.cat_splits)} cut at CAT segments)" if alignment.cat_splits else "")
                        if units == "sentence" else "")
                 print(f"{name:10} {units:9} {result.translated:>7} of {result.total:<5} {result.share:7.1%}  {cut}")
                 for text in left:

@@ -99,9 +99,11 @@ class Split:
     before the character offsets ``cuts`` (increasing), one piece per sentence of the
     many side, in order. ``scores`` holds each unit's confidence in [0, 1].
 
-    ``segments`` (a 1-1 bead whose other sentence a CAT tool segments into several
-    segments, see :func:`corpora.catjoin.cat_segments`): the (start, end) offsets of
-    those segments in the other sentence; the pieces go to them, not to sentences.
+    ``segments`` (a sentence that a CAT tool segments into several segments, see
+    :func:`corpora.catjoin.cat_segments`): the (start, end) offsets of those segments in
+    that sentence of the other side, ``sentence`` (its id; -1: the bead's only one); the
+    pieces go to them, not to sentences. ``within``: the (start, end) of the part of the
+    cut sentence that is cut (a many-to-one bead's piece for that sentence; empty: all).
     """
 
     bead: int
@@ -109,10 +111,13 @@ class Split:
     cuts: tuple[int, ...]
     scores: tuple[float, ...]
     segments: tuple[tuple[int, int], ...] = ()
+    sentence: int = -1
+    within: tuple[int, ...] = ()
 
     def pieces(self, text: str) -> tuple[str, ...]:
         """The pieces of the cut sentence ``text``, stripped of surrounding space."""
-        bounds = (0, *self.cuts, len(text))
+        start, end = self.within if self.within else (0, len(text))
+        bounds = (start, *self.cuts, end)
         return tuple(text[a:b].strip() for a, b in zip(bounds, bounds[1:]))
 
 
@@ -158,13 +163,16 @@ class Alignment:
             bead = self.beads[sp.bead] if 0 <= sp.bead < len(self.beads) else None
             one, many = ((bead.src, bead.tgt) if sp.side == "src" else (bead.tgt, bead.src)) if bead else ((), ())
             pieces = len(sp.segments) if sp.segments else len(many)
+            sentence = sp.sentence if sp.sentence >= 0 else many[0] if len(many) == 1 else None
             if (bead is None or len(one) != 1 or pieces != len(sp.cuts) + 1 or len(sp.scores) != pieces
-                    or sp.segments and len(many) != 1):
+                    or sp.segments and sentence not in many):
                 raise CorporaError(f"split of bead {sp.bead} does not fit the bead")
             text = (self.src if sp.side == "src" else self.tgt)[one[0]].text
-            if list(sp.cuts) != sorted(set(sp.cuts)) or not all(0 < c < len(text) for c in sp.cuts):
+            start, end = sp.within if len(sp.within) == 2 else (0, len(text))
+            if (list(sp.cuts) != sorted(set(sp.cuts)) or not all(start < c < end for c in sp.cuts)
+                    or not 0 <= start < end <= len(text)):
                 raise CorporaError(f"split of bead {sp.bead}: cuts must increase inside the sentence")
-            other = (self.tgt if sp.side == "src" else self.src)[many[0]].text if sp.segments else ""
+            other = (self.tgt if sp.side == "src" else self.src)[sentence].text if sp.segments else ""
             ends = [e for span in sp.segments for e in span]
             if ends != sorted(ends) or any(a >= b for a, b in sp.segments) or ends and ends[-1] > len(other):
                 raise CorporaError(f"split of bead {sp.bead}: segments must follow each other inside the sentence")
@@ -208,12 +216,13 @@ class Alignment:
     def _units(self, level: str, include_one_sided: bool) -> Iterator[TextPair]:
         if level not in UNIT_LEVELS:
             raise CorporaError(f"unknown unit level {level!r} (known: {', '.join(UNIT_LEVELS)})")
-        cut = {s.bead: s for s in (*self.splits, *self.cat_splits)} if level == "sentence" else {}
+        cut: dict[int, list[Split]] = {}
+        for sp in (*self.splits, *self.cat_splits) if level == "sentence" else ():
+            cut.setdefault(sp.bead, []).append(sp)
         units: list[TextPair] = []
         for p in self._bead_pairs(include_one_sided):
             units.append(p)
-            split = cut.get(p.index)
-            if split is not None:
+            for split in cut.get(p.index, ()):
                 units.extend(self._split_units(self.beads[p.index], split))
         if level != "sentence":
             yield from units
@@ -238,8 +247,9 @@ class Alignment:
         many_segs = self.tgt if split.side == "src" else self.src
         pieces = split.pieces(one_seg.text)
         if split.segments:  # the other sentence's CAT segments, each with its piece
-            text = many_segs[many[0]].text
-            wholes = [(many[0], text[a:b]) for a, b in split.segments]
+            sentence = split.sentence if split.sentence >= 0 else many[0]
+            text = many_segs[sentence].text
+            wholes = [(sentence, text[a:b]) for a, b in split.segments]
         else:
             wholes = [(i, many_segs[i].text) for i in many]
         for k, ((i, whole), piece, score) in enumerate(zip(wholes, pieces, split.scores), 1):

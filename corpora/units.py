@@ -224,13 +224,13 @@ def is_derived(unit: TranslationUnit) -> bool:
 
 def units_summary(alignment: Alignment, level: str = "sentence") -> str:
     """What the units of an alignment are, for a header prop and for users:
-    ``sentence; 7 many-to-one beads cut, 2 kept whole`` (and ``; 1 1-1 beads cut as CAT
+    ``sentence; 7 many-to-one beads cut, 2 kept whole`` (and ``; 1 sentences cut as CAT
     tools segment them``, see :attr:`Alignment.cat_splits`) or ``bead``."""
     if level != "sentence":
         return "bead"
     out = f"sentence; {len(alignment.splits)} many-to-one beads cut, {len(alignment.kept_whole)} kept whole"
     if alignment.cat_splits:
-        out += f"; {len(alignment.cat_splits)} 1-1 beads cut as CAT tools segment them"
+        out += f"; {len(alignment.cat_splits)} sentences cut as CAT tools segment them"
     return out
 
 

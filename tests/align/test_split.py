@@ -214,7 +214,7 @@ def test_a_sentence_a_cat_tool_breaks_gets_a_unit_per_segment(aligner, tmp_path)
     # the title broken after its ！: the part before gets the whole translation
     title = next(u for u in units if u.is_split and u.src == "现场还播放了宣传片《智造，向未来！")
     assert title.tgt.startswith("A promotional film") and title.tgt.endswith("screened.")
-    assert "1-1 beads cut as CAT tools segment them" in units_summary(a)
+    assert "sentences cut as CAT tools segment them" in units_summary(a)
     tmx = render_alignment(a, "tmx")
     assert tmx.count('type="x-duiqi-part"') == sum(1 for u in units if u.is_split)
     out = tmp_path / "a.tmx"
@@ -238,16 +238,45 @@ def test_a_split_with_segments_that_do_not_fit_is_refused():
 
 
 @pytest.mark.parametrize("fmt", ["tmx", "tsv", "jsonl", "xlf", "xlf2", "csv", "xlsx", "docx"])
-def test_a_memory_with_cat_segment_units_reads_back_as_its_beads(tmp_path, aligner, fmt):
+@pytest.mark.parametrize("text", ["a", "b"])
+def test_a_memory_with_cat_segment_units_reads_back_as_its_beads(tmp_path, aligner, fmt, text):
     from pathlib import Path
 
     from corpora.formats import read_alignment, write_alignment
 
     heldout = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
-    a = align_files(heldout / "a.zh.txt", heldout / "a.en.txt", aligner=aligner)
+    a = align_files(heldout / f"{text}.zh.txt", heldout / f"{text}.en.txt", aligner=aligner)
     assert a.cat_splits
     out = tmp_path / f"a.{fmt}"
     write_alignment(a, out)
     back = read_alignment(out, src_lang="zh", tgt_lang="en")
     want = [(p.src, p.tgt) for p in a.pairs(include_one_sided=fmt not in ("tmx", "xlf", "xlf2"))]
     assert [(p.src, p.tgt) for p in back.pairs()] == want
+
+
+def test_a_sentence_of_a_cut_bead_that_a_cat_tool_breaks_gets_its_segments(aligner):
+    from pathlib import Path
+
+    from corpora.catjoin import cat_segments
+
+    heldout = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
+    a = align_files(heldout / "b.en.txt", heldout / "b.zh.txt", aligner=aligner)
+    a.validate()
+    inner = [s for s in a.cat_splits if s.within]
+    assert inner
+    units = list(a.units())
+    for split in inner:
+        assert split.bead in {s.bead for s in a.splits}  # inside a cut many-to-one bead
+        sentence = (a.tgt if split.side == "src" else a.src)[split.sentence].text
+        segments = [sentence[s:e] for s, e in cat_segments(sentence, a.tgt_lang if split.side == "src" else a.src_lang)]
+        one = (a.src if split.side == "src" else a.tgt)[a.beads[split.bead].src[0] if split.side == "src"
+                                                        else a.beads[split.bead].tgt[0]].text
+        parts = split.pieces(one)
+        assert "".join(parts) == one[split.within[0]:split.within[1]].replace(" ", "") or \
+            " ".join(parts) == one[split.within[0]:split.within[1]]
+        pairs = {(u.src, u.tgt) for u in units if u.is_split}
+        for seg, piece in zip(segments, parts):
+            assert ((seg, piece) if split.side == "tgt" else (piece, seg)) in pairs
+    # the U.S. sentence: OmegaT's two segments each get a unit, their Chinese parts next to each other
+    us = next(u for u in units if u.src == "The three-day event is co-organized by Xiamen University and the U.S.")
+    assert us.tgt.startswith("会议为期三天，由厦门大学与美国") and us.score < 0.5  # cut between words: half the score
