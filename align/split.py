@@ -8,8 +8,7 @@ dictionary links, numbers, names, punctuation cues (the aligner's scorers, and i
 lexicon learned from the document's own beads, or the aligner's) matched between each sentence and its piece, and how
 well each piece's share of t's length fits its sentence's share of the bead's length.
 Where the best cut does not beat the next best by a clear margin (for the share of the
-sentence the two dispute), or leaves a sentence whose evidence all lies outside its
-piece, the bead is kept whole (``Alignment.kept_whole``). The beads themselves never change.
+sentence the two dispute), the bead is kept whole (``Alignment.kept_whole``). The beads themselves never change.
 """
 
 from __future__ import annotations
@@ -212,8 +211,7 @@ def choose_all(problems: Sequence[CutProblem], aligner: "Aligner", options: Spli
     a cut can make is a span the scorers see. A cut scores its pooled evidence (matched over held mass,
     each sentence against its piece), less the misfit of the pieces' length shares to the
     sentences' and the boundaries' penalties. It must beat the next best cut by
-    ``options.margin`` (see :func:`_lead`), and not leave a sentence whose evidence all
-    lies outside its piece (a sentence with no evidence at all is placed by length).
+    ``options.margin`` (see :func:`_lead`); a sentence with no evidence is placed by length.
     ``lexicon``: learned links (source → target of the document), else the aligner's.
     """
     candidates = [_candidates(p) for p in problems]
@@ -284,9 +282,6 @@ def _best_cut(problem: CutProblem, candidates, spans: dict[tuple[int, int], int]
         results.append((evidence - options.length * misfit - penalty, cuts, unit, evidence))
     results.sort(key=lambda r: -r[0])
     best = results[0]
-    whole = spans[(0, len(offsets) - 1)]
-    if any(best[2][i] <= 0.0 < matched_spans[i, whole] for i in range(k)):
-        return None  # a sentence whose evidence all lies outside its piece: the cut contradicts it
     margin = _lead(best, results[1], len(one)) if len(results) > 1 else math.inf
     if margin < options.margin:
         return None
