@@ -7,8 +7,8 @@ k pieces, one per sentence, choosing the cut the bead's own evidence supports be
 dictionary links, numbers, names, punctuation cues (the aligner's scorers, and its
 lexicon learned from the document's own beads, or the aligner's) matched between each sentence and its piece, and how
 well each piece's share of t's length fits its sentence's share of the bead's length.
-Where the best cut does not beat the next best by a clear margin, the bead is kept
-whole (``Alignment.kept_whole``). The beads themselves never change.
+Where the best cut does not beat the next best by a clear margin (for the share of the
+sentence the two dispute), the bead is kept whole (``Alignment.kept_whole``). The beads themselves never change.
 """
 
 from __future__ import annotations
@@ -30,14 +30,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from .lexicon import Lexicon
 
 __all__ = ["SplitOptions", "CutProblem", "CutChoice", "split_beads", "cut_candidates", "choose_cuts", "choose_all",
-           "document_lexicon"]
+           "document_lexicon", "has_text", "unit_scores"]
 
 _OPEN = "（(《〈“‘「『[【"
 _CLOSE = "）)》〉”’」』]】"
 _ZH_BREAK = "，；：、,;:"
 _EN_BREAK = ",;:"
 _FINAL = "。！？!?"
-_SURE = 0.01  # the margin at which a unit keeps 3/4 of its bead's score (of what its evidence allows)
+_SURE = 0.02  # the margin at which a unit keeps 3/4 of its bead's score (of what its evidence allows)
+_DISPUTE_FLOOR = 0.01  # keeps the lead of cuts a character apart finite
+_ANYWHERE = 2.0  # the penalty of a cut between two words (CAT segments only), in units of a conjunction cut
 _LIST = 0.5  # the penalty of a cut after 、 (which joins the items of a list), in units of a conjunction cut
 _QUOTED = 0.5  # the penalty of a cut inside brackets or quotes, in units of a conjunction cut
 _DASHES = ("——", "—", " – ", " - ")
@@ -48,12 +50,12 @@ _ZH_CONJ = re.compile(r"(?=(?:但是|但|而且|而|并且|并|同时|然而|因
 @dataclass(frozen=True)
 class SplitOptions:
     """How confident a cut must be. ``margin``: the least lead of the best cut's score
-    over the next best; ``length``: the weight of the length fit against the lexical
-    evidence; ``conjunction``: the penalty of a cut before a conjunction with no
+    over the next best (per square root of the share of the sentence they dispute);
+    ``length``: the weight of the length fit against the lexical evidence; ``conjunction``: the penalty of a cut before a conjunction with no
     punctuation; ``max_candidates``: a sentence with more boundaries is kept whole."""
 
     margin: float = 0.005
-    length: float = 0.12
+    length: float = 0.3
     conjunction: float = 0.08
     max_candidates: int = 24
 
@@ -101,7 +103,7 @@ def cut_candidates(text: str, lang: str) -> list[tuple[int, float]]:
         while k < len(text) and text[k].isspace():
             k += 1
         spaced[k] = min(p, spaced.get(k, p))
-    return sorted((k, p) for k, p in spaced.items() if _has_text(text[:k]) and _has_text(text[k:]))
+    return sorted((k, p) for k, p in spaced.items() if has_text(text[:k]) and has_text(text[k:]))
 
 
 def _inside(text: str, k: int) -> bool:
@@ -114,20 +116,23 @@ def _inside(text: str, k: int) -> bool:
     return depth > 0 or text[:k].count('"') % 2 == 1
 
 
-def _has_text(piece: str) -> bool:
+def has_text(piece: str) -> bool:
+    """True when ``piece`` holds at least two letters, digits or characters."""
     return sum(1 for c in piece if c.isalnum()) >= 2
 
 
 @dataclass(frozen=True)
 class CutProblem:
     """One sentence to cut: the many side's sentences, the one sentence, their languages,
-    and whether the one sentence is on the source side."""
+    and whether the one sentence is on the source side; ``anywhere``: the one sentence
+    may also be cut between two words near where the length shares put a cut."""
 
     many: tuple[str, ...]
     one: str
     many_lang: str
     one_lang: str
     one_is_src: bool
+    anywhere: bool = False  # also cut between words (a CAT segment need not end a clause of the other side)
 
 
 def _evidence(problems: Sequence[CutProblem], chunks: Sequence[Sequence[str]], aligner: "Aligner",
@@ -205,13 +210,13 @@ def choose_all(problems: Sequence[CutProblem], aligner: "Aligner", options: Spli
     The one sentence is cut into chunks at its candidate boundaries; every run of chunks
     a cut can make is a span the scorers see. A cut scores its pooled evidence (matched over held mass,
     each sentence against its piece), less the misfit of the pieces' length shares to the
-    sentences' and the boundaries' penalties. It must beat the next best cut, and beat
-    leaving the whole sentence to one sentence of the many side, by ``options.margin``.
+    sentences' and the boundaries' penalties. It must beat the next best cut by
+    ``options.margin`` (see :func:`_lead`); a sentence with no evidence is placed by length.
     ``lexicon``: learned links (source → target of the document), else the aligner's.
     """
-    candidates = [cut_candidates(p.one, p.one_lang) for p in problems]
+    candidates = [_candidates(p) for p in problems]
     live = [k for k, (p, c) in enumerate(zip(problems, candidates))
-            if len(p.many) - 1 <= len(c) <= options.max_candidates]
+            if len(p.many) - 1 <= len(c) <= options.max_candidates * (2 if p.anywhere else 1)]
     spans = {k: _spans(len(problems[k].many), len(candidates[k]) + 1) for k in live}
     texts = {}
     for k in live:
@@ -222,6 +227,24 @@ def choose_all(problems: Sequence[CutProblem], aligner: "Aligner", options: Spli
     for k, ev in zip(live, found):
         out[k] = _best_cut(problems[k], candidates[k], spans[k], ev, options)
     return out
+
+
+def _candidates(problem: CutProblem) -> list[tuple[int, float]]:
+    """The problem's cut candidates: clause boundaries, and with ``anywhere`` the word
+    boundaries (between two Chinese characters, or at a space) within a tenth of the
+    sentence of where the many side's length shares put a cut, at penalty ``_ANYWHERE``."""
+    found = dict(cut_candidates(problem.one, problem.one_lang))
+    if problem.anywhere and len(problem.many) > 1:
+        lengths = np.array([max(text_length(t), 1) for t in problem.many], dtype=np.float64)
+        expected = np.cumsum(lengths)[:-1] / lengths.sum() * len(problem.one)
+        cjk = is_cjk_lang(problem.one_lang)
+        one = problem.one
+        for k in range(1, len(one)):
+            boundary = (one[k - 1].isalnum() and one[k].isalnum()) if cjk else (one[k - 1] == " " and one[k].isalnum())
+            if (boundary and k not in found and np.abs(expected - k).min() <= len(one) / 10
+                    and has_text(one[:k]) and has_text(one[k:])):
+                found[k] = _ANYWHERE
+    return sorted(found.items())
 
 
 def _spans(k: int, chunks: int) -> dict[tuple[int, int], int]:
@@ -259,48 +282,79 @@ def _best_cut(problem: CutProblem, candidates, spans: dict[tuple[int, int], int]
         results.append((evidence - options.length * misfit - penalty, cuts, unit, evidence))
     results.sort(key=lambda r: -r[0])
     best = results[0]
-    # the alternative of no cut: the whole sentence against one of the many, nothing for the others
-    col = spans[(0, len(offsets) - 1)]
-    whole = many_mass.sum() + span_mass[col]
-    none = max(float(matched_spans[i, col] / whole) if whole > 0 else 0.0 for i in range(k))
-    margin = min(best[0] - results[1][0] if len(results) > 1 else math.inf, best[3] - none)
+    margin = _lead(best, results[1], len(one)) if len(results) > 1 else math.inf
     if margin < options.margin:
         return None
     return CutChoice(best[1], best[2], best[3], margin)
 
 
+def _lead(best, second, length: int) -> float:
+    """How clearly the best cut beats the next best: the difference of their scores per
+    square root of the share of the sentence they dispute (the text between their cut
+    points). Two cuts a short clause apart differ little in evidence and length fit even
+    when one is plainly right, so their difference counts for more."""
+    disputed = sum(abs(a - b) for a, b in zip(best[1], second[1])) / max(length, 1)
+    return (best[0] - second[0]) / math.sqrt(disputed + _DISPUTE_FLOOR)
+
+
 def split_beads(alignment: Alignment, aligner: "Aligner", options: SplitOptions = SplitOptions()) -> Alignment:
     """The alignment with its many-to-one beads cut into sentence-level units where the
-    cut is confident (``splits``), and the others listed in ``kept_whole``.
+    cut is confident (``splits``), and the others listed in ``kept_whole``; and with the
+    1-1 beads whose sentence a CAT tool segments into several segments (see
+    :func:`corpora.catjoin.cat_segments`) cut the same way, one unit per segment
+    (``cat_splits``), where the cut is confident.
 
     A unit's score is the bead's, scaled down by how much less evidence the unit has than
     the whole cut (its share of matched mass against the cut's) and, down to half, by a
     small margin of the cut over the next best.
     """
+    from .cat_split import cat_problem, within_splits, word_cut_scores
+
     splits: list[Split] = []
     whole: list[int] = []
+    segmented: list[Split] = []
     lexicon = aligner.lexicon
     if lexicon is None and any(_one_side(b) for b in alignment.beads):
         lexicon = document_lexicon(alignment)
-    indices, problems = [], []
+    indices, problems, spans = [], [], []
     for index, bead in enumerate(alignment.beads):
         side = _one_side(bead)
-        if side is None:
+        if side is not None:
+            problems.append(_problem(alignment, bead, side))
+            indices.append(index)
+            spans.append(())
             continue
-        if side == "src":
-            problems.append(CutProblem(tuple(alignment.tgt[i].text for i in bead.tgt), alignment.src[bead.src[0]].text,
-                                       alignment.tgt_lang, alignment.src_lang, True))
-        else:
-            problems.append(CutProblem(tuple(alignment.src[i].text for i in bead.src), alignment.tgt[bead.tgt[0]].text,
-                                       alignment.src_lang, alignment.tgt_lang, False))
-        indices.append(index)
-    for index, problem, choice in zip(indices, problems, choose_all(problems, aligner, options, lexicon)):
+        found = cat_problem(alignment, index, bead)
+        if isinstance(found, Split):
+            segmented.append(found)
+        elif found is not None:
+            problems.append(found[0])
+            indices.append(index)
+            spans.append(found[1])
+    for index, problem, segments, choice in zip(indices, problems, spans, choose_all(problems, aligner, options,
+                                                                                      lexicon)):
+        side = "src" if problem.one_is_src else "tgt"
         if choice is None:
-            whole.append(index)
-        else:
-            side = "src" if problem.one_is_src else "tgt"
-            splits.append(Split(index, side, choice.cuts, _unit_scores(alignment.beads[index], choice, options)))
-    return replace(alignment, splits=tuple(splits), kept_whole=tuple(whole))
+            if not segments:
+                whole.append(index)
+            continue
+        scores = unit_scores(alignment.beads[index], choice, options)
+        if segments:
+            scores = word_cut_scores(problem, choice.cuts, scores)
+        split = Split(index, side, choice.cuts, scores, segments)
+        (segmented if segments else splits).append(split)
+    segmented += within_splits(alignment, splits, aligner, options, lexicon)
+    return replace(alignment, splits=tuple(splits), kept_whole=tuple(whole),
+                   cat_splits=tuple(sorted(segmented, key=lambda s: (s.bead, s.within))))
+
+
+def _problem(alignment: Alignment, bead: Bead, side: str) -> CutProblem:
+    """The cut problem of a many-to-one bead whose single sentence is on ``side``."""
+    if side == "src":
+        return CutProblem(tuple(alignment.tgt[i].text for i in bead.tgt), alignment.src[bead.src[0]].text,
+                          alignment.tgt_lang, alignment.src_lang, True)
+    return CutProblem(tuple(alignment.src[i].text for i in bead.src), alignment.tgt[bead.tgt[0]].text,
+                      alignment.src_lang, alignment.tgt_lang, False)
 
 
 def document_lexicon(alignment: Alignment) -> "Lexicon | None":
@@ -322,7 +376,8 @@ def _one_side(bead: Bead) -> str | None:
     return None
 
 
-def _unit_scores(bead: Bead, choice: CutChoice, options: SplitOptions) -> tuple[float, ...]:
+def unit_scores(bead: Bead, choice: CutChoice, options: SplitOptions) -> tuple[float, ...]:
+    """Each unit's score: the bead's, scaled by its share of the cut's evidence and the cut's margin."""
     base = bead.score if bead.score is not None else 1.0
     margin = max(choice.margin, 0.0)
     sure = 0.5 + 0.5 * margin / (margin + _SURE) if math.isfinite(margin) else 1.0

@@ -98,16 +98,26 @@ class Split:
     sentence of the other, ``side`` (``"src"`` or ``"tgt"``); that sentence is cut
     before the character offsets ``cuts`` (increasing), one piece per sentence of the
     many side, in order. ``scores`` holds each unit's confidence in [0, 1].
+
+    ``segments`` (a sentence that a CAT tool segments into several segments, see
+    :func:`corpora.catjoin.cat_segments`): the (start, end) offsets of those segments in
+    that sentence of the other side, ``sentence`` (its id; -1: the bead's only one); the
+    pieces go to them, not to sentences. ``within``: the (start, end) of the part of the
+    cut sentence that is cut (a many-to-one bead's piece for that sentence; empty: all).
     """
 
     bead: int
     side: str
     cuts: tuple[int, ...]
     scores: tuple[float, ...]
+    segments: tuple[tuple[int, int], ...] = ()
+    sentence: int = -1
+    within: tuple[int, ...] = ()
 
     def pieces(self, text: str) -> tuple[str, ...]:
         """The pieces of the cut sentence ``text``, stripped of surrounding space."""
-        bounds = (0, *self.cuts, len(text))
+        start, end = self.within if self.within else (0, len(text))
+        bounds = (start, *self.cuts, end)
         return tuple(text[a:b].strip() for a, b in zip(bounds, bounds[1:]))
 
 
@@ -118,7 +128,8 @@ class Alignment:
     ``signature`` records the tool version and settings that produced the beads.
     ``splits`` cut many-to-one beads into sentence-level units (see :meth:`units`);
     ``kept_whole`` lists the many-to-one beads that were looked at and not cut, for
-    want of a confident cut.
+    want of a confident cut. ``cat_splits`` cut 1-1 beads whose sentence a CAT tool
+    segments into several segments (:attr:`Split.segments`), one unit per segment.
     """
 
     src: tuple[Segment, ...]
@@ -131,6 +142,7 @@ class Alignment:
     splits: tuple[Split, ...] = ()
     kept_whole: tuple[int, ...] = ()
     tus: tuple[int | None, ...] = ()  # each bead's tu as a file numbered it (empty: computed)
+    cat_splits: tuple[Split, ...] = ()
 
     def validate(self) -> None:
         """Raise CorporaError unless every segment is in exactly one bead, in order, and
@@ -147,14 +159,23 @@ class Alignment:
         for b in self.beads:
             if not b.src and not b.tgt:
                 raise CorporaError("a bead has neither source nor target segments")
-        for sp in self.splits:
+        for sp in (*self.splits, *self.cat_splits):
             bead = self.beads[sp.bead] if 0 <= sp.bead < len(self.beads) else None
             one, many = ((bead.src, bead.tgt) if sp.side == "src" else (bead.tgt, bead.src)) if bead else ((), ())
-            if bead is None or len(one) != 1 or len(many) != len(sp.cuts) + 1 or len(sp.scores) != len(many):
+            pieces = len(sp.segments) if sp.segments else len(many)
+            sentence = sp.sentence if sp.sentence >= 0 else many[0] if len(many) == 1 else None
+            if (bead is None or len(one) != 1 or pieces != len(sp.cuts) + 1 or len(sp.scores) != pieces
+                    or sp.segments and sentence not in many):
                 raise CorporaError(f"split of bead {sp.bead} does not fit the bead")
             text = (self.src if sp.side == "src" else self.tgt)[one[0]].text
-            if list(sp.cuts) != sorted(set(sp.cuts)) or not all(0 < c < len(text) for c in sp.cuts):
+            start, end = sp.within if len(sp.within) == 2 else (0, len(text))
+            if (list(sp.cuts) != sorted(set(sp.cuts)) or not all(start < c < end for c in sp.cuts)
+                    or not 0 <= start < end <= len(text)):
                 raise CorporaError(f"split of bead {sp.bead}: cuts must increase inside the sentence")
+            other = (self.tgt if sp.side == "src" else self.src)[sentence].text if sp.segments else ""
+            ends = [e for span in sp.segments for e in span]
+            if ends != sorted(ends) or any(a >= b for a, b in sp.segments) or ends and ends[-1] > len(other):
+                raise CorporaError(f"split of bead {sp.bead}: segments must follow each other inside the sentence")
 
     def src_text(self, bead: Bead) -> str:
         """The source text of a bead, its segments joined."""
@@ -195,12 +216,13 @@ class Alignment:
     def _units(self, level: str, include_one_sided: bool) -> Iterator[TextPair]:
         if level not in UNIT_LEVELS:
             raise CorporaError(f"unknown unit level {level!r} (known: {', '.join(UNIT_LEVELS)})")
-        cut = {s.bead: s for s in self.splits} if level == "sentence" else {}
+        cut: dict[int, list[Split]] = {}
+        for sp in (*self.splits, *self.cat_splits) if level == "sentence" else ():
+            cut.setdefault(sp.bead, []).append(sp)
         units: list[TextPair] = []
         for p in self._bead_pairs(include_one_sided):
             units.append(p)
-            split = cut.get(p.index)
-            if split is not None:
+            for split in cut.get(p.index, ()):
                 units.extend(self._split_units(self.beads[p.index], split))
         if level != "sentence":
             yield from units
@@ -224,8 +246,13 @@ class Alignment:
         one_seg = (self.src if split.side == "src" else self.tgt)[one[0]]
         many_segs = self.tgt if split.side == "src" else self.src
         pieces = split.pieces(one_seg.text)
-        for k, (i, piece, score) in enumerate(zip(many, pieces, split.scores), 1):
-            whole = many_segs[i].text
+        if split.segments:  # the other sentence's CAT segments, each with its piece
+            sentence = split.sentence if split.sentence >= 0 else many[0]
+            text = many_segs[sentence].text
+            wholes = [(sentence, text[a:b]) for a, b in split.segments]
+        else:
+            wholes = [(i, many_segs[i].text) for i in many]
+        for k, ((i, whole), piece, score) in enumerate(zip(wholes, pieces, split.scores), 1):
             if split.side == "src":
                 yield TextPair(split.bead, piece, whole, score, "1-1", one, (i,), part=k, parts=len(pieces))
             else:

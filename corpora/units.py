@@ -224,10 +224,14 @@ def is_derived(unit: TranslationUnit) -> bool:
 
 def units_summary(alignment: Alignment, level: str = "sentence") -> str:
     """What the units of an alignment are, for a header prop and for users:
-    ``sentence; 7 many-to-one beads cut, 2 kept whole`` or ``bead``."""
+    ``sentence; 7 many-to-one beads cut, 2 kept whole`` (and ``; 1 sentences cut as CAT
+    tools segment them``, see :attr:`Alignment.cat_splits`) or ``bead``."""
     if level != "sentence":
         return "bead"
-    return f"sentence; {len(alignment.splits)} many-to-one beads cut, {len(alignment.kept_whole)} kept whole"
+    out = f"sentence; {len(alignment.splits)} many-to-one beads cut, {len(alignment.kept_whole)} kept whole"
+    if alignment.cat_splits:
+        out += f"; {len(alignment.cat_splits)} sentences cut as CAT tools segment them"
+    return out
 
 
 def pick_languages(

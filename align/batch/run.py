@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Protocol, Sequence
 
-from corpora import Alignment, DuiqiError, DuiqiWarning, __version__
+from corpora import UNIT_LEVELS, Alignment, DuiqiError, DuiqiWarning, __version__
 from corpora.formats import Format, get_format, write_alignment
 from corpora.lang import base_lang
 
@@ -125,8 +125,10 @@ class _Run:
     """One batch run: its pairs, where they go, and the rows decided so far."""
 
     def __init__(self, pairs: Sequence[BatchPair], out: Path, out_format: Format, opts: AlignOptions,
-                 engine: Engine, progress: ProgressFactory | None, on_row: Callable[[SummaryRow], None] | None):
+                 engine: Engine, progress: ProgressFactory | None, on_row: Callable[[SummaryRow], None] | None,
+                 units: str = "sentence"):
         self.pairs, self.out, self.format, self.opts = pairs, out, out_format, opts
+        self.units = "bead" if out_format.name == "align" else units  # the bead format is always beads
         self.engine, self.progress, self.on_row = engine, progress, on_row
         self.rows: dict[int, SummaryRow] = {}
         self.inputs = input_files(pairs)
@@ -167,7 +169,7 @@ class _Run:
             warnings.simplefilter("always", DuiqiWarning)
             try:
                 check_target(path, self.inputs)
-                write_alignment(outcome.alignment, path, self.format.name)
+                write_alignment(outcome.alignment, path, self.format.name, units=self.units)
             except DuiqiError as e:
                 return self.fail(k, str(e), seconds)
             except OSError as e:  # a name too long, a full disk: this pair fails, the others go on
@@ -179,7 +181,7 @@ class _Run:
 
     def first_pass(self, ks: Sequence[int]) -> dict[int, PairOutcome]:
         """Every pair aligned on its own (per-document learning)."""
-        return dict(self.align(AlignTask(self.opts), ks, "lexicon"))
+        return dict(self.align(AlignTask(self.opts, units=self.units), ks, "lexicon"))
 
 
 def run_batch(
@@ -193,6 +195,7 @@ def run_batch(
     engine: Engine | None = None,
     progress: ProgressFactory | None = None,
     on_row: Callable[[SummaryRow], None] | None = None,
+    units: str = "sentence",
 ) -> BatchReport:
     """Align every pair into ``outdir`` as ``<id>.<ext>`` and write ``summary.csv``.
 
@@ -201,8 +204,12 @@ def run_batch(
     default ``outdir/lexicon.json``; loaded instead when that file exists, except that
     ``force`` retrains the default one). ``engine``: where to align (default: this
     process). ``on_row`` is called with each pair's row as soon as it is known.
+    ``units``: the outputs' units, ``"sentence"`` (many-to-one beads cut into one unit per
+    sentence where the cut is confident, as ``duiqi align`` writes them) or ``"bead"``.
     """
     check_ids(pairs)
+    if units not in UNIT_LEVELS:
+        raise AlignError(f"unknown unit level {units!r} (known: {', '.join(UNIT_LEVELS)})")
     out_format = get_format(fmt)
     if not out_format.writable:
         raise AlignError(f"format {out_format.name!r} cannot be written")
@@ -213,7 +220,7 @@ def run_batch(
     out = _output_dir(outdir)
     with locked_outdir(out):
         return _run_locked(pairs, out, out_format, _options(align_opts), shared_lexicon, lexicon_path, force,
-                           engine or LocalEngine(1), progress, on_row)
+                           engine or LocalEngine(1), progress, on_row, units)
 
 
 def _save_lexicon(lexicon: Lexicon, lex_file: Path) -> bool:
@@ -228,9 +235,9 @@ def _save_lexicon(lexicon: Lexicon, lex_file: Path) -> bool:
 
 
 def _run_locked(pairs, out: Path, out_format: Format, opts: AlignOptions, shared_lexicon: bool,
-                lexicon_path, force: bool, engine: Engine, progress, on_row) -> BatchReport:
+                lexicon_path, force: bool, engine: Engine, progress, on_row, units: str) -> BatchReport:
     """The batch, once ``out`` is locked for this run."""
-    run = _Run(pairs, out, out_format, opts, engine, progress, on_row)
+    run = _Run(pairs, out, out_format, opts, engine, progress, on_row, units)
     owned = [out / JOURNAL_NAME, out / SUMMARY_NAME] + ([out / LEXICON_NAME] if lexicon_path is None else [])
     check_owned_files(owned, run.inputs)
     candidates = []
@@ -258,6 +265,8 @@ def _run_locked(pairs, out: Path, out_format: Format, opts: AlignOptions, shared
         lex_file = None
     settings = {"duiqi": __version__, "format": out_format.name, "options": run.opts.as_dict(),
                 "lexicon": lex_digest if lexicon is None or lex_file else "unsaved"}
+    if run.units != "sentence":  # (the default leaves the keys of earlier runs as they were)
+        settings["units"] = run.units
 
     with BatchJournal(out) as journal:
         todo: list[int] = []
@@ -276,7 +285,7 @@ def _run_locked(pairs, out: Path, out_format: Format, opts: AlignOptions, shared
                 run.write(k, keys[k], earlier, journal)  # the first pass is this pair's final alignment
             else:
                 todo.append(k)
-        for k, outcome in run.align(AlignTask(run.opts, lexicon), todo, "align"):
+        for k, outcome in run.align(AlignTask(run.opts, lexicon, run.units), todo, "align"):
             run.write(k, keys[k], outcome, journal, first[k].seconds if k in first else 0.0)
 
     rows = tuple(run.rows[k] for k in range(len(pairs)))

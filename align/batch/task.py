@@ -40,25 +40,26 @@ class AlignTask:
     """Aligns one :class:`BatchPair` (in a worker) and returns a :class:`PairOutcome`.
 
     Holds the worker's aligners, made on first use and never pickled, so the
-    dictionary is loaded once per worker. With a ``lexicon``, a pair in another
+    dictionary is loaded once per worker. ``units``: as for :func:`align.api.align_files`. With a ``lexicon``, a pair in another
     language pair than the lexicon's is aligned without it.
     """
 
-    def __init__(self, options: AlignOptions, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, options: AlignOptions, lexicon: Lexicon | None = None, units: str = "sentence") -> None:
         self.options = options
         self.lexicon = lexicon
+        self.units = units
         self._aligners: dict[bool, Aligner] = {}
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"options": self.options, "lexicon": self.lexicon}
+        return {"options": self.options, "lexicon": self.lexicon, "units": self.units}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["options"], state["lexicon"])
+        self.__init__(state["options"], state["lexicon"], state.get("units", "sentence"))
 
     def _align(self, pair: BatchPair, shared: bool) -> Alignment:
         if shared not in self._aligners:
             self._aligners[shared] = Aligner(self.options, lexicon=self.lexicon if shared else None)
-        return align_files(pair.src, pair.tgt, options=self.options, aligner=self._aligners[shared])
+        return align_files(pair.src, pair.tgt, options=self.options, aligner=self._aligners[shared], units=self.units)
 
     def __call__(self, pair: BatchPair) -> PairOutcome:
         start = time.perf_counter()

@@ -7,7 +7,7 @@ from typing import IO
 
 import click
 
-from corpora import Reported
+from corpora import UNIT_LEVELS, Reported
 from corpora.formats import writer_names
 from corpora.humancsv import terminal_safe
 
@@ -37,6 +37,9 @@ def progress_factory(stream: IO[str]):
 @click.option("--tgt-dir", type=click.Path(file_okay=False), help="Folder of target files, paired by name.")
 @click.option("-f", "--format", "fmt", type=click.Choice(writer_names()), default="tmx", show_default=True,
               help="Output format of every pair.")
+@click.option("--units", type=click.Choice(UNIT_LEVELS), default="sentence", show_default=True,
+              help="Translation-memory units: one per sentence (many-to-one beads cut where the cut is "
+                   "confident), or one per bead. The bead format is always beads.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes (with --engine dask and no --scheduler: local Dask workers).")
 @click.option("--force", is_flag=True, help="Redo the pairs an earlier run finished (and retrain OUTDIR's lexicon).")
@@ -47,7 +50,7 @@ def progress_factory(stream: IO[str]):
               help="Where to align: local processes (default) or a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (implies --engine dask).")
 @pass_alignment_options
-def batch_cmd(manifest, outdir, src_dir, tgt_dir, fmt, jobs, force, lexicon, no_shared_lexicon,
+def batch_cmd(manifest, outdir, src_dir, tgt_dir, fmt, units, jobs, force, lexicon, no_shared_lexicon,
               engine, scheduler, options) -> None:
     """Align every document pair of MANIFEST (or of --src-dir/--tgt-dir) into OUTDIR.
 
@@ -83,7 +86,7 @@ def batch_cmd(manifest, outdir, src_dir, tgt_dir, fmt, jobs, force, lexicon, no_
         where = runner.describe()
         result = run_batch(
             pairs, outdir, fmt, options, shared_lexicon=not no_shared_lexicon, lexicon_path=lexicon,
-            force=force, engine=runner, progress=progress_factory(sys.stderr), on_row=report,
+            force=force, engine=runner, progress=progress_factory(sys.stderr), on_row=report, units=units,
         )
     if sys.stderr.isatty():
         counts = {s: sum(1 for r in result.rows if r.outcome == s) for s in ("ok", "skipped", "failed")}

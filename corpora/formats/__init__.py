@@ -104,11 +104,12 @@ FORMATS: tuple[Format, ...] = (
     Format("xliff2", (".xlf2", ".xliff2"), "corpora.formats.xliff2", True, True, "XLIFF 2.0 (reads 1.2 too)"),
     Format("align", (".align",), "corpora.formats.beads", False, True, "vecalign/bertalign beads: [0,1]:[2]",
            ("scores",)),
-    Format("csv", (".csv",), "corpora.formats.table", True, True, "two-column bilingual table"),
+    Format("csv", (".csv",), "corpora.formats.table", True, True, "two-column bilingual table", ("units",)),
     Format("xlsx", (".xlsx", ".xlsm"), "corpora.formats.xlsx", True, True,
-           "bilingual spreadsheet (reads two-column sheets)", binary=True),
+           "bilingual spreadsheet (reads two-column sheets)", ("units",), binary=True),
     Format("docx", (".docx",), "corpora.formats.docx", True, True,
-           "Word: a document, or a two-column bilingual table", document="corpora.documents.docx:read", binary=True),
+           "Word: a document, or a two-column bilingual table", ("units",), document="corpora.documents.docx:read",
+           binary=True),
     Format("odt", (".odt",), "corpora.documents.odt", False, False, "OpenDocument text",
            document="corpora.documents.odt:read"),
     Format("pdf", (".pdf",), "corpora.documents.pdf", False, False, "PDF with a text layer",
@@ -223,7 +224,7 @@ def write_alignment(
     ``options`` are the format's (``src_lang``/``tgt_lang`` and its ``write_options``).
     ``units="sentence"`` (the default) writes the sentence-level units of
     :meth:`~corpora.model.Alignment.units` where the format has units (TMX, XLIFF,
-    TSV, JSONL); ``"bead"`` one unit per bead. The bead format is always bead-level.
+    TSV, JSONL, the CSV/XLSX/DOCX tables); ``"bead"`` one unit per bead. The bead format is always bead-level.
     Returns the format used.
     """
     f = output_format(path, fmt, "tsv")

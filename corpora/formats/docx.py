@@ -1,7 +1,9 @@
 """Word bilingual tables (.docx, 中英对照): a two-column table, source and target.
 
 Writing makes a minimal WordprocessingML package by hand: a header row naming the
-languages, one unit a row. Reading takes every table of two (or more) columns in
+languages, one unit a row; when some rows are sentence units derived from a bead
+(cut from it, or joining two), a narrow third column ``type`` says which
+(``1-1 part 1/2``), so that reading the table back leaves them out. Reading takes every table of two (or more) columns in
 the document, in order, as a bilingual table (see :mod:`corpora.formats.table`);
 a document without such a table is an error (align it as a document instead).
 """
@@ -15,7 +17,7 @@ from typing import BinaryIO, Iterable, Iterator
 from ..errors import FormatError
 from ..model import Alignment
 from ..units import MemoryHeader, TranslationUnit
-from .table import alignment_rows, table_units, unit_rows
+from .table import alignment_rows, derived_kind, table_units, unit_rows
 
 __all__ = ["write", "write_units", "iter_units", "table_rows"]
 
@@ -41,24 +43,30 @@ def _xml(text: str) -> str:
     return xml_text(strip_illegal_xml(text, "a table cell"))
 
 
-def _cell(text: str, bold: bool = False, shade: bool = False) -> str:
+def _cell(text: str, bold: bool = False, shade: bool = False, width: int = 4680) -> str:
     rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
-    tcpr = '<w:tcPr><w:tcW w:w="4680" w:type="dxa"/>' + (
+    tcpr = f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>' + (
         '<w:shd w:val="clear" w:color="auto" w:fill="F4CCCC"/>' if shade else "") + "</w:tcPr>"
     return f'<w:tc>{tcpr}<w:p><w:r>{rpr}<w:t xml:space="preserve">{_xml(text)}</w:t></w:r></w:p></w:tc>'
 
 
 def _save(rows: Iterable[tuple[str, str, float | None, str]], out: BinaryIO, src_lang: str, tgt_lang: str) -> int:
-    body = [f'<w:tr><w:trPr><w:tblHeader/></w:trPr>{_cell(src_lang, True)}{_cell(tgt_lang, True)}</w:tr>']
+    rows = list(rows)
+    typed = any(derived_kind(kind) for _, _, _, kind in rows)
+    width = 4080 if typed else 4680
+    head = _cell("type", True, width=1200) if typed else ""
+    body = [f'<w:tr><w:trPr><w:tblHeader/></w:trPr>{_cell(src_lang, True, width=width)}'
+            f'{_cell(tgt_lang, True, width=width)}{head}</w:tr>']
     count = 0
     for src, tgt, score, kind in rows:
         low = score is not None and score < 0.2 and "0" not in kind.split("-")
-        body.append(f"<w:tr>{_cell(src, shade=low)}{_cell(tgt, shade=low)}</w:tr>")
+        extra = _cell(kind, shade=low, width=1200) if typed else ""
+        body.append(f"<w:tr>{_cell(src, shade=low, width=width)}{_cell(tgt, shade=low, width=width)}{extra}</w:tr>")
         count += 1
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {_W}><w:body>'
                 f'<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>{_BORDERS}</w:tblBorders>'
-                '</w:tblPr><w:tblGrid><w:gridCol w:w="4680"/><w:gridCol w:w="4680"/></w:tblGrid>'
-                + "".join(body) + '</w:tbl><w:p/></w:body></w:document>')
+                f'</w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/><w:gridCol w:w="{width}"/>'
+                + ('<w:gridCol w:w="1200"/>' if typed else "") + "</w:tblGrid>" + "".join(body) + '</w:tbl><w:p/></w:body></w:document>')
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
         zf.writestr("_rels/.rels", _RELS)
@@ -66,9 +74,9 @@ def _save(rows: Iterable[tuple[str, str, float | None, str]], out: BinaryIO, src
     return count
 
 
-def write(alignment: Alignment, out: BinaryIO) -> None:
-    """Write a two-column table, one bead a row."""
-    _save(alignment_rows(alignment), out, alignment.src_lang, alignment.tgt_lang)
+def write(alignment: Alignment, out: BinaryIO, units: str = "sentence") -> None:
+    """Write a two-column table, one unit a row (``units="bead"``: one bead a row)."""
+    _save(alignment_rows(alignment, units), out, alignment.src_lang, alignment.tgt_lang)
 
 
 def write_units(units: Iterable[TranslationUnit], out: BinaryIO, header: MemoryHeader = MemoryHeader(),

@@ -9,6 +9,12 @@ A first row naming the columns' languages is a header, not a unit: language code
 script of the cells. Columns named ``score`` and ``type``/``bead`` are read as the
 unit's score and bead type. Without a header, the first two columns are source and
 target and their languages are told from their script (Chinese, else English).
+
+An alignment is written with the units of :meth:`~corpora.model.Alignment.units`
+(sentence level by default, as a TMX): a cut bead's row, then one row per sentence
+cut from it, whose type says so (``1-1 part 1/2``), and a row joining two sentences
+a CAT tool keeps together (``2-2 joined``). Reading a table back leaves such derived
+rows out, as it does for a TMX, so the table reads back as its beads.
 """
 
 from __future__ import annotations
@@ -25,10 +31,10 @@ from typing import TextIO
 from ..errors import FormatError
 from ..model import Alignment
 from ..textio import read_text
-from ..units import MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair
+from ..units import FROM_BEAD_PROP, JOINED_PROP, MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair
 
 __all__ = ["TableColumns", "table_columns", "table_units", "iter_units", "read_rows_delimited", "write",
-           "write_units", "alignment_rows", "unit_rows"]
+           "write_units", "alignment_rows", "unit_rows", "derived_kind"]
 
 _NAMES = {"chinese": "zh", "中文": "zh", "汉语": "zh", "漢語": "zh", "简体中文": "zh-CN", "繁體中文": "zh-TW",
           "繁体中文": "zh-TW", "english": "en", "英文": "en", "英语": "en", "英語": "en", "french": "fr",
@@ -42,6 +48,7 @@ _CODE = re.compile(r"^(?:[a-z]{2,3})(?:[-_][a-z0-9]{2,8})*$", re.I)
 _KNOWN_CODES = {"zh", "en", "fr", "de", "es", "ja", "ko", "ru", "it", "pt", "ar", "nl", "vi", "th", "yue",
                 "cmn", "zho", "eng", "chi", "lzh", "wuu"}
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_DERIVED = re.compile(r"^(\d+-\d+) (?:(part) \d+/\d+|(joined))$")  # the type of a derived row
 
 
 def _lang_of(cell: str) -> str | None:
@@ -122,7 +129,13 @@ def table_units(rows: Sequence[Sequence[str]], name: str, src_lang: str | None =
             score = str(float(score)) if score else None
         except ValueError:
             score = None
-        yield unit_from_pair(str(n), src, tgt, s_lang, t_lang, score, cell(r, cols.kind) or None)
+        kind = cell(r, cols.kind) or None
+        derived = _DERIVED.match(kind) if kind else None
+        unit = unit_from_pair(str(n), src, tgt, s_lang, t_lang, score, derived.group(1) if derived else kind)
+        if derived:  # a sentence row cut from the bead above it, or one joining two rows
+            prop = (FROM_BEAD_PROP, "") if derived.group(2) else (JOINED_PROP, "")
+            unit = TranslationUnit(unit.variants, unit.tuid, unit.props + (prop,))
+        yield unit
 
 
 def _delimiter(text: str) -> str:
@@ -158,6 +171,11 @@ def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_la
     yield from table_units(rows, str(path), src_lang, tgt_lang)
 
 
+def derived_kind(kind: str) -> bool:
+    """True for the type of a derived row (``1-1 part 1/2``, ``2-2 joined``)."""
+    return bool(_DERIVED.match(kind))
+
+
 def _write_rows(rows: Iterable[tuple[str, str, float | None, str]], out: TextIO, src_lang: str,
                 tgt_lang: str) -> int:
     writer = csv.writer(out, lineterminator="\n")
@@ -182,16 +200,19 @@ def _cell_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def write(alignment: Alignment, out: TextIO) -> None:
-    """Write a CSV table: a header of the two languages, then one bead a row."""
-    _write_rows(alignment_rows(alignment), out, alignment.src_lang, alignment.tgt_lang)
+def write(alignment: Alignment, out: TextIO, units: str = "sentence") -> None:
+    """Write a CSV table: a header of the two languages, then one unit a row
+    (``units="bead"``: one bead a row)."""
+    _write_rows(alignment_rows(alignment, units), out, alignment.src_lang, alignment.tgt_lang)
 
 
-def alignment_rows(alignment: Alignment) -> Iterator[tuple[str, str, float | None, str]]:
-    """(source, target, score, bead type) of every bead, one-sided ones included: what
-    every table writer (CSV, XLSX, DOCX) writes for an alignment."""
-    for p in alignment.pairs():
-        yield p.src, p.tgt, p.score, p.kind
+def alignment_rows(alignment: Alignment, units: str = "sentence") -> Iterator[tuple[str, str, float | None, str]]:
+    """(source, target, score, type) of every unit of :meth:`Alignment.units` at level
+    ``units``, one-sided ones included: what every table writer (CSV, XLSX, DOCX)
+    writes for an alignment. A derived unit's type says so: ``1-1 part 1/2``, ``2-2 joined``."""
+    for p in alignment.units(units):
+        kind = f"{p.kind} part {p.part}/{p.parts}" if p.is_split else f"{p.kind} joined" if p.joined else p.kind
+        yield p.src, p.tgt, p.score, kind
 
 
 def write_units(units: Iterable[TranslationUnit], out: TextIO, header: MemoryHeader = MemoryHeader(),

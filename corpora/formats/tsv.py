@@ -53,7 +53,7 @@ def write(alignment: Alignment, out: TextIO, header: bool = True, units: str = "
     """Write one unit a row (see :meth:`~corpora.model.Alignment.units`; ``units="bead"``:
     one bead a row). When beads were cut, a last column ``bead`` numbers the bead
     (from 0) each row belongs to: a cut bead's row comes first, then its sentence rows."""
-    split = units == "sentence" and bool(alignment.splits)
+    split = units == "sentence" and bool(alignment.splits or alignment.cat_splits)
     if header:
         out.write("\t".join(COLUMNS + (("bead",) if split else ())) + "\n")
     for p in alignment.units(units):

@@ -60,9 +60,9 @@ def _save(rows: Iterable[tuple[str, str, float | None, str]], out: BinaryIO, src
     return count
 
 
-def write(alignment: Alignment, out: BinaryIO) -> None:
-    """Write one bead a row."""
-    _save(alignment_rows(alignment), out, alignment.src_lang, alignment.tgt_lang)
+def write(alignment: Alignment, out: BinaryIO, units: str = "sentence") -> None:
+    """Write one unit a row (see :func:`corpora.formats.table.alignment_rows`; ``units="bead"``: one bead a row)."""
+    _save(alignment_rows(alignment, units), out, alignment.src_lang, alignment.tgt_lang)
 
 
 def write_units(units: Iterable[TranslationUnit], out: BinaryIO, header: MemoryHeader = MemoryHeader(),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -13,6 +15,7 @@ WHY = omegat_available()
 
 
 def _pretranslate(tmp_path, src, tgt, src_lang, tgt_lang, *extra):
+    tmp_path.mkdir(parents=True, exist_ok=True)
     tmx = tmp_path / "duiqi.tmx"
     result = CliRunner().invoke(cli, ["align", str(src), str(tgt), "-o", str(tmx), *extra])
     assert result.exit_code == 0, result.output
@@ -39,6 +42,27 @@ def test_bead_units_leave_the_joined_sentences_untranslated(tmp_path, corpus):
     result, translated = _pretranslate(tmp_path, corpus.en, corpus.zh, "en-US", "zh-CN", "--units", "bead")
     assert result.share < 0.8
     assert "The conference was hosted by Deputy Director Yuan Jixin." in translated
+
+
+HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
+
+
+@pytest.mark.skipif(bool(WHY), reason=f"OmegaT cannot run here: {WHY}")
+@pytest.mark.parametrize("text", ["a", "b"])
+@pytest.mark.parametrize("direction", ["zh-en", "en-zh"])
+def test_omegat_on_held_out_news_and_the_segments_it_makes(tmp_path, text, direction):
+    """Texts never used for tuning: sentence units beat bead units in OmegaT, and
+    corpora.catjoin.cat_segments predicts OmegaT's own segment count exactly."""
+    from corpora.catjoin import cat_segments
+
+    zh, en = HELDOUT / f"{text}.zh.txt", HELDOUT / f"{text}.en.txt"
+    (src, s_lang), (tgt, t_lang) = (((zh, "zh-CN"), (en, "en-US")) if direction == "zh-en"
+                                    else ((en, "en-US"), (zh, "zh-CN")))
+    sentence, _ = _pretranslate(tmp_path / "s", src, tgt, s_lang, t_lang)
+    bead, _ = _pretranslate(tmp_path / "b", src, tgt, s_lang, t_lang, "--units", "bead")
+    lang = s_lang[:2]
+    assert sentence.total == sum(len(cat_segments(line, lang)) for line in read_text(src).split("\n") if line.strip())
+    assert sentence.share >= 0.85 and sentence.translated >= bead.translated + 2, (sentence, bead)
 
 
 def test_omegat_statistics_are_read(tmp_path):

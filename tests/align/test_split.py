@@ -73,8 +73,8 @@ def test_sentences_a_cat_tool_keeps_together_get_a_joined_unit(aligner):
     want = "埃利斯博士说：“没有哪个国家能够独自应对这一挑战，科学应当像海洋一样自由地跨越国界。”他宣布，NOAA"
     assert any(u.src.startswith(want) and u.tgt.endswith("storm surge model.") for u in joined)
     for u in joined:
-        first, second = (units[k] for k in u.joined)
-        assert u.src.startswith(first.src) and u.src.endswith(second.src) and u.tgt.endswith(second.tgt)
+        first, *_, last = (units[k] for k in u.joined)
+        assert u.src.startswith(first.src) and u.src.endswith(last.src) and u.tgt.endswith(last.tgt)
     tmx = render_alignment(a, "tmx")
     assert tmx.count('type="x-duiqi-joined"') == len(joined) > 0
 
@@ -169,3 +169,114 @@ def test_a_sentence_level_memory_reads_back_as_its_beads(tmp_path, report, fmt):
     back = read_alignment(out, src_lang="zh", tgt_lang="en")
     want = [(p.src, p.tgt) for p in report.pairs(include_one_sided=fmt in ("tsv", "jsonl"))]
     assert [(p.src, p.tgt) for p in back.pairs()] == want
+
+
+@pytest.mark.parametrize("text, lang, segments", [
+    ("Professor Michael J. Brown from MIT in the U.S. and Dr. Zhang Wei, Director of the institute, spoke.", "en",
+     ["Professor Michael J. Brown from MIT in the U.S.", "and Dr. Zhang Wei, Director of the institute, spoke."]),
+    ("It is 5 p.m. now. Go e.g. there, etc. and so on.", "en", ["It is 5 p.m. now.", "Go e.g. there, etc. and so on."]),
+    ("He said: “No.” Then he left.", "en", ["He said: “No.” Then he left."]),
+    ("现场还播放了宣传片《智造，向未来！》。", "zh", ["现场还播放了宣传片《智造，向未来！", "》。"]),
+    ("科学应当像海洋一样自由地跨越国界。”他宣布。", "zh", ["科学应当像海洋一样自由地跨越国界。”他宣布。"]),
+    ("数据见 No. 5 表。", "zh", ["数据见 No. 5 表。"]),
+])
+def test_cat_segments_follow_omegats_default_rules(text, lang, segments):
+    from corpora.catjoin import cat_segments
+
+    assert [text[a:b] for a, b in cat_segments(text, lang)] == segments
+
+
+def test_a_sentence_a_cat_tool_breaks_gets_a_unit_per_segment(aligner, tmp_path):
+    from pathlib import Path
+
+    from corpora.catjoin import cat_segments
+    from corpora.formats import read_alignment
+    from corpora.units import units_summary
+
+    heldout = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
+    a = align_files(heldout / "a.zh.txt", heldout / "a.en.txt", aligner=aligner)
+    a.validate()
+    assert a.cat_splits and not {s.bead for s in a.cat_splits} & {s.bead for s in a.splits}
+    units = list(a.units())
+    for split in a.cat_splits:
+        bead = a.beads[split.bead]
+        assert bead.kind == "1-1"
+        broken = a.tgt[bead.tgt[0]] if split.side == "src" else a.src[bead.src[0]]
+        lang = a.tgt_lang if split.side == "src" else a.src_lang
+        parts = [u for u in units if u.index == split.bead and u.is_split]
+        sides = [u.tgt if split.side == "src" else u.src for u in parts]
+        texts = [broken.text[s:e] for s, e in cat_segments(broken.text, lang)]
+        assert sides == [t for t in texts if sum(c.isalnum() for c in t) >= 2]  # one unit per segment with text
+        pieces = [u.src if split.side == "src" else u.tgt for u in parts]
+        whole = (a.src[bead.src[0]] if split.side == "src" else a.tgt[bead.tgt[0]]).text
+        assert "".join(pieces).replace(" ", "") == whole.replace(" ", "")
+        assert all(0 < u.score <= 1 for u in parts)
+    # the title broken after its ！: the part before gets the whole translation
+    title = next(u for u in units if u.is_split and u.src == "现场还播放了宣传片《智造，向未来！")
+    assert title.tgt.startswith("A promotional film") and title.tgt.endswith("screened.")
+    assert "sentences cut as CAT tools segment them" in units_summary(a)
+    tmx = render_alignment(a, "tmx")
+    assert tmx.count('type="x-duiqi-part"') == sum(1 for u in units if u.is_split)
+    out = tmp_path / "a.tmx"
+    out.write_text(tmx, encoding="utf-8")
+    back = read_alignment(out)  # the derived units are left out: the beads come back
+    assert [(p.src, p.tgt) for p in back.pairs()] == [(p.src, p.tgt) for p in a.pairs(include_one_sided=False)]
+
+
+def test_a_split_with_segments_that_do_not_fit_is_refused():
+    from corpora import CorporaError, Split
+
+    src = (Segment("他说。"),)
+    tgt = (Segment("He spoke in the U.S. and left."),)
+    ok = Alignment(src, tgt, (Bead((0,), (0,), 0.9),), "zh", "en", cat_splits=(Split(0, "src", (), (0.9,), ((0, 20),)),))
+    ok.validate()
+    for bad in (((0, 40),), ((5, 3),), ((0, 20), (10, 25))):
+        broken = Alignment(src, tgt, ok.beads, "zh", "en",
+                           cat_splits=(Split(0, "src", (1,) if len(bad) == 2 else (), (0.9,) * len(bad), bad),))
+        with pytest.raises(CorporaError, match="segments"):
+            broken.validate()
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "tsv", "jsonl", "xlf", "xlf2", "csv", "xlsx", "docx"])
+@pytest.mark.parametrize("text", ["a", "b"])
+def test_a_memory_with_cat_segment_units_reads_back_as_its_beads(tmp_path, aligner, fmt, text):
+    from pathlib import Path
+
+    from corpora.formats import read_alignment, write_alignment
+
+    heldout = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
+    a = align_files(heldout / f"{text}.zh.txt", heldout / f"{text}.en.txt", aligner=aligner)
+    assert a.cat_splits
+    out = tmp_path / f"a.{fmt}"
+    write_alignment(a, out)
+    back = read_alignment(out, src_lang="zh", tgt_lang="en")
+    want = [(p.src, p.tgt) for p in a.pairs(include_one_sided=fmt not in ("tmx", "xlf", "xlf2"))]
+    assert [(p.src, p.tgt) for p in back.pairs()] == want
+
+
+def test_a_sentence_of_a_cut_bead_that_a_cat_tool_breaks_gets_its_segments(aligner):
+    from pathlib import Path
+
+    from corpora.catjoin import cat_segments
+
+    heldout = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
+    a = align_files(heldout / "b.en.txt", heldout / "b.zh.txt", aligner=aligner)
+    a.validate()
+    inner = [s for s in a.cat_splits if s.within]
+    assert inner
+    units = list(a.units())
+    for split in inner:
+        assert split.bead in {s.bead for s in a.splits}  # inside a cut many-to-one bead
+        sentence = (a.tgt if split.side == "src" else a.src)[split.sentence].text
+        segments = [sentence[s:e] for s, e in cat_segments(sentence, a.tgt_lang if split.side == "src" else a.src_lang)]
+        one = (a.src if split.side == "src" else a.tgt)[a.beads[split.bead].src[0] if split.side == "src"
+                                                        else a.beads[split.bead].tgt[0]].text
+        parts = split.pieces(one)
+        assert "".join(parts) == one[split.within[0]:split.within[1]].replace(" ", "") or \
+            " ".join(parts) == one[split.within[0]:split.within[1]]
+        pairs = {(u.src, u.tgt) for u in units if u.is_split}
+        for seg, piece in zip(segments, parts):
+            assert ((seg, piece) if split.side == "tgt" else (piece, seg)) in pairs
+    # the U.S. sentence: OmegaT's two segments each get a unit, their Chinese parts next to each other
+    us = next(u for u in units if u.src == "The three-day event is co-organized by Xiamen University and the U.S.")
+    assert us.tgt.startswith("会议为期三天，由厦门大学与美国") and us.score < 0.5  # cut between words: half the score

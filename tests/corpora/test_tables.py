@@ -134,3 +134,50 @@ def test_stdin_pairs(tmp_path):
     assert (tmp_path / "o.jsonl").read_text(encoding="utf-8").count("\n") == 1
     bad = run("convert", "-", str(tmp_path / "o.tmx"), input=b"just words\n")
     assert bad.exit_code == 2 and "<stdin>" in bad.output
+
+
+def _table_cells(path, ext):
+    """The (source, target, type) rows of a written table, header left out."""
+    if ext == "xlsx":
+        from openpyxl import load_workbook
+
+        rows = [[c.value or "" for c in r] for r in load_workbook(path).active.iter_rows(min_row=2)]
+        return [(r[0], r[1], r[3]) for r in rows]
+    if ext == "docx":
+        from corpora.formats.docx import table_rows
+
+        rows = table_rows(path.read_bytes(), str(path))[1:]
+        return [(r[0], r[1], r[2] if len(r) > 2 else "") for r in rows]
+    import csv
+
+    with open(path, encoding="utf-8") as f:
+        return [(r[0], r[1], r[3]) for r in list(csv.reader(f))[1:]]
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "docx", "csv"])
+def test_tables_get_the_tmx_sentence_units_and_read_back_as_beads(tmp_path, ext):
+    from corpora.formats import read_units
+
+    tmx, table, beads = tmp_path / "m.tmx", tmp_path / f"m.{ext}", tmp_path / f"b.{ext}"
+    for path, extra in ((tmx, ()), (table, ()), (beads, ("--units", "bead"))):
+        result = run("align", str(CORPUS.zh), str(CORPUS.en), "-o", str(path), "-q", *extra)
+        assert result.exit_code == 0, result.output
+    rows = _table_cells(table, ext)
+    _, units = read_units(tmx)
+    memory = [(u.text("zh-CN"), u.text("en-US")) for u in units]
+    assert [(s, t) for s, t, _ in rows if s and t] == memory  # the TMX's units, in its order
+    parts = [kind for _, _, kind in rows if "part" in kind]
+    assert parts and all(k.startswith("1-1 part ") for k in parts)
+    bead_rows = _table_cells(beads, ext)
+    assert len(bead_rows) < len(rows) and not any("part" in k for _, _, k in bead_rows)
+    # every sentence of either side is a whole cell of some row (a CAT tool's lookup)
+    from align.api import prepare_side
+    from corpora import read_text
+
+    cells = {c for s, t, _ in rows for c in (s, t)}
+    for text, lang in ((CORPUS.zh, "zh"), (CORPUS.en, "en")):
+        sentences = [s.text for s in prepare_side(read_text(text), lang)[0]]
+        assert [s for s in sentences if s not in cells] == []
+    # read back, the derived rows are left out: the table is its beads again
+    back, plain = read_alignment(table), read_alignment(beads)
+    assert [(p.src, p.tgt) for p in back.pairs()] == [(p.src, p.tgt) for p in plain.pairs()]

@@ -272,3 +272,22 @@ def test_dask_engine_without_dask_installed_says_what_to_install(batch, tmp_path
     result = run("batch", str(manifest), "-o", str(tmp_path / "o"), "--engine", "dask")
     assert result.exit_code == 2
     assert result.stderr.strip() == "duiqi: error: the dask engine needs Dask: pip install 'duiqi[dask]'"
+
+
+@pytest.mark.parametrize("units", ["sentence", "bead"])
+def test_units_as_duiqi_align_writes_them(batch, tmp_path, monkeypatch, units):
+    manifest, _, _ = batch
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    out = tmp_path / "o"
+    extra = () if units == "sentence" else ("--units", "bead")
+    result = run("batch", str(manifest), "-o", str(out), "--no-shared-lexicon", *extra)
+    assert result.exit_code == 1  # the broken pair
+    pair = read_manifest(manifest)[0]
+    single = tmp_path / "single.tmx"
+    assert run("align", pair.src, pair.tgt, "-o", str(single), "-q", *extra).exit_code == 0
+    written = (out / f"{pair.id}.tmx").read_text(encoding="utf-8")
+    assert written == single.read_text(encoding="utf-8")
+    assert ('x-duiqi-part' in written) == (units == "sentence")
+    if units == "sentence":  # asking for beads in the same folder redoes the pairs: other outputs
+        again = run("batch", str(manifest), "-o", str(out), "--no-shared-lexicon", "--units", "bead")
+        assert again.exit_code == 1 and "x-duiqi-part" not in (out / f"{pair.id}.tmx").read_text(encoding="utf-8")
