@@ -100,10 +100,11 @@ class Aligner:
             doc.cedict = self.cedict
         options = self.options
         if translation is not None:
-            from .scorers.translation import translation_scorers
+            from .scorers.translation import ChrfScorer, TranslationScorer
 
             mt = options.mt_weights
-            extra_scorers = [*extra_scorers, *translation_scorers(translation, mt)]
+            extra_scorers = [*extra_scorers, TranslationScorer(translation, mt.scorer("translation")),
+                             ChrfScorer(translation, mt.scorer("chrf"))]
             options = replace(options, weights=mt)
         scorers = [*make_scorers(options.scorers, options.weights), *extra_scorers]
         if self.lexicon is not None:
@@ -164,9 +165,6 @@ class _Problem:
 
     def __post_init__(self) -> None:
         self.n, self.m = len(self.doc.src), len(self.doc.tgt)
-        # count vectors compared per bead (align.bead_similarity), kept out of the pooled evidence
-        self.bead_level = [c for c in self.coverages if not c.pooled]
-        self.coverages = [c for c in self.coverages if c.pooled]
         self.src = _side_context(self.doc.src)
         self.tgt = _side_context(self.doc.tgt)
 
@@ -182,11 +180,6 @@ class _Problem:
         """Features of every candidate bead of the given types inside the band (``lean``:
         reduced to their scores under ``weights``, which is all the search needs)."""
         ev = pair_evidence(sums if sums is not None else self.evidence(band, types))
-        similarity = None
-        if self.bead_level:
-            from .bead_similarity import bead_similarity
-
-            similarity = bead_similarity(self.bead_level[0], ev, max(a for a, _ in types), max(b for _, b in types))
         parts: dict[tuple[int, int], list[BeadFeatures]] = {kind: [] for kind in types}
         with phase("bead features"):
             # in blocks of rows, so that the temporaries stay small whatever the length
@@ -194,7 +187,7 @@ class _Problem:
                 terms = bead_terms(ev, band, weights, rows)
                 for kind in types:
                     parts[kind].append(bead_features(ev, band, kind, self.src, self.tgt, self.length, weights,
-                                                     terms, lean, similarity))
+                                                     terms, lean))
             return {kind: concat_features(p) for kind, p in parts.items()}
 
 

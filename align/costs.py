@@ -9,16 +9,13 @@ variance estimated from the pair) and paragraph boundaries adjust the score.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 import numpy as np
 
 from .evidence import (BeadTerms, EvidenceSums, PairEvidence, bead_terms, evidence_sums, gather_evidence,
                        pair_evidence)
 from .search import Band
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .bead_similarity import BeadSimilarity
 
 __all__ = ["LengthModel", "Weights", "Feature", "REGISTRY", "BEAD_FEATURES", "BEAD_BIASES", "SMOOTHING", "FEATURES",
            "PairEvidence", "EvidenceSums", "BeadFeatures", "SideContext", "evidence_sums", "pair_evidence",
@@ -100,8 +97,6 @@ REGISTRY: tuple[Feature, ...] = (
     Feature("ratio", 0.0, "feature", "(target - source sentences) × log of the document's sentence ratio"),
     Feature("matched", 0.0, "feature", "matched evidence in units of a mean sentence's evidence"),
     Feature("weakest", 0.0, "feature", "smallest share of its evidence any sentence of the bead finds matched"),
-    Feature("mt_sim", 0.0, "feature", "cosine of the char n-grams of the bead's joined translation and target "
-            "(0 without --src-translation)"),
     Feature("skip", -0.3, "bias", "score of a 1-0 or 0-1 bead"),
     Feature("one_to_one", 0.0, "bias", "score added to a 1-1 bead"),
     Feature("merge", 0.0, "bias", "per sentence beyond two"),
@@ -139,7 +134,6 @@ class Weights:
     ratio: float = _DEFAULTS["ratio"]
     matched: float = _DEFAULTS["matched"]
     weakest: float = _DEFAULTS["weakest"]
-    mt_sim: float = _DEFAULTS["mt_sim"]
     skip: float = _DEFAULTS["skip"]
     one_to_one: float = _DEFAULTS["one_to_one"]
     merge: float = _DEFAULTS["merge"]
@@ -231,13 +225,11 @@ def bead_features(
     weights: Weights,
     terms: "BeadTerms | None" = None,
     reduce: bool = False,
-    similarity: "BeadSimilarity | None" = None,
 ) -> BeadFeatures:
     """Features of every bead of type ``kind`` ending inside ``band``. ``terms``: the
     shared sums of :func:`bead_terms` for this evidence and band, when several types are
     computed. ``reduce``: keep only the bead scores under ``weights`` (what the search
-    needs), not the features. ``similarity``: the bead-level similarity of
-    :mod:`align.bead_similarity`, when there is one (else its feature is 0)."""
+    needs), not the features."""
     a, b = kind
     terms = terms or bead_terms(ev, band, weights)
     rows, js = terms.rows, terms.js
@@ -255,8 +247,7 @@ def bead_features(
     extra = a + b - 2
     weakest = _weakest(terms, ok, a, b)
     named = {"sim": sim, "sim_extra": sim * extra, "length": lp, "length_extra": lp * extra, "paragraph": crossing,
-             "quote": quote, "ratio": ratio, "matched": matched / ev.unit, "weakest": weakest,
-             "mt_sim": np.zeros(len(i)) if similarity is None else similarity.cosine(i, j, a, b)}
+             "quote": quote, "ratio": ratio, "matched": matched / ev.unit, "weakest": weakest}
     columns = [named[name] for name in FEATURES]
     c0, c_sim, c_len, c_extra = CONFIDENCE
     confidence = 1.0 / (1.0 + np.exp(-(c0 + c_sim * sim + c_len * lp + c_extra * extra)))

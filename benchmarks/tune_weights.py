@@ -42,7 +42,7 @@ from align.analysis import DocPair, Side  # noqa: E402
 from align.costs import BEAD_BIASES, BEAD_FEATURES, FEATURES, SMOOTHING, Weights  # noqa: E402
 from align.evaluate import merge_by_unit, score_alignments  # noqa: E402
 from align.scorers import default_weight, make_scorers, tunable_scorers  # noqa: E402
-from align.scorers.translation import translation_scorers  # noqa: E402
+from align.scorers.translation import ChrfScorer, TranslationScorer  # noqa: E402
 from align.search import bead_types  # noqa: E402
 from corpora import Bead, read_text  # noqa: E402
 from corpora.formats.beads import read_beads  # noqa: E402
@@ -83,7 +83,8 @@ class Doc:
         """Exactly what the aligner does before its final search, under weights ``w``."""
         scorers = make_scorers(DEFAULT_SCORERS, w)
         if self.translation is not None:
-            scorers += translation_scorers(self.translation, w, bead_level=True)
+            scorers += [TranslationScorer(self.translation, w.scorer("translation")),
+                        ChrfScorer(self.translation, w.scorer("chrf"))]
         coverages = [c for c in (s.fit(self.doc) for s in scorers) if c is not None]
         self.problem, self.band, self.feats = _prepare(self.doc, coverages, AlignOptions(weights=w))
 

@@ -191,7 +191,6 @@ class Coverage:
     tgt_covers: sparse.csr_matrix | None = None
     tgt_held: sparse.csr_matrix | None = None
     src_covers: sparse.csr_matrix | None = None
-    pooled: bool = True  # False: a bead-level similarity (align.bead_similarity), not pooled evidence
 
     @property
     def src_mass(self) -> np.ndarray:

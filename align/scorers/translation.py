@@ -9,9 +9,9 @@ from typing import Sequence
 from ..analysis import DocPair
 from ..errors import AlignError
 from ..tokens import content_stems, is_han
-from .base import Coverage, Scorer, Vocabulary, token_matrix
+from .base import Coverage, Scorer
 
-__all__ = ["TranslationScorer", "ChrfScorer", "BeadChrfScorer", "translation_scorers"]
+__all__ = ["TranslationScorer", "ChrfScorer"]
 
 
 def _words(text: str, cjk: bool) -> list[str]:
@@ -64,38 +64,3 @@ class ChrfScorer(TranslationScorer):
 
         counters = extract_all_char_ngrams(text.lower(), max(self.orders), False)
         return [f"{n}:{g}" for n in self.orders for g in counters[n - 1]]
-
-
-class BeadChrfScorer(TranslationScorer):
-    """Character n-gram counts (chrF's extraction, spaces removed) of each translated
-    source sentence and each target sentence, compared per bead by
-    :mod:`align.bead_similarity` (the ``mt_sim`` feature), not pooled."""
-
-    name = "mt_chrf"
-    orders = (1, 2, 3, 4, 5, 6)
-
-    def fit(self, doc: DocPair) -> Coverage | None:
-        self._check(doc)
-        vocab = Vocabulary()
-        src = token_matrix([self._grams(t) for t in self.translation], vocab)
-        tgt = token_matrix([self._grams(t) for t in doc.tgt.texts], vocab)
-        src.resize((src.shape[0], len(vocab)))
-        tgt.resize((tgt.shape[0], len(vocab)))
-        return Coverage(self.name, self.weight, src.shape[0], tgt.shape[0], src.tocsr(), tgt.tocsr(), pooled=False)
-
-    def _grams(self, text: str) -> list[str]:
-        from sacrebleu.metrics.helpers import extract_all_char_ngrams
-
-        counters = extract_all_char_ngrams(text.lower(), max(self.orders), False)
-        return [f"{n}:{g}" for n in self.orders for g, c in counters[n - 1].items() for _ in range(c)]
-
-
-def translation_scorers(translation: Sequence[str], weights, bead_level: bool | None = None) -> list[Scorer]:
-    """The scorers of a machine translation of the source, weighted by ``weights``
-    (the ``mt_chrf`` counts feed the ``mt_sim`` bead feature: only when it weighs,
-    unless ``bead_level`` says otherwise, e.g. for the tuner)."""
-    out: list[Scorer] = [TranslationScorer(translation, weights.scorer("translation")),
-                         ChrfScorer(translation, weights.scorer("chrf"))]
-    if bead_level or (bead_level is None and weights.mt_sim):
-        out.append(BeadChrfScorer(translation))
-    return out
