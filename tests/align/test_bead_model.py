@@ -7,7 +7,8 @@ import pytest
 
 from align.aligner import WEIGHTS, AlignOptions, Aligner, _prepare, _solve
 from align.analysis import DocPair, Side
-from align.bead_model import PARAMS, _paths, _regions, bead_vector, contrasts, params_of, train_weights, weights_from
+from align.bead_model import (PARAMS, _paths, _regions, bead_vector, contrasts, params_of, train_weights,
+                              training_f1, weights_from)
 from align.costs import Weights, bead_costs
 from align.evaluate import score_alignments
 from align.scorers import make_scorers
@@ -96,3 +97,18 @@ def test_training_from_untuned_weights_fits_the_gold(chapter):
     learned = train_weights([chapter], start, rounds=3)
     assert learned.skip == start.skip and learned.paragraph == start.paragraph and learned.sim == start.sim
     assert chapter.f1(learned) > before
+
+
+def test_training_f1_is_the_strict_f1_of_the_decoded_path(chapter):
+    chapter.prepare(WEIGHTS)
+    path = chapter.decode(WEIGHTS)
+    assert training_f1([chapter], [path]) == pytest.approx(chapter.f1(WEIGHTS))
+    assert training_f1([chapter], [chapter.gold_spans]) == 1.0
+
+
+def test_training_never_leaves_weights_that_decode_the_training_documents_worse(chapter):
+    # the logistic fit's full step decodes tuned weights' documents worse (a surrogate of
+    # F1): the line search keeps the current weights unless a step does better
+    before = chapter.f1(WEIGHTS)
+    learned = train_weights([chapter], WEIGHTS, rounds=2)
+    assert chapter.f1(learned) >= before
