@@ -12,13 +12,14 @@ from corpora import Alignment, Bead, Segment
 from .analysis import DocPair, Side
 from .anchors import anchor_centers
 from .cedict import Cedict
-from .costs import BeadFeatures, LengthModel, SideContext, Weights, bead_features, cell_costs, concat_features
-from .evidence import EvidenceSums, bead_terms, evidence_sums, pair_evidence
+from .costs import (BeadFeatures, LengthModel, SideContext, Weights, bead_confidence, bead_features, bead_scores,
+                    cell_costs, concat_features)
+from .evidence import BeadTerms, EvidenceSums, PairEvidence, bead_terms, evidence_sums, pair_evidence
 from .options import DEFAULT_SCORERS, AlignOptions
 from .phases import phase
 from .scorers import make_scorers
 from .scorers.base import Coverage, Scorer
-from .search import Band, band_around, band_around_path, bead_types, search_cells
+from .search import Band, band_around, band_around_path, bead_types, search_cells, search_costs
 from .tokens import inside_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -191,22 +192,42 @@ class _Problem:
             return {kind: concat_features(p) for kind, p in parts.items()}
 
 
+    def solve(self, band: Band, types: Sequence[tuple[int, int]], weights: Weights,
+              sums: EvidenceSums | None = None) -> list[tuple[tuple[int, int, int, int], float]]:
+        """The cheapest path through the band with beads of ``types`` (and skips), each
+        bead with its confidence (0 for one-sided beads). Only the costs are kept per
+        cell; the confidences are computed for the path's beads alone."""
+        ev = pair_evidence(sums if sums is not None else self.evidence(band, types))
+        with phase("bead features"):
+            step = np.full((len(types), band.size), np.inf)
+            for rows in band.row_blocks(FEATURE_BLOCK):
+                terms = bead_terms(ev, band, weights, rows)
+                for t, kind in enumerate(types):
+                    cells, score = bead_scores(ev, kind, self.src, self.tgt, self.length, weights, terms)
+                    step[t, cells] = -score
+                del terms
+        with phase("search"):
+            path = search_costs(types, step, band, -weights.skip)
+        del step
+        return list(zip(path, self.confidences(ev, path, weights)))
+
+    def confidences(self, ev: PairEvidence, path: Sequence[tuple[int, int, int, int]],
+                    weights: Weights) -> list[float]:
+        """The confidence of each bead of ``path`` (0 for one-sided beads)."""
+        conf = np.zeros(len(path))
+        if path:
+            arr = np.array(path, dtype=np.int64)
+            kinds = np.stack([arr[:, 1] - arr[:, 0], arr[:, 3] - arr[:, 2]], axis=1)
+            for kind in sorted({(int(a), int(b)) for a, b in kinds if a and b}):
+                hit = (kinds[:, 0] == kind[0]) & (kinds[:, 1] == kind[1])
+                terms = BeadTerms(ev, None, weights, cells=(arr[hit, 1], arr[hit, 3]))
+                conf[hit] = bead_confidence(ev, kind, self.src, self.tgt, self.length, weights, terms)
+        return conf.tolist()
+
+
 def _solve(feats: dict[tuple[int, int], BeadFeatures], band: Band, weights: Weights):
     with phase("search"):
         return search_cells({kind: cell_costs(f, weights) for kind, f in feats.items()}, band, -weights.skip)
-
-
-def _with_confidence(feats: dict[tuple[int, int], BeadFeatures], band: Band, path):
-    """Pair every bead of ``path`` with its confidence (0 for one-sided beads)."""
-    conf = np.zeros(len(path))
-    if path:
-        arr = np.array(path)
-        ends = band.index(arr[:, 1], arr[:, 3])
-        kinds = np.stack([arr[:, 1] - arr[:, 0], arr[:, 3] - arr[:, 2]], axis=1)
-        for kind, f in feats.items():
-            hit = (kinds[:, 0] == kind[0]) & (kinds[:, 1] == kind[1])
-            conf[hit] = f.confidence_at(ends[hit])
-    return [(bead, float(c)) for bead, c in zip(path, conf)]
 
 
 def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
@@ -218,15 +239,14 @@ def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
     with phase("anchors"):
         centers = anchor_centers([c for c in problem.coverages if c.name != "glossary"], n, m)
     band1 = band_around(centers, max(options.first_width, 3), m)
-    feats1 = problem.features(band1, [(1, 1)], weights, lean=True)
-    path1 = _solve(feats1, band1, weights)
-    ones = [(b, c) for b, c in _with_confidence(feats1, band1, path1) if b[1] - b[0] == 1 and b[3] - b[2] == 1]
+    path1 = problem.solve(band1, [(1, 1)], weights)
+    ones = [(b, c) for b, c in path1 if b[1] - b[0] == 1 and b[3] - b[2] == 1]
     if len(ones) >= 10:
         cut = np.quantile([c for _, c in ones], 0.5)
         good = [b for b, c in ones if c >= cut]
         problem.length = problem.length.refit(problem.doc.src.lengths[[b[0] for b in good]],
                                               problem.doc.tgt.lengths[[b[2] for b in good]])
-    return band_around_path(path1, n, m, options.second_width)
+    return band_around_path([b for b, _ in path1], n, m, options.second_width)
 
 
 def _search_with_glossary(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
@@ -245,33 +265,38 @@ def _search_with_glossary(doc: DocPair, coverages: Sequence[Coverage], options: 
 
 def _search(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
     """The beads of ``doc`` with their confidences."""
-    _, band, feats = _prepare(doc, coverages, options, lean=True)
-    return _with_confidence(feats, band, _solve(feats, band, options.weights))
+    problem, band, sums = _rounds(doc, coverages, options)
+    return problem.solve(band, bead_types(options.max_bead), options.weights, sums)
 
 
 def _prepare(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions, lean: bool = False):
-    """Problem, band and bead features: first pass, band, features of all bead types;
-    then, if asked, a lexicon learned from the resulting alignment and all of it again
-    with its evidence (the first round's features freed first).
+    """Problem, band and the features of all bead types in it, as :func:`_search` ends
+    with them (for tuning and the bead model).
     ``lean``: features reduced to their scores (enough for the search, not for re-weighting)."""
+    problem, band, sums = _rounds(doc, coverages, options)
+    return problem, band, problem.features(band, bead_types(options.max_bead), options.weights, sums, lean)
+
+
+def _rounds(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
+    """Problem, final band and its evidence: first pass, band, all bead types; then, if
+    asked, a lexicon learned from the resulting alignment and both passes again with
+    its evidence."""
     problem = _Problem(doc, coverages, LengthModel.from_totals(doc.src.lengths, doc.tgt.lengths))
     band = _first_pass(problem, options)
     types = bead_types(options.max_bead)
     sums = problem.evidence(band, types)
-    feats = problem.features(band, types, options.weights, sums, lean)
     if options.learn:
-        result = _with_confidence(feats, band, _solve(feats, band, options.weights))
-        del feats
+        result = problem.solve(band, types, options.weights, sums)
         learned = _learned_coverage(doc, result, options)
         if learned is not None:
             # both passes again: the anchors and the 1-1 pass change with the learned
             # evidence, and reusing the first round's band or anchors costs accuracy
             # (bible-5k strict F1 0.975 → 0.971 / 0.972)
+            del sums
             problem = _Problem(doc, [*coverages, learned], LengthModel.from_totals(doc.src.lengths, doc.tgt.lengths))
             band = _first_pass(problem, options)
             sums = problem.evidence(band, types)
-        feats = problem.features(band, types, options.weights, sums, lean)
-    return problem, band, feats
+    return problem, band, sums
 
 
 def _learned_coverage(doc: DocPair, result, options: AlignOptions) -> Coverage | None:

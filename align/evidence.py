@@ -132,11 +132,18 @@ class BeadTerms:
     """Per-cell sums the features of several bead types share, computed once for all
     cells of the band (each type then takes the cells where it can end)."""
 
-    def __init__(self, ev: PairEvidence, band: Band, weights: Weights, rows: tuple[int, int] | None = None) -> None:
+    def __init__(self, ev: PairEvidence, band: Band | None, weights: Weights, rows: tuple[int, int] | None = None,
+                 cells: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        """The cells of ``band`` (of its rows ``rows[0]``..``rows[1]``-1 when given), or the
+        explicit cells ``cells = (rows, target positions)``."""
         self.ev = ev
-        first, last = rows if rows is not None else (0, band.n + 1)
-        self.first_cell = int(band.offsets[first])
-        self.rows, _, self.js = band.cells(first, last)
+        if cells is not None:
+            self.first_cell = 0
+            self.rows, self.js = (np.asarray(c, dtype=np.int64) for c in cells)
+        else:
+            first, last = rows if rows is not None else (0, band.n + 1)
+            self.first_cell = int(band.offsets[first])
+            self.rows, _, self.js = band.cells(first, last)
         self.prior = weights.prior_mass * weights.prior_sim
         self.prior_mass = weights.prior_mass
         self._memo: dict[tuple, np.ndarray] = {}
