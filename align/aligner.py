@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
@@ -16,6 +17,7 @@ from .costs import (BeadFeatures, LengthModel, SideContext, Weights, bead_confid
                     cell_costs, concat_features)
 from .evidence import BeadTerms, EvidenceSums, PairEvidence, bead_terms, evidence_sums, pair_evidence
 from .options import DEFAULT_SCORERS, AlignOptions
+from .parallel import Worker, worth_a_worker
 from .phases import phase
 from .scorers import make_scorers
 from .scorers.base import Coverage, Scorer
@@ -23,7 +25,7 @@ from .search import Band, band_around, band_around_path, bead_types, search_cell
 from .tokens import inside_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .lexicon import Lexicon
+    from .lexicon import Lexicon, UnitModel
 
 __all__ = ["AlignOptions", "Aligner", "DEFAULT_SCORERS", "WEIGHTS", "MT_WEIGHTS"]
 
@@ -114,18 +116,66 @@ class Aligner:
             # beside the document's own lexicon (still learned below), never instead of it:
             # a lexicon of many documents dilutes what one document says about itself
             scorers.append(LearnedScorer(self.lexicon, SHARED_LEXICON_SHARE * options.weights.scorer("learned")))
-        coverages = []
-        for scorer in scorers:
-            with phase(f"evidence: {scorer.name}"):
-                cov = scorer.fit(doc)
-            if cov is not None:
-                coverages.append(cov)
-        s_side.forget(keep=("lookup",))  # the evidence is built: free the token lists
-        t_side.forget(keep=("lookup",))
-        raw = _search_with_glossary(doc, _token_weighted(coverages), options)
+        # with a second core, a forked worker builds the dictionary evidence and the
+        # learned lexicon's unit models while this process builds the rest
+        tasks = _background_tasks(doc, scorers, options) if worth_a_worker(options.jobs, len(src) + len(tgt)) else {}
+        worker = Worker(list(tasks.items())) if tasks else None
+        try:
+            fitted = {}
+            for scorer in scorers:
+                if f"evidence: {scorer.name}" not in tasks:
+                    with phase(f"evidence: {scorer.name}"):
+                        fitted[id(scorer)] = scorer.fit(doc)
+            for scorer in scorers:  # the worker's evidence, in the scorers' order
+                if f"evidence: {scorer.name}" in tasks:
+                    fitted[id(scorer)] = worker.result()
+            coverages = [cov for cov in (fitted[id(s)] for s in scorers) if cov is not None]
+            s_side.forget(keep=("lookup",))  # the evidence is built: free the token lists
+            t_side.forget(keep=("lookup",))
+            units = _Units(doc, worker if "lexicon: units" in tasks else None)
+            raw = _search_with_glossary(doc, _token_weighted(coverages), options, units)
+        finally:
+            if worker is not None:
+                worker.close()
         beads = tuple(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(float(score), 4))
                       for (i0, i1, j0, j1), score in raw)
         return Alignment(src, tgt, beads, src_lang, tgt_lang, signature)
+
+
+def _background_tasks(doc: DocPair, scorers: Sequence[Scorer], options: AlignOptions) -> dict[str, Callable]:
+    """Work for a second process: the dictionary evidence (the longest to build) and the
+    learned lexicon's unit models (SentencePiece training needs the texts only)."""
+    tasks: dict[str, Callable] = {}
+    dictionary = next((s for s in scorers if s.name == "dictionary"), None)
+    if dictionary is not None and doc.zh_en is not None:
+        tasks["evidence: dictionary"] = functools.partial(dictionary.fit, doc)
+    if options.learn:
+        tasks["lexicon: units"] = functools.partial(_train_units, doc)
+    return tasks
+
+
+def _train_units(doc: DocPair) -> "tuple[UnitModel, UnitModel]":
+    from .lexicon import train_units
+
+    return train_units(doc.src.texts, doc.src.lang), train_units(doc.tgt.texts, doc.tgt.lang)
+
+
+class _Units:
+    """The unit models of the learned lexicon of a document: trained once, by the
+    worker when there is one."""
+
+    def __init__(self, doc: DocPair, worker: Worker | None = None) -> None:
+        self.doc, self.worker = doc, worker
+        self.models: "tuple[UnitModel, UnitModel] | None" = None
+
+    def get(self) -> "tuple[UnitModel, UnitModel]":
+        if self.models is None:
+            if self.worker is not None:
+                self.models = self.worker.result()
+            else:
+                with phase("lexicon: units"):
+                    self.models = _train_units(self.doc)
+        return self.models
 
 
 def _token_weighted(coverages: list[Coverage]) -> list[Coverage]:
@@ -249,23 +299,24 @@ def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
     return band_around_path([b for b, _ in path1], n, m, options.second_width)
 
 
-def _search_with_glossary(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
+def _search_with_glossary(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions,
+                          units: _Units | None = None):
     """The beads of ``doc``; glossary evidence, if any, is first checked against the
     alignment made without it, and only the concepts that agree with it are used."""
     from .scorers.glossary import consistent_concepts
 
     glossary = [c for c in coverages if c.name == "glossary"]
     if not glossary:
-        return _search(doc, coverages, options)
+        return _search(doc, coverages, options, units)
     others = [c for c in coverages if c.name != "glossary"]
-    first = _search(doc, others, options)
+    first = _search(doc, others, options, units)
     kept = [k for k in (consistent_concepts(g, first) for g in glossary) if k is not None]
-    return _search(doc, [*others, *kept], options) if kept else first
+    return _search(doc, [*others, *kept], options, units) if kept else first
 
 
-def _search(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
+def _search(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions, units: _Units | None = None):
     """The beads of ``doc`` with their confidences."""
-    problem, band, sums = _rounds(doc, coverages, options)
+    problem, band, sums = _rounds(doc, coverages, options, units)
     return problem.solve(band, bead_types(options.max_bead), options.weights, sums)
 
 
@@ -277,7 +328,7 @@ def _prepare(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions,
     return problem, band, problem.features(band, bead_types(options.max_bead), options.weights, sums, lean)
 
 
-def _rounds(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
+def _rounds(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions, units: _Units | None = None):
     """Problem, final band and its evidence: first pass, band, all bead types; then, if
     asked, a lexicon learned from the resulting alignment and both passes again with
     its evidence."""
@@ -287,7 +338,7 @@ def _rounds(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
     sums = problem.evidence(band, types)
     if options.learn:
         result = problem.solve(band, types, options.weights, sums)
-        learned = _learned_coverage(doc, result, options)
+        learned = _learned_coverage(doc, result, options, units or _Units(doc))
         if learned is not None:
             # both passes again: the anchors and the 1-1 pass change with the learned
             # evidence, and reusing the first round's band or anchors costs accuracy
@@ -299,18 +350,16 @@ def _rounds(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
     return problem, band, sums
 
 
-def _learned_coverage(doc: DocPair, result, options: AlignOptions) -> Coverage | None:
+def _learned_coverage(doc: DocPair, result, options: AlignOptions, units: _Units) -> Coverage | None:
     """A lexicon learned from the confident two-sided beads of ``result``."""
-    from .lexicon import confident_pairs, learn_lexicon, train_units
+    from .lexicon import confident_pairs, learn_lexicon
     from .scorers.learned import LearnedScorer
 
     beads = [(range(b[0], b[1]), range(b[2], b[3]), c) for b, c in result]
     if sum(1 for s, t, _ in beads if len(s) and len(t)) < 20:
         return None
     pairs = confident_pairs(doc.src.texts, doc.tgt.texts, beads, doc.src.lang, doc.tgt.lang, options.learn_quantile)
-    with phase("lexicon: units"):
-        src_units = train_units(doc.src.texts, doc.src.lang)
-        tgt_units = train_units(doc.tgt.texts, doc.tgt.lang)
+    src_units, tgt_units = units.get()
     with phase("lexicon: links"):
         lexicon = learn_lexicon(src_units, tgt_units, pairs, min_dice=options.learn_dice)
     with phase("evidence: learned"):

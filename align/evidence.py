@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
-from .scorers.base import Coverage, row_offsets
+from .scorers.base import Coverage, band_rowdot_flat, row_offsets
 from .search import Band
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,9 +69,12 @@ def evidence_sums(coverages: Sequence[Coverage], band: Band, max_src: int, max_t
         # a scorer's weight is the weight of a typical sentence holding its evidence,
         # whatever the number of tokens it counts (chrF n-grams or a few numbers)
         w = cov.weight / cov.typical_mass()
-        ms, mt = cov.band_match_flat(plo, phi)
-        src_held += w * ms
-        tgt_held += w * mt
+        for held, covers, out in ((cov.src_held, cov.tgt_covers, src_held), (cov.src_covers, cov.tgt_held, tgt_held)):
+            if held is not None:  # (one-sided evidence: adding zeros changes nothing)
+                part = band_rowdot_flat(held, covers, plo, phi)
+                part *= w
+                out += part
+                del part
         src_mass += w * cov.src_mass
         tgt_mass += w * cov.tgt_mass
     return EvidenceSums(plo, phi, src_held, tgt_held, src_mass, tgt_mass)
