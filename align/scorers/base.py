@@ -101,6 +101,7 @@ def row_offsets(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
 
 
 HITS_BLOCK = 1 << 20  # (entry, row) hits of band_rowdot_flat handled at once
+BLOCKS_FROM = 100_000  # entries of both matrices from which band products go by blocks of rows
 
 
 def band_rowdot_flat(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
@@ -110,7 +111,8 @@ def band_rowdot_flat(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray,
     Linear in the number of entries, no loop over sentences: for every entry (k, v)
     of ``a``, binary search in ``b``'s entries sorted by (token, row) finds the rows of
     ``b`` in row k's range holding token v. When ``a`` has many more entries than
-    ``b``, sparse products over blocks of rows are cheaper.
+    ``b``, or both many, sparse products over blocks of rows are cheaper (the same sums,
+    added in the same order).
     """
     lo = np.asarray(lo, dtype=np.int64)
     hi = np.maximum(np.asarray(hi, dtype=np.int64), lo)
@@ -119,7 +121,7 @@ def band_rowdot_flat(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray,
     m = b.shape[0]
     if not total or not a.nnz or not b.nnz:
         return np.zeros(total)
-    if a.nnz > 4 * b.nnz:
+    if a.nnz > 4 * b.nnz or a.nnz + b.nnz > BLOCKS_FROM:
         return _band_rowdot_blocks(a, b, lo, hi, offsets)
     bc = b.tocsc()
     bc.sort_indices()
@@ -150,7 +152,7 @@ def band_rowdot_flat(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray,
 
 
 def _band_rowdot_blocks(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray,
-                        offsets: np.ndarray, chunk: int = 256) -> np.ndarray:
+                        offsets: np.ndarray, chunk: int = 128) -> np.ndarray:
     """:func:`band_rowdot_flat` by sparse products over blocks of ``chunk`` rows."""
     n = a.shape[0]
     out = np.zeros(int(offsets[-1]))
