@@ -17,6 +17,7 @@ from .costs import (BeadFeatures, LengthModel, SideContext, Weights, bead_confid
                     cell_costs, concat_features)
 from .evidence import BeadTerms, EvidenceSums, PairEvidence, bead_terms, evidence_sums, pair_evidence
 from .options import DEFAULT_SCORERS, AlignOptions
+from .memory import release
 from .parallel import Worker, worth_a_worker
 from .phases import phase
 from .scorers import make_scorers
@@ -30,6 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["AlignOptions", "Aligner", "DEFAULT_SCORERS", "WEIGHTS", "MT_WEIGHTS"]
 
 FEATURE_BLOCK = 65_536  # band cells whose features are computed at once
+LONG_TEXT = 8_000  # sentences (both sides) from which freed memory is given back between phases
 
 # Tuned on MAC-Dev and bible-5k by benchmarks/tune_weights.py (see its docstring).
 WEIGHTS = Weights(
@@ -132,6 +134,8 @@ class Aligner:
             coverages = [cov for cov in (fitted[id(s)] for s in scorers) if cov is not None]
             s_side.forget(keep=("lookup",))  # the evidence is built: free the token lists
             t_side.forget(keep=("lookup",))
+            if len(src) + len(tgt) >= LONG_TEXT:
+                release()
             units = _Units(doc, worker if "lexicon: units" in tasks else None)
             raw = _search_with_glossary(doc, _token_weighted(coverages), options, units)
         finally:
@@ -343,7 +347,9 @@ def _rounds(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions, 
             # both passes again: the anchors and the 1-1 pass change with the learned
             # evidence, and reusing the first round's band or anchors costs accuracy
             # (bible-5k strict F1 0.975 → 0.971 / 0.972)
-            del sums
+            del sums, result
+            if len(doc.src) + len(doc.tgt) >= LONG_TEXT:
+                release()
             problem = _Problem(doc, [*coverages, learned], LengthModel.from_totals(doc.src.lengths, doc.tgt.lengths))
             band = _first_pass(problem, options)
             sums = problem.evidence(band, types)
