@@ -9,6 +9,7 @@ same as when the tasks run here; if the child cannot be started, they do run her
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from typing import Any, Callable, Sequence
@@ -67,7 +68,13 @@ class Worker:
             ctx = multiprocessing.get_context("fork")
             self._conn, send = ctx.Pipe(duplex=False)
             self._proc = ctx.Process(target=_child, args=(self._tasks, send), daemon=True)
-            self._proc.start()
+            # the garbage collector of the child leaves what it inherits alone: touching
+            # every object would copy all the shared pages
+            gc.freeze()
+            try:
+                self._proc.start()
+            finally:
+                gc.unfreeze()
             send.close()
         except (OSError, ValueError, AssertionError):  # no fork here: run the tasks in this process
             self._proc = None
