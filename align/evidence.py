@@ -123,14 +123,6 @@ def gather_evidence(coverages: Sequence[Coverage], band: Band, max_src: int, max
     return pair_evidence(evidence_sums(coverages, band, max_src, max_tgt, n, m))
 
 
-def _row_range(ev: PairEvidence, prefix: np.ndarray, k: np.ndarray, j: np.ndarray, b: int) -> np.ndarray:
-    """Σ over target sentences j-b..j-1 of row k of a band array given as row prefix sums."""
-    off = ev.lo[k]
-    width = ev.offsets[k + 1] - ev.offsets[k]
-    start = ev.offsets[k] + k
-    return prefix[start + np.clip(j - off, 0, width)] - prefix[start + np.clip(j - b - off, 0, width)]
-
-
 class BeadTerms:
     """Per-cell sums the features of several bead types share, computed once for all
     cells of the band (each type then takes the cells where it can end)."""
@@ -158,6 +150,23 @@ class BeadTerms:
             self._rows_up[d] = np.maximum(self.rows - d, 0)
         return self._rows_up[d]
 
+    def _row(self, d: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For source sentence k = i-d of each cell: the cell's target position within
+        k's row of the evidence (j - lo[k]), that row's width and its start."""
+        def make() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            ev, k = self.ev, self._k(d)
+            first = ev.offsets[k]
+            return self.js - ev.lo[k], ev.offsets[k + 1] - first, first
+        return self._get(("row", d), make)
+
+    def _row_range(self, name: str, prefix: np.ndarray, d: int, b: int) -> np.ndarray:
+        """Σ over target sentences j-b..j-1 of row i-d of a band array given as row prefix
+        sums (row k's at offsets[k] + k)."""
+        rel, width, first = self._row(d)
+        start = self._get(("start", d), lambda: first + self._k(d))
+        upper = self._get((name, "upper", d), lambda: prefix[start + np.minimum(np.maximum(rel, 0), width)])
+        return upper - prefix[start + np.minimum(np.maximum(rel - b, 0), width)]
+
     def _get(self, key: tuple, make) -> np.ndarray:
         found = self._memo.get(key)
         if found is None:
@@ -166,13 +175,13 @@ class BeadTerms:
 
     def matched(self, d: int, b: int) -> np.ndarray:
         """Matched mass of source sentence i-d with target sentences j-b..j-1."""
-        return self._get(("matched", d, b), lambda: _row_range(self.ev, self.ev.matched, self._k(d), self.js, b))
+        return self._get(("matched", d, b), lambda: self._row_range("matched", self.ev.matched, d, b))
 
     def src_share(self, d: int, b: int) -> np.ndarray:
         """Smoothed share of source sentence i-d's mass matched by targets j-b..j-1."""
         def make() -> np.ndarray:
             k = self._k(d)
-            held = _row_range(self.ev, self.ev.src_held, k, self.js, b)
+            held = self._row_range("src_held", self.ev.src_held, d, b)
             mass = self.ev.src_mass[k + 1] - self.ev.src_mass[k]
             return (held + self.prior) / (mass + self.prior_mass)
         return self._get(("src_share", d, b), make)
@@ -184,11 +193,10 @@ class BeadTerms:
             before = np.zeros(len(self.rows)) if a == 1 else self.tgt_held(a - 1, e)
             if not len(ev.tgt_held):
                 return before
-            k = self._k(a)
-            c = self.js - e - ev.lo[k]
-            width = ev.offsets[k + 1] - ev.offsets[k]
+            rel, width, first = self._row(a)
+            c = rel - e
             inside = (c >= 0) & (c < width)
-            at = np.clip(ev.offsets[k] + c, 0, len(ev.tgt_held) - 1)
+            at = np.minimum(np.maximum(first + c, 0), len(ev.tgt_held) - 1)
             return before + np.where(inside, ev.tgt_held[at], 0.0)
         return self._get(("tgt_held", a, e), make)
 
