@@ -96,8 +96,9 @@ def _row_prefix(flat: np.ndarray, offsets: np.ndarray, block: int = 2048) -> np.
         dense = np.zeros((k1 - k0, width))
         dense[inside] = flat[offsets[k0]:offsets[k1]]
         np.cumsum(dense, axis=1, out=dense)
-        r, c = np.nonzero(inside)
-        out[offsets[k0 + r] + (k0 + r) + 1 + c] = dense[r, c]
+        # row k's sums go after its leading 0, k + 1 places on from its flat start
+        dest = np.arange(offsets[k0], offsets[k1]) + np.repeat(np.arange(k0 + 1, k1 + 1), w)
+        out[dest] = dense[inside]
     return out
 
 
