@@ -164,8 +164,8 @@ def search_costs(kinds: Sequence[tuple[int, int]], step: np.ndarray, band: Band,
     of type ``kinds[t]`` ending at each cell of the band (inf where impossible).
 
     Memory beyond ``step`` is a few bytes per cell: predecessors are computed for one
-    block of rows at a time, and each cell keeps only its best type and where the run
-    of insertions into it starts."""
+    block of rows at a time, and each cell keeps only its best type and whether a run
+    of insertions reaches it."""
     kinds = list(kinds)
     n = band.n
     lo, hi = band.lo, band.hi
@@ -174,10 +174,11 @@ def search_costs(kinds: Sequence[tuple[int, int]], step: np.ndarray, band: Band,
     types = [*kinds, (1, 0)]
     dist = np.full(size + 1, np.inf)  # the last cell: a sentinel holding +inf
     arg_all = np.empty(size, dtype=np.int8)  # best type of every cell, before insertions
-    start_all = np.empty(size, dtype=np.int32)  # column an insertion run into the cell starts from
+    # whether a cell is best reached by its own bead (True) or by insertions from a cell
+    # on its left: a run of insertions into a cell starts at the nearest True on its left
+    own = np.empty(size, dtype=bool)
     widest = int((hi - lo).max()) + 1
-    pos_all = np.arange(widest)
-    pos_skip = pos_all * skip
+    pos_skip = np.arange(widest) * skip
     for first, last in band.row_blocks(PRED_BLOCK):
         base = int(offsets[first])
         rows, _, js = band.cells(first, last)
@@ -198,13 +199,12 @@ def search_costs(kinds: Sequence[tuple[int, int]], step: np.ndarray, band: Band,
                 best[0] = 0.0
                 arg[0] = -1
             # insertions (0-1 beads) along the row: best[j] = min_j' best[j'] + (j - j') * skip
-            pos, ps = pos_all[:w], pos_skip[:w]
+            ps = pos_skip[:w]
             shifted = best - ps
             run_min = np.minimum.accumulate(shifted)
-            start = np.maximum.accumulate(np.where(shifted <= run_min, pos, 0))
+            np.less_equal(shifted, run_min, out=own[s:e])
             np.add(run_min, ps, out=dist[s:e])
             arg_all[s:e] = arg
-            start_all[s:e] = start
     beads: list[tuple[int, int, int, int]] = []
     i, j = n, int(hi[n])
     if not np.isfinite(dist[size - 1]):
@@ -212,8 +212,10 @@ def search_costs(kinds: Sequence[tuple[int, int]], step: np.ndarray, band: Band,
     while i > 0 or j > 0:
         col = j - int(lo[i])
         k = int(offsets[i]) + col
-        if int(start_all[k]) != col:  # an insertion run ends here
-            j0 = int(lo[i]) + int(start_all[k])
+        if not own[k]:  # an insertion run ends here
+            while not own[k]:
+                k -= 1
+            j0 = int(lo[i]) + k - int(offsets[i])
             beads.extend((i, i, jj - 1, jj) for jj in range(j, j0, -1))
             j = j0
             continue
