@@ -42,9 +42,13 @@ WEIGHTS = Weights(
              ("numbers", 1.33)),
 )
 # A lexicon given to the aligner (e.g. shared by a batch) weighs this share of the
-# document's own learned lexicon, which is still learned beside it (benchmarks/batch.py:
-# MAC-Dev 0.883 with the shared lexicon alone, 0.896 with both, 0.895 with its own alone).
+# document's own learned lexicon, which is still learned beside it, and half that in the
+# second round, once the document has its own (benchmarks/batch.py, MAC-Dev strict F1:
+# 0.8945 with its own lexicon alone, 0.883 with the shared one alone; both at 0.5 in both
+# rounds 0.8956 but one chapter 0.0067 below its own; 0.5 then 0.25: 0.8956, the worst
+# chapter 0.0025 below; the shared one left out of round 2: 0.8934).
 SHARED_LEXICON_SHARE = 0.5
+SHARED_LEXICON_AFTER = 0.5
 
 # With --src-translation (tuned on MAC-Dev with its trans/ files).
 MT_WEIGHTS = Weights(
@@ -113,11 +117,11 @@ class Aligner:
             options = replace(options, weights=mt)
         scorers = [*make_scorers(options.scorers, options.weights), *extra_scorers]
         if self.lexicon is not None:
-            from .scorers.learned import LearnedScorer
+            from .scorers.learned import SharedLexiconScorer
 
-            # beside the document's own lexicon (still learned below), never instead of it:
-            # a lexicon of many documents dilutes what one document says about itself
-            scorers.append(LearnedScorer(self.lexicon, SHARED_LEXICON_SHARE * options.weights.scorer("learned")))
+            # it guides the first round; beside the document's own lexicon, learned from
+            # that, it weighs half as much in the second (see _rounds)
+            scorers.append(SharedLexiconScorer(self.lexicon, SHARED_LEXICON_SHARE * options.weights.scorer("learned")))
         # with a second core, a forked worker builds the dictionary evidence and the
         # learned lexicon's unit models while this process builds the rest
         tasks = _background_tasks(doc, scorers, options) if worth_a_worker(options.jobs, len(src) + len(tgt)) else {}
@@ -350,7 +354,10 @@ def _rounds(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions, 
             del sums, result
             if len(doc.src) + len(doc.tgt) >= LONG_TEXT:
                 release()
-            problem = _Problem(doc, [*coverages, learned], LengthModel.from_totals(doc.src.lengths, doc.tgt.lengths))
+            # a lexicon shared by many documents dilutes what this one says about itself:
+            # once the document has its own, the shared one weighs less
+            own = [replace(c, weight=c.weight * SHARED_LEXICON_AFTER) if c.name == "shared" else c for c in coverages]
+            problem = _Problem(doc, [*own, learned], LengthModel.from_totals(doc.src.lengths, doc.tgt.lengths))
             band = _first_pass(problem, options)
             sums = problem.evidence(band, types)
     return problem, band, sums

@@ -6,6 +6,13 @@ heaviest chain of pairs increasing on both sides is a skeleton of the alignment.
 first search pass then runs in a band around that skeleton, so that large offsets
 (a missing chapter, a long insertion) do not need a band as wide as the offset:
 time and memory stay linear in the number of sentences.
+
+The skeleton is then refined: tokens far more common (in up to ``REFINE_MAX_DF``
+sentences a side) pair up only the sentences near the first chain, and the heaviest
+chain of those pairs gives the centers. Rare tokens alone grow sparse as a text
+grows (a text that repeats itself has no rare tokens at all: bible-5k repeated 8
+times put 305 gold beads farther than the first band from the chain, and strict F1
+fell from 0.975 to 0.962); near the chain, common tokens are cheap and unambiguous.
 """
 
 from __future__ import annotations
@@ -15,9 +22,12 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-from .scorers.base import Coverage
+from .scorers.base import Coverage, _expand, _sorted_keys
 
 __all__ = ["anchor_pairs", "heaviest_chain", "anchor_centers"]
+
+REFINE_MAX_DF = 100  # tokens of the refining pass: in at most this many sentences a side
+REFINE_WINDOW = 100  # ... pairing sentences at most this far (target sentences) from the first chain
 
 
 def _rare_columns(held: sparse.csr_matrix, covers: sparse.csr_matrix, max_df: int) -> np.ndarray:
@@ -26,8 +36,13 @@ def _rare_columns(held: sparse.csr_matrix, covers: sparse.csr_matrix, max_df: in
     return ((df_held >= 1) & (df_held <= max_df) & (df_cov >= 1) & (df_cov <= max_df)).astype(np.float64)
 
 
-def anchor_pairs(coverages: Sequence[Coverage], max_df: int = 2) -> sparse.coo_matrix:
-    """Weighted candidate pairs (source × target) sharing tokens rare on both sides."""
+def anchor_pairs(coverages: Sequence[Coverage], max_df: int = 2,
+                 near: tuple[np.ndarray, float] | None = None) -> sparse.coo_matrix:
+    """Weighted candidate pairs (source × target) sharing tokens rare on both sides.
+
+    ``near=(centers, window)``: only the pairs (i, j) with j within ``window`` of
+    ``centers[i]`` (found without the full product: time and memory stay linear).
+    """
     total = None
     for cov in coverages:
         for held, covers, transpose in (
@@ -37,7 +52,10 @@ def anchor_pairs(coverages: Sequence[Coverage], max_df: int = 2) -> sparse.coo_m
             if held is None or covers is None:
                 continue
             rare = np.flatnonzero(_rare_columns(held, covers, max_df))
-            pairs = held[:, rare] @ covers[:, rare].T
+            if near is None:
+                pairs = held[:, rare] @ covers[:, rare].T
+            else:
+                pairs = _pairs_near(held[:, rare].tocsr(), covers[:, rare].tocsr(), transpose, *near)
             if transpose:
                 pairs = pairs.T
             pairs = cov.weight * pairs.tocsr()
@@ -45,6 +63,28 @@ def anchor_pairs(coverages: Sequence[Coverage], max_df: int = 2) -> sparse.coo_m
     if total is None:
         return sparse.coo_matrix((0, 0))
     return total.tocoo()
+
+
+def _pairs_near(held: sparse.csr_matrix, covers: sparse.csr_matrix, transpose: bool, centers: np.ndarray,
+                window: float) -> sparse.csr_matrix:
+    """``held @ covers.T`` reduced to the pairs near the centers (rows of ``held`` are
+    target sentences when ``transpose``), without the full product: each entry of
+    ``held`` finds by binary search the rows of ``covers`` in its window holding its token."""
+    rows = np.arange(held.shape[0], dtype=np.float64)
+    if transpose:  # target row j: the source rows i whose center lies within the window of j
+        first = np.searchsorted(centers[:-1], rows + 0.5 - window, side="left")
+        last = np.searchsorted(centers[:-1], rows + 0.5 + window, side="right")
+    else:  # source row i: the target rows j with |j + 0.5 - centers[i]| <= window
+        first = np.ceil(centers[:-1] - 0.5 - window)
+        last = np.floor(centers[:-1] - 0.5 + window) + 1
+    first = np.clip(first, 0, covers.shape[0]).astype(np.int64)
+    last = np.clip(last, 0, covers.shape[0]).astype(np.int64)
+    keys, cc = _sorted_keys(covers)
+    h = held.tocoo()
+    r, tok = h.row.astype(np.int64), h.col.astype(np.int64)
+    query, pos = _expand(keys, tok, covers.shape[0] + 1, first[r], last[r])
+    return sparse.csr_matrix((h.data[query] * cc.data[pos], (r[query], cc.indices[pos])),
+                             shape=(held.shape[0], covers.shape[0]))
 
 
 def heaviest_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> list[tuple[int, int]]:
@@ -120,17 +160,28 @@ def _update(tree_val: np.ndarray, tree_arg: np.ndarray, i: int, value: float, ar
 
 
 def anchor_centers(coverages: Sequence[Coverage], n: int, m: int, max_df: int | None = None,
-                   min_weight: float = 0.0) -> np.ndarray:
+                   min_weight: float = 0.0, refine: bool = True) -> np.ndarray:
     """Target position expected at each source position 0..n, through the anchor chain.
 
     Tokens in at most ``max_df`` sentences per side pair sentences up (by default a
     number growing with the square root of the length: longer texts need more
     anchors, and the heaviest chain keeps out the noise). Falls back to the diagonal
-    when no anchors are found.
+    when no anchors are found. ``refine``: then the chain of the pairs of tokens in up
+    to ``REFINE_MAX_DF`` sentences within ``REFINE_WINDOW`` of that first chain.
     """
     if max_df is None:
         max_df = int(np.clip(round(np.sqrt(max(n, m)) / 6), 2, 20))
-    pairs = anchor_pairs(coverages, max_df)
+    centers = _chain_centers(anchor_pairs(coverages, max_df), n, m, min_weight)
+    if refine and REFINE_MAX_DF > max_df:
+        near = anchor_pairs(coverages, REFINE_MAX_DF, near=(centers, REFINE_WINDOW))
+        if near.nnz:
+            centers = _chain_centers(near, n, m, min_weight)
+    return centers
+
+
+def _chain_centers(pairs: sparse.coo_matrix, n: int, m: int, min_weight: float) -> np.ndarray:
+    """Target position at each source position 0..n, interpolated along the heaviest
+    chain of ``pairs`` (the diagonal without pairs)."""
     xs = [0.0]
     ys = [0.0]
     if pairs.nnz:

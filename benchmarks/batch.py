@@ -131,6 +131,7 @@ def accuracy(work: Path, piece_beads: int) -> None:
     print(f"{'documents':22} {'pairs':>5}  {'mode':30} {'strict F1':>9} {'lax F1':>7} {'seconds':>8}")
     for label, manifest, gold in corpora:
         pairs = read_manifest(manifest)
+        per_doc = []
         for name, shared in (("per-document lexicon (align)", False), ("shared lexicon (batch)", True)):
             out = work / f"{manifest.parent.name}-{manifest.stem}-{shared}"
             start = time.perf_counter()
@@ -138,7 +139,13 @@ def accuracy(work: Path, piece_beads: int) -> None:
             seconds = time.perf_counter() - start
             test = [read_beads(out / f"{p.id}.align") for p in pairs]
             s = score_alignments(gold, test)
+            per_doc.append([score_alignments([g], [t]).f1_strict for g, t in zip(gold, test)])
             print(f"{label:22} {len(pairs):5d}  {name:30} {s.f1_strict:9.4f} {s.f1_lax:7.4f} {seconds:8.2f}")
+        own, shared_f1 = per_doc
+        lower = [(p.id, a, b) for p, a, b in zip(pairs, own, shared_f1) if b < a - 1e-9]
+        worst = min((b - a for _, a, b in lower), default=0.0)
+        print(f"{'':22} {'':5}  shared below own: {len(lower)} of {len(pairs)} documents"
+              + (f" (worst {worst:+.4f}: {', '.join(i for i, _, _ in lower[:6])})" if lower else ""))
     print()
 
 

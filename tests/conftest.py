@@ -35,13 +35,24 @@ def tmx_dtd():
     return etree.DTD(str(path))
 
 
+def shared_data(name: str) -> Path:
+    """Path of ``name`` in ../shared/data (the test is skipped when it is absent)."""
+    path = SHARED / "data" / name
+    if not path.exists():
+        pytest.skip(f"../shared/data/{name} not present")
+    return path
+
+
 @pytest.fixture(scope="session")
 def mac_dev():
     """Path of MAC-Dev in ../shared/data (skip when absent)."""
-    path = SHARED / "data" / "mac-dev"
-    if not path.exists():
-        pytest.skip("../shared/data/mac-dev not present")
-    return path
+    return shared_data("mac-dev")
+
+
+@pytest.fixture(scope="session")
+def bible_5k():
+    """Path of bible-5k in ../shared/data (skip when absent)."""
+    return shared_data("bible-5k")
 
 
 def sentence_fixture(name: str) -> list[list[str]]:

@@ -6,7 +6,7 @@ from ..analysis import DocPair
 from ..lexicon import Lexicon
 from .base import Coverage, Scorer, linked_coverage
 
-__all__ = ["LearnedScorer"]
+__all__ = ["LearnedScorer", "SharedLexiconScorer"]
 
 
 class LearnedScorer(Scorer):
@@ -28,3 +28,15 @@ class LearnedScorer(Scorer):
 
     def describe(self) -> str:
         return f"{self.name}:{self.weight:g}:{len(self.lexicon)}"
+
+
+class SharedLexiconScorer(LearnedScorer):
+    """A lexicon learned beforehand over many documents (a batch's shared lexicon).
+
+    Its evidence is named ``shared`` so that the aligner can tell it from the
+    document's own: it guides the first alignment, from which the document learns its
+    own lexicon, and stands in for that lexicon when the document is too short to
+    learn one.
+    """
+
+    name = "shared"

@@ -5,9 +5,15 @@ from __future__ import annotations
 import numpy as np
 from click.testing import CliRunner
 
+from align.aligner import Aligner
 from align.analysis import DocPair, Side
+from align.api import align_texts
 from align.cli import cli
+from align.evaluate import score_alignments
+from align.options import DEFAULT_SCORERS, AlignOptions
 from align.scorers.cognates import CognateScorer, cognate_keys
+from corpora import read_text
+from corpora.formats.beads import read_beads
 
 DE = ["Das Europäische Parlament hat die Resolution über die Agrarpolitik angenommen.",
       "Der Präsident der Kommission sprach über die Finanzkrise in Griechenland.",
@@ -45,3 +51,20 @@ def test_a_pair_without_dictionary_aligns_crossed_sentences_with_no_split(tmp_pa
     assert result.exit_code == 0, result.output
     beads = [line.rsplit(":", 1)[0] for line in result.output.split("\n") if line]
     assert beads == ["[0]:[0]", "[1]:[1]", "[2,3]:[2,3]", "[4]:[4]", "[5]:[5]"]
+
+
+
+def test_cognates_align_a_real_same_script_pair(mac_dev):
+    # MAC-Dev's English machine translation against its published English: no
+    # dictionary applies, as for German–French (the figures: benchmarks/same_script.py)
+    def strict_f1(options: AlignOptions) -> float:
+        aligner = Aligner(options)
+        tests = [align_texts(read_text(mac_dev / "trans" / c), read_text(mac_dev / "en" / c), "en", "en",
+                             split=False, aligner=aligner).beads for c in ("004", "006")]
+        golds = [read_beads(mac_dev / "gold" / c) for c in ("004", "006")]
+        return score_alignments(golds, tests).f1_strict
+
+    with_cognates = strict_f1(AlignOptions())
+    without = strict_f1(AlignOptions(scorers=tuple(s for s in DEFAULT_SCORERS if s != "cognates")))
+    assert with_cognates > 0.75
+    assert with_cognates > without + 0.1
