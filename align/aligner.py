@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
@@ -12,21 +13,25 @@ from corpora import Alignment, Bead, Segment
 from .analysis import DocPair, Side
 from .anchors import anchor_centers
 from .cedict import Cedict
-from .costs import BeadFeatures, LengthModel, SideContext, Weights, bead_features, cell_costs, concat_features
-from .evidence import EvidenceSums, bead_terms, evidence_sums, pair_evidence
+from .costs import (BeadFeatures, LengthModel, SideContext, Weights, bead_confidence, bead_features, bead_scores,
+                    cell_costs, concat_features)
+from .evidence import BeadTerms, EvidenceSums, PairEvidence, bead_terms, evidence_sums, pair_evidence
 from .options import DEFAULT_SCORERS, AlignOptions
+from .memory import release
+from .parallel import Worker, worth_a_worker
 from .phases import phase
 from .scorers import make_scorers
 from .scorers.base import Coverage, Scorer
-from .search import Band, band_around, band_around_path, bead_types, search_cells
+from .search import Band, band_around, band_around_path, bead_types, search_cells, search_costs
 from .tokens import inside_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .lexicon import Lexicon
+    from .lexicon import Lexicon, UnitModel
 
 __all__ = ["AlignOptions", "Aligner", "DEFAULT_SCORERS", "WEIGHTS", "MT_WEIGHTS"]
 
 FEATURE_BLOCK = 65_536  # band cells whose features are computed at once
+LONG_TEXT = 8_000  # sentences (both sides) from which freed memory is given back between phases
 
 # Tuned on MAC-Dev and bible-5k by benchmarks/tune_weights.py (see its docstring).
 WEIGHTS = Weights(
@@ -100,7 +105,12 @@ class Aligner:
         s_side = Side([s.text for s in src], src_lang, [s.paragraph for s in src])
         t_side = Side([s.text for s in tgt], tgt_lang, [s.paragraph for s in tgt])
         doc = DocPair(s_side, t_side, None)
-        if self.options.learn and min(len(src), len(tgt)) >= 20:  # see _learned_coverage
+        # with a second core, a forked worker builds the dictionary evidence and the
+        # learned lexicon's unit models of a long text while this process builds the
+        # rest; a shorter text trains its CJK side's unit model in a thread (never both:
+        # no fork while a thread runs)
+        parallel = worth_a_worker(self.options.jobs, len(src) + len(tgt))
+        if self.options.learn and not parallel and min(len(src), len(tgt)) >= 20:  # see _learned_coverage
             s_side.start_unit_model()
             t_side.start_unit_model()
         if doc.zh_en is not None:
@@ -118,20 +128,67 @@ class Aligner:
             from .scorers.learned import SharedLexiconScorer
 
             # it guides the first round; beside the document's own lexicon, learned from
-            # that, it weighs half as much in the second (see _prepare)
+            # that, it weighs half as much in the second (see _rounds)
             scorers.append(SharedLexiconScorer(self.lexicon, SHARED_LEXICON_SHARE * options.weights.scorer("learned")))
-        coverages = []
-        for scorer in scorers:
-            with phase(f"evidence: {scorer.name}"):
-                cov = scorer.fit(doc)
-            if cov is not None:
-                coverages.append(cov)
-        s_side.forget(keep=("lookup",))  # the evidence is built: free the token lists
-        t_side.forget(keep=("lookup",))
-        raw = _search_with_glossary(doc, _token_weighted(coverages), options)
+        tasks = _background_tasks(doc, scorers, options) if parallel else {}
+        worker = Worker(list(tasks.items())) if tasks else None
+        try:
+            fitted = {}
+            for scorer in scorers:
+                if f"evidence: {scorer.name}" not in tasks:
+                    with phase(f"evidence: {scorer.name}"):
+                        fitted[id(scorer)] = scorer.fit(doc)
+            for scorer in scorers:  # the worker's evidence, in the scorers' order
+                if f"evidence: {scorer.name}" in tasks:
+                    fitted[id(scorer)] = worker.result()
+            coverages = [cov for cov in (fitted[id(s)] for s in scorers) if cov is not None]
+            s_side.forget(keep=("lookup",))  # the evidence is built: free the token lists
+            t_side.forget(keep=("lookup",))
+            if len(src) + len(tgt) >= LONG_TEXT:
+                release()
+            units = _Units(doc, worker if "lexicon: units" in tasks else None)
+            raw = _search_with_glossary(doc, _token_weighted(coverages), options, units)
+        finally:
+            if worker is not None:
+                worker.close()
         beads = tuple(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(float(score), 4))
                       for (i0, i1, j0, j1), score in raw)
         return Alignment(src, tgt, beads, src_lang, tgt_lang, signature)
+
+
+def _background_tasks(doc: DocPair, scorers: Sequence[Scorer], options: AlignOptions) -> dict[str, Callable]:
+    """Work for a second process: the dictionary evidence (the longest to build) and the
+    learned lexicon's unit models (SentencePiece training needs the texts only)."""
+    tasks: dict[str, Callable] = {}
+    dictionary = next((s for s in scorers if s.name == "dictionary"), None)
+    if dictionary is not None and doc.zh_en is not None:
+        tasks["evidence: dictionary"] = functools.partial(dictionary.fit, doc)
+    if options.learn:
+        tasks["lexicon: units"] = functools.partial(_train_units, doc)
+    return tasks
+
+
+def _train_units(doc: DocPair) -> "tuple[UnitModel, UnitModel]":
+    """Both sides' unit models (a side's early start in a thread, if any, is used)."""
+    return doc.src.unit_model(), doc.tgt.unit_model()
+
+
+class _Units:
+    """The unit models of the learned lexicon of a document: trained once, by the
+    worker when there is one."""
+
+    def __init__(self, doc: DocPair, worker: Worker | None = None) -> None:
+        self.doc, self.worker = doc, worker
+        self.models: "tuple[UnitModel, UnitModel] | None" = None
+
+    def get(self) -> "tuple[UnitModel, UnitModel]":
+        if self.models is None:
+            if self.worker is not None:
+                self.models = self.worker.result()
+            else:
+                with phase("lexicon: units"):
+                    self.models = _train_units(self.doc)
+        return self.models
 
 
 def _token_weighted(coverages: list[Coverage]) -> list[Coverage]:
@@ -198,22 +255,42 @@ class _Problem:
             return {kind: concat_features(p) for kind, p in parts.items()}
 
 
+    def solve(self, band: Band, types: Sequence[tuple[int, int]], weights: Weights,
+              sums: EvidenceSums | None = None) -> list[tuple[tuple[int, int, int, int], float]]:
+        """The cheapest path through the band with beads of ``types`` (and skips), each
+        bead with its confidence (0 for one-sided beads). Only the costs are kept per
+        cell; the confidences are computed for the path's beads alone."""
+        ev = pair_evidence(sums if sums is not None else self.evidence(band, types))
+        with phase("bead features"):
+            step = np.full((len(types), band.size), np.inf)
+            for rows in band.row_blocks(FEATURE_BLOCK):
+                terms = bead_terms(ev, band, weights, rows)
+                for t, kind in enumerate(types):
+                    cells, score = bead_scores(ev, kind, self.src, self.tgt, self.length, weights, terms)
+                    step[t, cells] = -score
+                del terms
+        with phase("search"):
+            path = search_costs(types, step, band, -weights.skip)
+        del step
+        return list(zip(path, self.confidences(ev, path, weights)))
+
+    def confidences(self, ev: PairEvidence, path: Sequence[tuple[int, int, int, int]],
+                    weights: Weights) -> list[float]:
+        """The confidence of each bead of ``path`` (0 for one-sided beads)."""
+        conf = np.zeros(len(path))
+        if path:
+            arr = np.array(path, dtype=np.int64)
+            kinds = np.stack([arr[:, 1] - arr[:, 0], arr[:, 3] - arr[:, 2]], axis=1)
+            for kind in sorted({(int(a), int(b)) for a, b in kinds if a and b}):
+                hit = (kinds[:, 0] == kind[0]) & (kinds[:, 1] == kind[1])
+                terms = BeadTerms(ev, None, weights, cells=(arr[hit, 1], arr[hit, 3]))
+                conf[hit] = bead_confidence(ev, kind, self.src, self.tgt, self.length, weights, terms)
+        return conf.tolist()
+
+
 def _solve(feats: dict[tuple[int, int], BeadFeatures], band: Band, weights: Weights):
     with phase("search"):
         return search_cells({kind: cell_costs(f, weights) for kind, f in feats.items()}, band, -weights.skip)
-
-
-def _with_confidence(feats: dict[tuple[int, int], BeadFeatures], band: Band, path):
-    """Pair every bead of ``path`` with its confidence (0 for one-sided beads)."""
-    conf = np.zeros(len(path))
-    if path:
-        arr = np.array(path)
-        ends = band.index(arr[:, 1], arr[:, 3])
-        kinds = np.stack([arr[:, 1] - arr[:, 0], arr[:, 3] - arr[:, 2]], axis=1)
-        for kind, f in feats.items():
-            hit = (kinds[:, 0] == kind[0]) & (kinds[:, 1] == kind[1])
-            conf[hit] = f.confidence_at(ends[hit])
-    return [(bead, float(c)) for bead, c in zip(path, conf)]
 
 
 def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
@@ -225,66 +302,73 @@ def _first_pass(problem: "_Problem", options: AlignOptions) -> Band:
     with phase("anchors"):
         centers = anchor_centers([c for c in problem.coverages if c.name != "glossary"], n, m)
     band1 = band_around(centers, max(options.first_width, 3), m)
-    feats1 = problem.features(band1, [(1, 1)], weights, lean=True)
-    path1 = _solve(feats1, band1, weights)
-    ones = [(b, c) for b, c in _with_confidence(feats1, band1, path1) if b[1] - b[0] == 1 and b[3] - b[2] == 1]
+    path1 = problem.solve(band1, [(1, 1)], weights)
+    ones = [(b, c) for b, c in path1 if b[1] - b[0] == 1 and b[3] - b[2] == 1]
     if len(ones) >= 10:
         cut = np.quantile([c for _, c in ones], 0.5)
         good = [b for b, c in ones if c >= cut]
         problem.length = problem.length.refit(problem.doc.src.lengths[[b[0] for b in good]],
                                               problem.doc.tgt.lengths[[b[2] for b in good]])
-    return band_around_path(path1, n, m, options.second_width)
+    return band_around_path([b for b, _ in path1], n, m, options.second_width)
 
 
-def _search_with_glossary(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
+def _search_with_glossary(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions,
+                          units: _Units | None = None):
     """The beads of ``doc``; glossary evidence, if any, is first checked against the
     alignment made without it, and only the concepts that agree with it are used."""
     from .scorers.glossary import consistent_concepts
 
     glossary = [c for c in coverages if c.name == "glossary"]
     if not glossary:
-        return _search(doc, coverages, options)
+        return _search(doc, coverages, options, units)
     others = [c for c in coverages if c.name != "glossary"]
-    first = _search(doc, others, options)
+    first = _search(doc, others, options, units)
     kept = [k for k in (consistent_concepts(g, first) for g in glossary) if k is not None]
-    return _search(doc, [*others, *kept], options) if kept else first
+    return _search(doc, [*others, *kept], options, units) if kept else first
 
 
-def _search(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions):
+def _search(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions, units: _Units | None = None):
     """The beads of ``doc`` with their confidences."""
-    _, band, feats = _prepare(doc, coverages, options, lean=True)
-    return _with_confidence(feats, band, _solve(feats, band, options.weights))
+    problem, band, sums = _rounds(doc, coverages, options, units)
+    return problem.solve(band, bead_types(options.max_bead), options.weights, sums)
 
 
 def _prepare(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions, lean: bool = False):
-    """Problem, band and bead features: first pass, band, features of all bead types;
-    then, if asked, a lexicon learned from the resulting alignment and all of it again
-    with its evidence (the first round's features freed first).
+    """Problem, band and the features of all bead types in it, as :func:`_search` ends
+    with them (for tuning and the bead model).
     ``lean``: features reduced to their scores (enough for the search, not for re-weighting)."""
+    problem, band, sums = _rounds(doc, coverages, options)
+    return problem, band, problem.features(band, bead_types(options.max_bead), options.weights, sums, lean)
+
+
+def _rounds(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions, units: _Units | None = None):
+    """Problem, final band and its evidence: first pass, band, all bead types; then, if
+    asked, a lexicon learned from the resulting alignment and both passes again with
+    its evidence."""
     problem = _Problem(doc, coverages, LengthModel.from_totals(doc.src.lengths, doc.tgt.lengths))
     band = _first_pass(problem, options)
     types = bead_types(options.max_bead)
     sums = problem.evidence(band, types)
-    feats = problem.features(band, types, options.weights, sums, lean)
     if options.learn:
-        result = _with_confidence(feats, band, _solve(feats, band, options.weights))
-        del feats
-        learned = _learned_coverage(doc, result, options)
+        result = problem.solve(band, types, options.weights, sums)
+        learned = _learned_coverage(doc, result, options, units or _Units(doc))
         if learned is not None:
             # both passes again: the anchors and the 1-1 pass change with the learned
             # evidence, and reusing the first round's band or anchors costs accuracy
             # (bible-5k strict F1 0.975 → 0.971 / 0.972)
+            del sums, result
+            if len(doc.src) + len(doc.tgt) >= LONG_TEXT:
+                release()
             # a lexicon shared by many documents dilutes what this one says about itself:
             # once the document has its own, the shared one weighs less
             own = [replace(c, weight=c.weight * SHARED_LEXICON_AFTER) if c.name == "shared" else c for c in coverages]
             problem = _Problem(doc, [*own, learned], LengthModel.from_totals(doc.src.lengths, doc.tgt.lengths))
             band = _first_pass(problem, options)
             sums = problem.evidence(band, types)
-        feats = problem.features(band, types, options.weights, sums, lean)
-    return problem, band, feats
+    return problem, band, sums
 
 
-def _learned_coverage(doc: DocPair, result, options: AlignOptions) -> Coverage | None:
+def _learned_coverage(doc: DocPair, result, options: AlignOptions, units: _Units) -> Coverage | None:
     """A lexicon learned from the confident two-sided beads of ``result``."""
     from .lexicon import confident_pairs, learn_lexicon
     from .scorers.learned import LearnedScorer
@@ -293,9 +377,7 @@ def _learned_coverage(doc: DocPair, result, options: AlignOptions) -> Coverage |
     if sum(1 for s, t, _ in beads if len(s) and len(t)) < 20:
         return None
     pairs = confident_pairs(doc.src.texts, doc.tgt.texts, beads, doc.src.lang, doc.tgt.lang, options.learn_quantile)
-    with phase("lexicon: units"):
-        src_units = doc.src.unit_model()  # started in align()
-        tgt_units = doc.tgt.unit_model()
+    src_units, tgt_units = units.get()
     with phase("lexicon: links"):
         lexicon = learn_lexicon(src_units, tgt_units, pairs, min_dice=options.learn_dice)
     with phase("evidence: learned"):

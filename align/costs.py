@@ -19,7 +19,8 @@ from .search import Band
 
 __all__ = ["LengthModel", "Weights", "Feature", "REGISTRY", "BEAD_FEATURES", "BEAD_BIASES", "SMOOTHING", "FEATURES",
            "PairEvidence", "EvidenceSums", "BeadFeatures", "SideContext", "evidence_sums", "pair_evidence",
-           "gather_evidence", "bead_terms", "bead_features", "concat_features", "bead_costs", "cell_costs"]
+           "gather_evidence", "bead_terms", "bead_features", "bead_scores", "bead_confidence", "concat_features",
+           "bead_costs", "cell_costs"]
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,84 @@ class SideContext:
     quoted: np.ndarray  # (count + 1,) 1.0 where sentence k starts inside a quotation
 
 
+class _Candidates:
+    """The beads of one type ending at those cells of ``terms`` where one can end, with
+    their features computed on first use (so that a score reads only what it weighs)."""
+
+    def __init__(self, ev: PairEvidence, kind: tuple[int, int], src: SideContext, tgt: SideContext,
+                 length: LengthModel, weights: Weights, terms: BeadTerms) -> None:
+        a, b = self.kind = kind
+        self.ev, self.src, self.tgt, self.length, self.weights, self.terms = ev, src, tgt, length, weights, terms
+        self.ok = (terms.rows >= a) & (terms.js >= b)
+        self.i, self.j = terms.rows[self.ok], terms.js[self.ok]
+        self.extra = a + b - 2
+        self._columns: dict[str, np.ndarray] = {}
+
+    @property
+    def cells(self) -> np.ndarray:
+        return self.terms.first_cell + np.flatnonzero(self.ok)
+
+    def column(self, name: str) -> np.ndarray:
+        """Feature ``name`` of every candidate."""
+        found = self._columns.get(name)
+        if found is None:
+            found = self._columns[name] = getattr(self, f"_{name}")()
+        return found
+
+    def _matched_mass(self) -> np.ndarray:
+        return _span_matched(self.terms, self.ok, *self.kind)
+
+    def _sim(self) -> np.ndarray:
+        (a, b), ev, w, i, j = self.kind, self.ev, self.weights, self.i, self.j
+        mass = ev.src_mass[i] - ev.src_mass[i - a] + ev.tgt_mass[j] - ev.tgt_mass[j - b]
+        sim = (self.column("matched_mass") + w.prior_mass * w.prior_sim) / (mass + w.prior_mass)
+        return np.clip(sim, 0.0, 1.0)
+
+    def _sim_extra(self) -> np.ndarray:
+        return self.column("sim") * self.extra
+
+    def _length(self) -> np.ndarray:
+        (a, b), src, tgt, i, j = self.kind, self.src, self.tgt, self.i, self.j
+        return self.length.log_prob(src.lengths[i] - src.lengths[i - a], tgt.lengths[j] - tgt.lengths[j - b])
+
+    def _length_extra(self) -> np.ndarray:
+        return self.column("length") * self.extra
+
+    def _paragraph(self) -> np.ndarray:
+        (a, b), src, tgt, i, j = self.kind, self.src, self.tgt, self.i, self.j
+        return (src.breaks[i] - src.breaks[i - a + 1]) + (tgt.breaks[j] - tgt.breaks[j - b + 1])
+
+    def _quote(self) -> np.ndarray:
+        a, b = self.kind
+        return np.abs(self.src.quoted[self.i - a] - self.tgt.quoted[self.j - b])
+
+    def _ratio(self) -> np.ndarray:
+        a, b = self.kind
+        log_ratio = np.log((len(self.tgt.lengths) - 1) / max(len(self.src.lengths) - 1, 1))
+        return np.full(len(self.i), (b - a) * log_ratio)
+
+    def _matched(self) -> np.ndarray:
+        return self.column("matched_mass") / self.ev.unit
+
+    def _weakest(self) -> np.ndarray:
+        return _weakest(self.terms, self.ok, *self.kind)
+
+    def confidence(self) -> np.ndarray:
+        """The probability that each candidate is right (:data:`CONFIDENCE`)."""
+        c0, c_sim, c_len, c_extra = CONFIDENCE
+        return 1.0 / (1.0 + np.exp(-(c0 + c_sim * self.column("sim") + c_len * self.column("length")
+                                     + c_extra * self.extra)))
+
+    def score(self) -> np.ndarray:
+        """The weighted sum of the features plus the type's bias, without a (cells ×
+        features) matrix (only the features with a weight are computed)."""
+        score = np.zeros(len(self.i))
+        for w, name in zip(self.weights.vector(), FEATURES):
+            if w:
+                score += w * self.column(name)
+        return score + self.weights.bias(self.kind)
+
+
 def bead_features(
     ev: PairEvidence,
     band: Band,
@@ -230,34 +309,26 @@ def bead_features(
     shared sums of :func:`bead_terms` for this evidence and band, when several types are
     computed. ``reduce``: keep only the bead scores under ``weights`` (what the search
     needs), not the features."""
-    a, b = kind
-    terms = terms or bead_terms(ev, band, weights)
-    rows, js = terms.rows, terms.js
-    ok = (rows >= a) & (js >= b)
-    i, j, cells = rows[ok], js[ok], terms.first_cell + np.flatnonzero(ok)
-    matched = _span_matched(terms, ok, a, b)
-    mass = ev.src_mass[i] - ev.src_mass[i - a] + ev.tgt_mass[j] - ev.tgt_mass[j - b]
-    sim = (matched + weights.prior_mass * weights.prior_sim) / (mass + weights.prior_mass)
-    sim = np.clip(sim, 0.0, 1.0)
-    lp = length.log_prob(src.lengths[i] - src.lengths[i - a], tgt.lengths[j] - tgt.lengths[j - b])
-    crossing = (src.breaks[i] - src.breaks[i - a + 1]) + (tgt.breaks[j] - tgt.breaks[j - b + 1])
-    quote = np.abs(src.quoted[i - a] - tgt.quoted[j - b])
-    log_ratio = np.log((len(tgt.lengths) - 1) / max(len(src.lengths) - 1, 1))
-    ratio = np.full(len(i), (b - a) * log_ratio)
-    extra = a + b - 2
-    weakest = _weakest(terms, ok, a, b)
-    named = {"sim": sim, "sim_extra": sim * extra, "length": lp, "length_extra": lp * extra, "paragraph": crossing,
-             "quote": quote, "ratio": ratio, "matched": matched / ev.unit, "weakest": weakest}
-    columns = [named[name] for name in FEATURES]
-    c0, c_sim, c_len, c_extra = CONFIDENCE
-    confidence = 1.0 / (1.0 + np.exp(-(c0 + c_sim * sim + c_len * lp + c_extra * extra)))
-    if reduce:  # the weighted sum only, without a (cells × features) matrix
-        score = np.zeros(len(i))
-        for w, column in zip(weights.vector(), columns):
-            if w:
-                score += w * column
-        return BeadFeatures(kind, cells, None, confidence, score + weights.bias(kind))
-    return BeadFeatures(kind, cells, np.stack(columns, axis=1), confidence)
+    beads = _Candidates(ev, kind, src, tgt, length, weights, terms or bead_terms(ev, band, weights))
+    if reduce:
+        return BeadFeatures(kind, beads.cells, None, beads.confidence(), beads.score())
+    columns = [beads.column(name) for name in FEATURES]
+    return BeadFeatures(kind, beads.cells, np.stack(columns, axis=1), beads.confidence())
+
+
+def bead_scores(ev: PairEvidence, kind: tuple[int, int], src: SideContext, tgt: SideContext, length: LengthModel,
+                weights: Weights, terms: BeadTerms) -> tuple[np.ndarray, np.ndarray]:
+    """The flat cells where a bead of type ``kind`` can end among those of ``terms``, and
+    its score there under ``weights`` (what the search needs: no features kept)."""
+    beads = _Candidates(ev, kind, src, tgt, length, weights, terms)
+    return beads.cells, beads.score()
+
+
+def bead_confidence(ev: PairEvidence, kind: tuple[int, int], src: SideContext, tgt: SideContext,
+                    length: LengthModel, weights: Weights, terms: BeadTerms) -> np.ndarray:
+    """The confidence of the beads of type ``kind`` ending at the cells of ``terms`` (all
+    of which must be possible ends, e.g. the beads of a path)."""
+    return _Candidates(ev, kind, src, tgt, length, weights, terms).confidence()
 
 
 def _score(features: BeadFeatures, weights: Weights) -> np.ndarray:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
-from .scorers.base import Coverage, row_offsets
+from .scorers.base import Coverage, band_rowdot_flat, row_offsets
 from .search import Band
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,9 +69,12 @@ def evidence_sums(coverages: Sequence[Coverage], band: Band, max_src: int, max_t
         # a scorer's weight is the weight of a typical sentence holding its evidence,
         # whatever the number of tokens it counts (chrF n-grams or a few numbers)
         w = cov.weight / cov.typical_mass()
-        ms, mt = cov.band_match_flat(plo, phi)
-        src_held += w * ms
-        tgt_held += w * mt
+        for held, covers, out in ((cov.src_held, cov.tgt_covers, src_held), (cov.src_covers, cov.tgt_held, tgt_held)):
+            if held is not None:  # (one-sided evidence: adding zeros changes nothing)
+                part = band_rowdot_flat(held, covers, plo, phi)
+                part *= w
+                out += part
+                del part
         src_mass += w * cov.src_mass
         tgt_mass += w * cov.tgt_mass
     return EvidenceSums(plo, phi, src_held, tgt_held, src_mass, tgt_mass)
@@ -93,8 +96,9 @@ def _row_prefix(flat: np.ndarray, offsets: np.ndarray, block: int = 2048) -> np.
         dense = np.zeros((k1 - k0, width))
         dense[inside] = flat[offsets[k0]:offsets[k1]]
         np.cumsum(dense, axis=1, out=dense)
-        r, c = np.nonzero(inside)
-        out[offsets[k0 + r] + (k0 + r) + 1 + c] = dense[r, c]
+        # row k's sums go after its leading 0, k + 1 places on from its flat start
+        dest = np.arange(offsets[k0], offsets[k1]) + np.repeat(np.arange(k0 + 1, k1 + 1), w)
+        out[dest] = dense[inside]
     return out
 
 
@@ -120,23 +124,22 @@ def gather_evidence(coverages: Sequence[Coverage], band: Band, max_src: int, max
     return pair_evidence(evidence_sums(coverages, band, max_src, max_tgt, n, m))
 
 
-def _row_range(ev: PairEvidence, prefix: np.ndarray, k: np.ndarray, j: np.ndarray, b: int) -> np.ndarray:
-    """Σ over target sentences j-b..j-1 of row k of a band array given as row prefix sums."""
-    off = ev.lo[k]
-    width = ev.offsets[k + 1] - ev.offsets[k]
-    start = ev.offsets[k] + k
-    return prefix[start + np.clip(j - off, 0, width)] - prefix[start + np.clip(j - b - off, 0, width)]
-
-
 class BeadTerms:
     """Per-cell sums the features of several bead types share, computed once for all
     cells of the band (each type then takes the cells where it can end)."""
 
-    def __init__(self, ev: PairEvidence, band: Band, weights: Weights, rows: tuple[int, int] | None = None) -> None:
+    def __init__(self, ev: PairEvidence, band: Band | None, weights: Weights, rows: tuple[int, int] | None = None,
+                 cells: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        """The cells of ``band`` (of its rows ``rows[0]``..``rows[1]``-1 when given), or the
+        explicit cells ``cells = (rows, target positions)``."""
         self.ev = ev
-        first, last = rows if rows is not None else (0, band.n + 1)
-        self.first_cell = int(band.offsets[first])
-        self.rows, _, self.js = band.cells(first, last)
+        if cells is not None:
+            self.first_cell = 0
+            self.rows, self.js = (np.asarray(c, dtype=np.int64) for c in cells)
+        else:
+            first, last = rows if rows is not None else (0, band.n + 1)
+            self.first_cell = int(band.offsets[first])
+            self.rows, _, self.js = band.cells(first, last)
         self.prior = weights.prior_mass * weights.prior_sim
         self.prior_mass = weights.prior_mass
         self._memo: dict[tuple, np.ndarray] = {}
@@ -148,6 +151,23 @@ class BeadTerms:
             self._rows_up[d] = np.maximum(self.rows - d, 0)
         return self._rows_up[d]
 
+    def _row(self, d: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For source sentence k = i-d of each cell: the cell's target position within
+        k's row of the evidence (j - lo[k]), that row's width and its start."""
+        def make() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            ev, k = self.ev, self._k(d)
+            first = ev.offsets[k]
+            return self.js - ev.lo[k], ev.offsets[k + 1] - first, first
+        return self._get(("row", d), make)
+
+    def _row_range(self, name: str, prefix: np.ndarray, d: int, b: int) -> np.ndarray:
+        """Σ over target sentences j-b..j-1 of row i-d of a band array given as row prefix
+        sums (row k's at offsets[k] + k)."""
+        rel, width, first = self._row(d)
+        start = self._get(("start", d), lambda: first + self._k(d))
+        upper = self._get((name, "upper", d), lambda: prefix[start + np.minimum(np.maximum(rel, 0), width)])
+        return upper - prefix[start + np.minimum(np.maximum(rel - b, 0), width)]
+
     def _get(self, key: tuple, make) -> np.ndarray:
         found = self._memo.get(key)
         if found is None:
@@ -156,13 +176,13 @@ class BeadTerms:
 
     def matched(self, d: int, b: int) -> np.ndarray:
         """Matched mass of source sentence i-d with target sentences j-b..j-1."""
-        return self._get(("matched", d, b), lambda: _row_range(self.ev, self.ev.matched, self._k(d), self.js, b))
+        return self._get(("matched", d, b), lambda: self._row_range("matched", self.ev.matched, d, b))
 
     def src_share(self, d: int, b: int) -> np.ndarray:
         """Smoothed share of source sentence i-d's mass matched by targets j-b..j-1."""
         def make() -> np.ndarray:
             k = self._k(d)
-            held = _row_range(self.ev, self.ev.src_held, k, self.js, b)
+            held = self._row_range("src_held", self.ev.src_held, d, b)
             mass = self.ev.src_mass[k + 1] - self.ev.src_mass[k]
             return (held + self.prior) / (mass + self.prior_mass)
         return self._get(("src_share", d, b), make)
@@ -174,11 +194,10 @@ class BeadTerms:
             before = np.zeros(len(self.rows)) if a == 1 else self.tgt_held(a - 1, e)
             if not len(ev.tgt_held):
                 return before
-            k = self._k(a)
-            c = self.js - e - ev.lo[k]
-            width = ev.offsets[k + 1] - ev.offsets[k]
+            rel, width, first = self._row(a)
+            c = rel - e
             inside = (c >= 0) & (c < width)
-            at = np.clip(ev.offsets[k] + c, 0, len(ev.tgt_held) - 1)
+            at = np.minimum(np.maximum(first + c, 0), len(ev.tgt_held) - 1)
             return before + np.where(inside, ev.tgt_held[at], 0.0)
         return self._get(("tgt_held", a, e), make)
 

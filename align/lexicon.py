@@ -45,11 +45,19 @@ class UnitModel:
         import sentencepiece as spm
 
         proc = spm.SentencePieceProcessor(model_proto=self.spm_model)
-        out = []
-        for pieces in proc.encode(list(texts), out_type=str):
-            keep = [p.lstrip("▁") for p in pieces]
-            out.append(list(dict.fromkeys(p for p in keep if p and not all(c in _PUNCT for c in p))))
-        return out
+        unit = _PieceUnits()
+        return [list(dict.fromkeys(filter(None, map(unit.__getitem__, pieces))))
+                for pieces in proc.encode(list(texts), out_type=str)]
+
+
+class _PieceUnits(dict):
+    """Piece → its unit (without the word-start mark), or "" for punctuation, each
+    piece worked out once."""
+
+    def __missing__(self, piece: str) -> str:
+        unit = piece.lstrip("▁")
+        self[piece] = found = unit if unit and not all(c in _PUNCT for c in unit) else ""
+        return found
 
 
 # SentencePiece training grows faster than its input: beyond this many characters it

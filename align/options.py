@@ -17,12 +17,15 @@ from .errors import AlignError
 if TYPE_CHECKING:  # pragma: no cover
     from .costs import Weights
 
-__all__ = ["AlignOptions", "DEFAULT_SCORERS", "READING_FIELDS"]
+__all__ = ["AlignOptions", "DEFAULT_SCORERS", "READING_FIELDS", "RUN_FIELDS"]
 
 DEFAULT_SCORERS = ("dictionary", "names", "numbers", "cues", "cognates")
 
 READING_FIELDS = ("src_lang", "tgt_lang", "split", "split_semicolon", "encoding")
 """The fields about reading the texts; the others set the engine (and its signature)."""
+
+RUN_FIELDS = ("jobs",)
+"""The engine fields that change how fast it runs, never its result (not in the signature)."""
 
 
 def _weights() -> "Weights":
@@ -62,6 +65,8 @@ class AlignOptions:
     learn_quantile: float = _ranged(0.3, 0.0, 1.0, "Share of least confident beads left out of learning.")
     learn_dice: float = _ranged(0.3, 0.0, 1.0, "Smallest Dice of a learned word link.")
     mt_weights: "Weights" = field(default_factory=_mt_weights)
+    # how it runs (the same result whatever the value)
+    jobs: int = _ranged(0, 0, 256, "Processes to use on a long text (0: one per CPU).")
 
     @classmethod
     def range(cls, name: str) -> tuple[Any, Any]:
@@ -120,7 +125,7 @@ class AlignOptions:
     def differences(self, other: "AlignOptions") -> list[str]:
         """``name: mine ≠ other's`` for every engine option on which the two differ."""
         return [f"{f.name} {getattr(self, f.name)!r} ≠ {getattr(other, f.name)!r}" for f in fields(self)
-                if f.name not in READING_FIELDS and getattr(self, f.name) != getattr(other, f.name)]
+                if f.name not in READING_FIELDS + RUN_FIELDS and getattr(self, f.name) != getattr(other, f.name)]
 
     def as_dict(self) -> dict[str, Any]:
         """The options a user sets (reading options and ``max_bead``), by their API names."""

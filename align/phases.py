@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator
 
-__all__ = ["PhaseTotal", "phase", "report", "reset"]
+__all__ = ["PhaseTotal", "phase", "add", "report", "reset"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,14 @@ def phase(name: str) -> Iterator[None]:
         entry[0] += time.process_time() - start
         entry[1] = _peak_mb()
         entry[2] += 1
+
+
+def add(name: str, cpu: float, peak_mb: float, calls: int = 1) -> None:
+    """Account a phase run elsewhere (e.g. in a worker process, whose peak it was)."""
+    entry = _TOTALS.setdefault(name, [0.0, 0.0, 0])
+    entry[0] += cpu
+    entry[1] = max(entry[1], peak_mb)
+    entry[2] += calls
 
 
 def report() -> list[PhaseTotal]:

@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-__all__ = ["Band", "band_around", "band_around_path", "search", "search_cells", "bead_types"]
+__all__ = ["Band", "band_around", "band_around_path", "search", "search_cells", "search_costs", "bead_types"]
 
 
 @dataclass(frozen=True)
@@ -134,10 +134,10 @@ def search(
     tgt_end), in order.
     """
     kinds = [t for t in costs if t[0] >= 1 and t[1] >= 1]
-    step = np.empty((len(kinds) + 1, band.size))
+    step = np.empty((len(kinds), band.size))
     for t, kind in enumerate(kinds):
         step[t] = costs[kind]
-    return _search(kinds, step, band, skip)
+    return search_costs(kinds, step, band, skip)
 
 
 def search_cells(
@@ -148,67 +148,78 @@ def search_cells(
     """:func:`search` with each bead type's costs given only where it can end:
     ``costs[(a, b)] = (cells, cost)`` (flat cell indices and their costs)."""
     kinds = [t for t in costs if t[0] >= 1 and t[1] >= 1]
-    step = np.full((len(kinds) + 1, band.size), np.inf)
+    step = np.full((len(kinds), band.size), np.inf)
     for t, kind in enumerate(kinds):
         cells, cost = costs[kind]
         step[t, cells] = cost
-    return _search(kinds, step, band, skip)
+    return search_costs(kinds, step, band, skip)
 
 
-def _search(kinds: list[tuple[int, int]], step: np.ndarray, band: Band, skip: float) -> list[tuple[int, int, int, int]]:
-    """The DP over the band; ``step`` holds a row of costs per bead type of ``kinds``
-    and a last row that this function fills with the 1-0 cost."""
+PRED_BLOCK = 1 << 16  # cells whose predecessors are computed at once
+
+
+def search_costs(kinds: Sequence[tuple[int, int]], step: np.ndarray, band: Band,
+                 skip: float) -> list[tuple[int, int, int, int]]:
+    """:func:`search` with the costs as one array: ``step[t]`` holds the cost of a bead
+    of type ``kinds[t]`` ending at each cell of the band (inf where impossible).
+
+    Memory beyond ``step`` is a few bytes per cell: predecessors are computed for one
+    block of rows at a time, and each cell keeps only its best type and whether a run
+    of insertions reaches it."""
+    kinds = list(kinds)
     n = band.n
     lo, hi = band.lo, band.hi
     offsets = band.offsets
     size = int(offsets[-1])
-    rows, cols, js = band.cells()
     types = [*kinds, (1, 0)]
-    step[-1] = skip
-    # predecessor of every cell for every type (size = sentinel cell holding +inf)
-    pred = np.empty((len(types), size), dtype=np.int32)
-    for t, (a, b) in enumerate(types):
-        p = band.index(rows - a, js - b)
-        pred[t] = np.where(p >= 0, p, size)
-    dist = np.full(size + 1, np.inf)
-    arg_all = np.empty(size, dtype=np.int16)  # best type of every cell, before insertions
-    start_all = np.empty(size, dtype=np.int64)  # column an insertion run into the cell starts from
+    dist = np.full(size + 1, np.inf)  # the last cell: a sentinel holding +inf
+    arg_all = np.empty(size, dtype=np.int8)  # best type of every cell, before insertions
+    # whether a cell is best reached by its own bead (True) or by insertions from a cell
+    # on its left: a run of insertions into a cell starts at the nearest True on its left
+    own = np.empty(size, dtype=bool)
     widest = int((hi - lo).max()) + 1
-    pos_all = np.arange(widest)
-    pos_skip = pos_all * skip
-    for i in range(n + 1):
-        s, e = int(offsets[i]), int(offsets[i + 1])
-        w = e - s
-        cand = dist[pred[:, s:e]]
-        cand += step[:, s:e]
-        arg = np.argmin(cand, axis=0)
-        best = cand.min(axis=0)
-        if i == 0:
-            best[0] = 0.0
-            arg[0] = -1
-        # insertions (0-1 beads) along the row: best[j] = min_j' best[j'] + (j - j') * skip
-        pos, ps = pos_all[:w], pos_skip[:w]
-        shifted = best - ps
-        run_min = np.minimum.accumulate(shifted)
-        start = np.maximum.accumulate(np.where(shifted <= run_min, pos, 0))
-        np.add(run_min, ps, out=dist[s:e])
-        arg_all[s:e] = arg
-        start_all[s:e] = start
-    choice = np.where(start_all == cols, arg_all, -1).astype(np.int16)  # type index, or -1: insertion run
-    run_from = offsets[rows] + start_all  # flat index an insertion run starts from
+    pos_skip = np.arange(widest) * skip
+    for first, last in band.row_blocks(PRED_BLOCK):
+        base = int(offsets[first])
+        rows, _, js = band.cells(first, last)
+        pred = np.empty((len(types), len(rows)), dtype=np.int64)
+        for t, (a, b) in enumerate(types):
+            p = band.index(rows - a, js - b)
+            pred[t] = np.where(p >= 0, p, size)
+        del rows, js
+        for i in range(first, last):
+            s, e = int(offsets[i]), int(offsets[i + 1])
+            w = e - s
+            cand = dist[pred[:, s - base:e - base]]
+            cand[:-1] += step[:, s:e]
+            cand[-1] += skip
+            arg = np.argmin(cand, axis=0)
+            best = cand.min(axis=0)
+            if i == 0:
+                best[0] = 0.0
+                arg[0] = -1
+            # insertions (0-1 beads) along the row: best[j] = min_j' best[j'] + (j - j') * skip
+            ps = pos_skip[:w]
+            shifted = best - ps
+            run_min = np.minimum.accumulate(shifted)
+            np.less_equal(shifted, run_min, out=own[s:e])
+            np.add(run_min, ps, out=dist[s:e])
+            arg_all[s:e] = arg
     beads: list[tuple[int, int, int, int]] = []
     i, j = n, int(hi[n])
     if not np.isfinite(dist[size - 1]):
         raise RuntimeError("no path through the band")  # pragma: no cover - band always connects
     while i > 0 or j > 0:
-        k = int(offsets[i] + j - lo[i])
-        t = int(choice[k])
-        if t < 0:
-            j0 = int(lo[i] + run_from[k] - offsets[i])
+        col = j - int(lo[i])
+        k = int(offsets[i]) + col
+        if not own[k]:  # an insertion run ends here
+            while not own[k]:
+                k -= 1
+            j0 = int(lo[i]) + k - int(offsets[i])
             beads.extend((i, i, jj - 1, jj) for jj in range(j, j0, -1))
             j = j0
             continue
-        a, b = types[t]
+        a, b = types[int(arg_all[k])]
         beads.append((i - a, i, j - b, j))
         i, j = i - a, j - b
     beads.reverse()

@@ -19,6 +19,7 @@ from corpora.formats import write_alignment, writer_names
 from corpora.humancsv import terminal_safe
 from corpora.units import units_summary
 
+from ..options import AlignOptions
 from .options import (alignment_summary, check_output, output_format, pass_alignment_options, progress_bar,
                       tell_lines_detected)
 
@@ -120,8 +121,10 @@ def cli() -> None:
                    "against one into one unit per sentence where the cut is clear; 'bead' keeps beads only. "
                    "The align format is always beads.")
 @click.option("-q", "--quiet", is_flag=True, help="Say nothing on stderr on success.")
+@click.option("-j", "--jobs", type=click.IntRange(*AlignOptions.range("jobs")), default=AlignOptions.default("jobs"),
+              show_default=True, help=AlignOptions.doc("jobs"))
 @pass_alignment_options
-def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, units, quiet, options) -> None:
+def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, units, quiet, jobs, options) -> None:
     """Align SRC with its translation TGT and write the beads.
 
     SRC and TGT are plain text, Word (.docx), OpenDocument (.odt), PDF, HTML, EPUB,
@@ -129,6 +132,7 @@ def align_cmd(src, tgt, out, fmt, src_translation, glossary, lexicon, units, qui
     """
     from ..api import align_files, load_aligner
 
+    options = options.updated(jobs=jobs)
     if src == "-" and tgt == "-":
         raise click.UsageError("only one of SRC and TGT can be - (standard input)")
     check_output(out, src, tgt, src_translation, glossary, lexicon)

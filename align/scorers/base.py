@@ -102,6 +102,10 @@ def row_offsets(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     return np.concatenate([[0], np.cumsum(widths)]).astype(np.int64)
 
 
+HITS_BLOCK = 1 << 20  # (entry, row) hits of band_rowdot_flat handled at once
+BLOCKS_FROM = 100_000  # entries of both matrices from which band products go by blocks of rows
+
+
 def band_rowdot_flat(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     """``a[k] · b[l]`` for every row k and every l in lo[k]..hi[k]-1, stored row after row
     at each row's real width (flat, laid out by :func:`row_offsets`).
@@ -109,7 +113,8 @@ def band_rowdot_flat(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray,
     Linear in the number of entries, no loop over sentences: for every entry (k, v)
     of ``a``, binary search in ``b``'s entries sorted by (token, row) finds the rows of
     ``b`` in row k's range holding token v. When ``a`` has many more entries than
-    ``b``, sparse products over blocks of rows are cheaper.
+    ``b``, or both many, sparse products over blocks of rows are cheaper (the same sums,
+    added in the same order).
     """
     lo = np.asarray(lo, dtype=np.int64)
     hi = np.maximum(np.asarray(hi, dtype=np.int64), lo)
@@ -118,25 +123,38 @@ def band_rowdot_flat(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray,
     m = b.shape[0]
     if not total or not a.nnz or not b.nnz:
         return np.zeros(total)
-    if a.nnz > 4 * b.nnz:
+    if a.nnz > 4 * b.nnz or a.nnz + b.nnz > BLOCKS_FROM:
         return _band_rowdot_blocks(a, b, lo, hi, offsets)
     bc = b.tocsc()
     bc.sort_indices()
     keys = np.repeat(np.arange(bc.shape[1], dtype=np.int64), np.diff(bc.indptr)) * (m + 1) + bc.indices
-    ao = a.tocoo()
-    rows, tok = ao.row.astype(np.int64), ao.col.astype(np.int64)
+    ao = a.tocsr()  # entries in the order tocoo() gives them
+    rows = np.repeat(np.arange(a.shape[0], dtype=np.int64), np.diff(ao.indptr))
+    tok = ao.indices.astype(np.int64)
     left = np.searchsorted(keys, tok * (m + 1) + lo[rows])
     right = np.searchsorted(keys, tok * (m + 1) + hi[rows])
     count = right - left
-    entry = np.repeat(np.arange(len(rows)), count)
-    pos = np.arange(len(entry)) - np.repeat(np.cumsum(count) - count, count) + left[entry]
-    k = rows[entry]
-    flat = offsets[k] + (bc.indices[pos].astype(np.int64) - lo[k])
-    return np.bincount(flat, weights=ao.data[entry] * bc.data[pos], minlength=total)
+    out = np.empty(total)
+    # in blocks of whole rows of about HITS_BLOCK hits, so that the temporaries stay
+    # small; every cell's hits fall in one block, summed in the same order as at once
+    hits = np.concatenate([[0], np.cumsum(count)])
+    row_hits = hits[ao.indptr]
+    cuts = np.unique(np.searchsorted(row_hits, np.arange(0, int(hits[-1]), HITS_BLOCK), side="right") - 1)
+    bounds = [*sorted({0, *cuts.tolist()}), a.shape[0]]
+    for r0, r1 in zip(bounds, bounds[1:]):
+        e0, e1 = int(ao.indptr[r0]), int(ao.indptr[r1])
+        c = count[e0:e1]
+        entry = np.repeat(np.arange(e0, e1), c)
+        pos = np.arange(len(entry)) - np.repeat(np.cumsum(c) - c, c) + left[entry]
+        k = rows[entry]
+        flat = offsets[k] - offsets[r0] + (bc.indices[pos].astype(np.int64) - lo[k])
+        out[offsets[r0]:offsets[r1]] = np.bincount(flat, weights=ao.data[entry] * bc.data[pos],
+                                                   minlength=int(offsets[r1] - offsets[r0]))
+    return out
 
 
 def _band_rowdot_blocks(a: sparse.csr_matrix, b: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray,
-                        offsets: np.ndarray, chunk: int = 256) -> np.ndarray:
+                        offsets: np.ndarray, chunk: int = 128) -> np.ndarray:
     """:func:`band_rowdot_flat` by sparse products over blocks of ``chunk`` rows."""
     n = a.shape[0]
     out = np.zeros(int(offsets[-1]))

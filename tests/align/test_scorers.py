@@ -137,6 +137,25 @@ def test_band_products_equal_dense_products(report):
         assert want.any()
 
 
+def test_band_products_in_small_blocks_of_hits_are_the_same(report, monkeypatch):
+    """Band evidence computed a few hits at a time, or by blocks of rows, is bit for bit
+    what it is at once."""
+    from align.scorers import base
+
+    cov = make_scorer("dictionary").fit(report)
+    n, m = cov.n_src, cov.n_tgt
+    lo = np.clip(np.floor(np.arange(n) * m / n - 5), 0, m).astype(np.int64)
+    hi = np.clip(lo + 11, 0, m).astype(np.int64)
+    monkeypatch.setattr(base, "BLOCKS_FROM", 10**12)  # by binary search
+    whole = base.band_rowdot_flat(cov.src_held, cov.tgt_covers, lo, hi)
+    monkeypatch.setattr(base, "HITS_BLOCK", 7)
+    assert np.array_equal(base.band_rowdot_flat(cov.src_held, cov.tgt_covers, lo, hi), whole)
+    assert np.count_nonzero(whole) > 20
+    # by blocks of rows: the same sums, added in the same order
+    blocks = base._band_rowdot_blocks(cov.src_held, cov.tgt_covers, lo, hi, base.row_offsets(lo, hi), chunk=5)
+    assert np.array_equal(blocks, whole)
+
+
 def test_sentencepiece_training_text_is_bounded():
     """Above MAX_TRAINING_CHARS the units are trained on evenly spaced sentences."""
     from align.lexicon import _sample

@@ -84,3 +84,23 @@ def test_row_blocks_cover_the_band_once():
     rows = np.concatenate([band.cells(f, l_)[0] for f, l_ in blocks])
     assert np.array_equal(rows, band.cells()[0])
     assert max(int(band.offsets[l_] - band.offsets[f]) for f, l_ in blocks) <= 200 + int((band.hi - band.lo).max()) + 1
+
+
+def test_predecessors_in_small_blocks_give_the_same_path(monkeypatch):
+    from align import search as search_module
+
+    n, m = 60, 71
+    rng = np.random.default_rng(3)
+    band = band_around(np.arange(n + 1) * m / n, 5, m)
+    rows, _, js = band.cells()
+    costs = {}
+    for a, b in bead_types(5):
+        cost = np.full(band.size, np.inf)
+        ok = (rows >= a) & (js >= b)
+        cost[ok] = rng.random(int(ok.sum())) * (a + b)
+        costs[(a, b)] = cost
+    whole = search(costs, band, skip=0.6)
+    monkeypatch.setattr(search_module, "PRED_BLOCK", 17)
+    assert len(band.row_blocks(17)) > 10
+    assert search(costs, band, skip=0.6) == whole
+    assert any(i0 == i1 or j0 == j1 for i0, i1, j0, j1 in whole) and any(i1 - i0 > 1 for i0, i1, _, _ in whole)
