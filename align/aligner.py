@@ -164,7 +164,9 @@ def _background_tasks(doc: DocPair, scorers: Sequence[Scorer], options: AlignOpt
     if dictionary is not None and doc.zh_en is not None:
         tasks["evidence: dictionary"] = functools.partial(dictionary.fit, doc)
     if options.learn:
-        tasks["lexicon: units"] = functools.partial(_train_units, doc)
+        # the units of the sentences too: sent with the models (a second result would
+        # wait in the pipe until this process reads the first)
+        tasks["lexicon: units"] = functools.partial(_units_and_sentences, doc)
     return tasks
 
 
@@ -173,22 +175,37 @@ def _train_units(doc: DocPair) -> "tuple[UnitModel, UnitModel]":
     return doc.src.unit_model(), doc.tgt.unit_model()
 
 
+def _units_and_sentences(doc: DocPair):
+    """Both sides' unit models and the units of each of their sentences."""
+    src, tgt = _train_units(doc)
+    return (src, tgt), (src.units(doc.src.texts), tgt.units(doc.tgt.texts))
+
+
 class _Units:
-    """The unit models of the learned lexicon of a document: trained once, by the
-    worker when there is one."""
+    """The unit models of the learned lexicon of a document and the units of its
+    sentences: worked out once, by the worker when there is one."""
 
     def __init__(self, doc: DocPair, worker: Worker | None = None) -> None:
         self.doc, self.worker = doc, worker
         self.models: "tuple[UnitModel, UnitModel] | None" = None
+        self.sentences: tuple[list[list[str]], list[list[str]]] | None = None
 
     def get(self) -> "tuple[UnitModel, UnitModel]":
         if self.models is None:
             if self.worker is not None:
-                self.models = self.worker.result()
+                self.models, self.sentences = self.worker.result()
             else:
                 with phase("lexicon: units"):
                     self.models = _train_units(self.doc)
         return self.models
+
+    def of_sentences(self) -> tuple[list[list[str]], list[list[str]]]:
+        """The units of each sentence of both sides (after :meth:`get`)."""
+        if self.sentences is None:
+            with phase("lexicon: sentence units"):
+                src, tgt = self.get()
+                self.sentences = src.units(self.doc.src.texts), tgt.units(self.doc.tgt.texts)
+        return self.sentences
 
 
 def _token_weighted(coverages: list[Coverage]) -> list[Coverage]:
@@ -378,7 +395,10 @@ def _learned_coverage(doc: DocPair, result, options: AlignOptions, units: _Units
         return None
     pairs = confident_pairs(doc.src.texts, doc.tgt.texts, beads, doc.src.lang, doc.tgt.lang, options.learn_quantile)
     src_units, tgt_units = units.get()
+    sentences = units.of_sentences()
     with phase("lexicon: links"):
-        lexicon = learn_lexicon(src_units, tgt_units, pairs, min_dice=options.learn_dice)
+        # a bead of one sentence a side has its sentences' units
+        known = tuple(dict(zip(side.texts, found)) for side, found in zip((doc.src, doc.tgt), sentences))
+        lexicon = learn_lexicon(src_units, tgt_units, pairs, min_dice=options.learn_dice, known=known)
     with phase("evidence: learned"):
-        return LearnedScorer(lexicon, options.weights.scorer("learned")).fit(doc)
+        return LearnedScorer(lexicon, options.weights.scorer("learned")).fit(doc, sentences)

@@ -13,7 +13,7 @@ import json
 import math
 import os
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -36,8 +36,12 @@ class UnitModel:
     lang: str
     spm_model: bytes | None = None
 
-    def units(self, texts: Sequence[str]) -> list[list[str]]:
-        """The distinct units of each text."""
+    def units(self, texts: Sequence[str], known: Mapping[str, list[str]] | None = None) -> list[list[str]]:
+        """The distinct units of each text (``known``: units already worked out, by text)."""
+        if known:
+            missing = [t for t in dict.fromkeys(texts) if t not in known]
+            found = dict(zip(missing, self.units(missing))) if missing else {}
+            return [known[t] if t in known else found[t] for t in texts]
         if self.spm_model is None:
             if base_lang(self.lang) == "en":
                 return [list(dict.fromkeys(content_stems(t))) for t in texts]
@@ -168,18 +172,20 @@ def learn_lexicon(
     min_dice: float = 0.3,
     max_share: float = 0.2,
     method: str = "dice",
+    known: tuple[Mapping[str, list[str]], Mapping[str, list[str]]] | None = None,
 ) -> Lexicon:
     """Links between units that co-occur in aligned pairs (Dice ≥ ``min_dice``).
 
     Units in more than ``max_share`` of the pairs on their side are too common to say
     anything and are left out. ``method="em"``: links from IBM Model 1 translation
     probabilities both ways instead (:mod:`align.em`; measured no better on MAC-Dev
-    and bible-5k, so not the default).
+    and bible-5k, so not the default). ``known``: the units of texts already worked
+    out, source and target (e.g. of the document's sentences).
     """
     if method not in ("dice", "em"):
         raise AlignError(f"unknown lexicon method {method!r} (known: dice, em)")
-    su = src_units.units([s for s, _ in pairs])
-    tu = tgt_units.units([t for _, t in pairs])
+    su = src_units.units([s for s, _ in pairs], known[0] if known else None)
+    tu = tgt_units.units([t for _, t in pairs], known[1] if known else None)
     svocab: dict[str, int] = {}
     tvocab: dict[str, int] = {}
     s_mat = _binary_matrix(su, svocab)

@@ -18,11 +18,14 @@ class LearnedScorer(Scorer):
         super().__init__(weight)
         self.lexicon = lexicon
 
-    def fit(self, doc: DocPair) -> Coverage | None:
+    def fit(self, doc: DocPair, units: tuple[list[list[str]], list[list[str]]] | None = None) -> Coverage | None:
+        """``units``: the units of the two sides' sentences under the lexicon's unit
+        models, if already worked out."""
         if not self.lexicon.links:
             return None
-        src = self.lexicon.src_units.units(doc.src.texts)
-        tgt = self.lexicon.tgt_units.units(doc.tgt.texts)
+        if units is None:
+            units = self.lexicon.src_units.units(doc.src.texts), self.lexicon.tgt_units.units(doc.tgt.texts)
+        src, tgt = units
         links = [(s, t) for s, t, _ in self.lexicon.links]
         return linked_coverage(self.name, self.weight, src, tgt, links)
 
