@@ -27,8 +27,8 @@ _CLASS = {"b": "B", "p": "B", "d": "D", "t": "D", "g": "K", "k": "K", "c": "K", 
 _DIGRAPHS = (("ph", "f"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("ck", "k"), ("qu", "k"))
 _GENTILIC = ("ite", "ites", "itish")  # Amorites: 亚摩利人, the name and a word
 # function characters, never a transliteration's: they end a run
-_FUNCTION = str.maketrans(dict.fromkeys("的了是在他她它我你们这那说就也都和与要不着过把被给对从向到又将为之其而于所么吗呢吧啊个",
-                                        "|"))
+_FUNCTION = str.maketrans(dict.fromkeys(
+    "的了是在他她它我你们这那说就也都和与要不着过把被给对从向到又将为之其而于所么吗呢吧啊个", "|"))
 _RUN = re.compile(f"[^|]{{{_MIN_CHARS},}}")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _VOWELS = frozenset("aeiouy")
