@@ -29,7 +29,7 @@ _GENTILIC = ("ite", "ites", "itish")  # Amorites: 亚摩利人, the name and a w
 # function characters, never a transliteration's: they end a run
 _FUNCTION = str.maketrans(dict.fromkeys(
     "的了是在他她它我你们这那说就也都和与要不着过把被给对从向到又将为之其而于所么吗呢吧啊个", "|"))
-_RUN = re.compile(f"[^|]{{{_MIN_CHARS},}}")
+_RUN = re.compile(f"[^|\\n]{{{_MIN_CHARS},}}")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _VOWELS = frozenset("aeiouy")
 _INITIALS = (("zh", "S"), ("ch", "S"), ("sh", "S"), ("j", "J"), ("q", "J"), ("x", "J"))
@@ -124,18 +124,29 @@ class TransliterationScorer(Scorer):
                     hits |= frontier & wanted
             return frozenset(hits)
 
-        memo: dict[str, frozenset[str]] = {}
+        windows: dict[str, frozenset[str]] = {}
+
+        def read_run(run: str) -> frozenset[str]:
+            hits: set[str] = set()
+            for i in range(len(run) - _MIN_CHARS + 1):
+                window = run[i:i + _MAX_CHARS]
+                hit = windows.get(window)
+                if hit is None:
+                    hit = windows[window] = read(window)
+                hits |= hit
+            return frozenset(hits)
+
+        memo: dict[str, frozenset[str]] = {}  # runs recur (a name, a phrase): read each once
         zh_keys = []
-        for words in zh_words:
+        # runs of characters the dictionary knows no word for, sentence by sentence
+        joined = "\n".join(["".join([w if len(w) == 1 else "|" for w in words]) for words in zh_words])
+        for text in joined.translate(_FUNCTION).split("\n"):
             seen: set[str] = set()
-            # runs of characters the dictionary knows no word for
-            for run in _RUN.findall("".join([w if len(w) == 1 else "|" for w in words]).translate(_FUNCTION)):
-                for i in range(len(run) - _MIN_CHARS + 1):
-                    window = run[i:i + _MAX_CHARS]
-                    hit = memo.get(window)
-                    if hit is None:
-                        hit = memo[window] = read(window)
-                    seen |= hit
+            for run in _RUN.findall(text):
+                hit = memo.get(run)
+                if hit is None:
+                    hit = memo[run] = read_run(run)
+                seen |= hit
             zh_keys.append(sorted(seen))
         read_keys = {k for keys in zh_keys for k in keys}  # one the Chinese never reads is no evidence
         en_names = [[k for k in keys if k in read_keys] for keys in en_names]
