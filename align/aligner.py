@@ -56,7 +56,7 @@ MT_WEIGHTS = Weights(
     matched=0.17, weakest=0.1, skip=-0.22, one_to_one=0.01, merge=-0.05, merge_more=0.0, many_to_many=-0.1,
     prior_mass=0.5, prior_sim=0.0,
     scorers=(("chrf", 1.0), ("cognates", 1.0), ("cues", 0.188), ("dictionary", 1.496), ("learned", 0.5),
-             ("names", 0.746), ("numbers", 0.561), ("translation", 0.998)),
+             ("names", 0.746), ("numbers", 0.561), ("translation", 0.998), ("translit", 0.0)),
 )
 
 

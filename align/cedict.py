@@ -132,6 +132,7 @@ class Cedict:
         self._others: dict[str, int] = data["others"]
         self._found: dict[str, int] = {}  # stems index of words segment_many has found
         seed_stems(data["english_stems"])
+        self._gloss_words: dict[str, str] = data["english_stems"]
         self._stems: dict[str, tuple[str, ...]] = {}
         self._raw: dict[str, list[str]] | None = None
         self._syllables: frozenset[str] | None = None
@@ -161,6 +162,10 @@ class Cedict:
                 cached = tuple(self._stem_text[start:end].decode().split())
             self._stems[word] = cached
         return cached
+
+    def is_gloss_word(self, word: str) -> bool:
+        """Whether the lower-cased ``word`` occurs in some gloss ("having" does, "kenaz" not)."""
+        return word.lower() in self._gloss_words
 
     def syllables(self) -> frozenset[str]:
         """Every toneless pinyin syllable of a single character."""

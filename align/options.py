@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["AlignOptions", "DEFAULT_SCORERS", "READING_FIELDS", "RUN_FIELDS"]
 
-DEFAULT_SCORERS = ("dictionary", "names", "numbers", "cues", "cognates")
+DEFAULT_SCORERS = ("dictionary", "names", "translit", "numbers", "cues", "cognates")
 
 READING_FIELDS = ("src_lang", "tgt_lang", "split", "split_semicolon", "encoding")
 """The fields about reading the texts; the others set the engine (and its signature)."""

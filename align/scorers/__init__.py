@@ -17,6 +17,7 @@ __all__ = ["Scorer", "Coverage", "scorer_names", "make_scorer", "make_scorers", 
 _REGISTRY: dict[str, tuple[str, str, float]] = {
     "dictionary": ("align.scorers.dictionary", "DictionaryScorer", 1.0),
     "names": ("align.scorers.names", "NameScorer", 2.0),
+    "translit": ("align.scorers.translit", "TransliterationScorer", 2.0),
     "numbers": ("align.scorers.numbers", "NumberScorer", 2.0),
     "cues": ("align.scorers.numbers", "CueScorer", 0.5),
     "cognates": ("align.scorers.cognates", "CognateScorer", 1.0),
