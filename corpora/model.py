@@ -16,9 +16,10 @@ from .lang import is_cjk_lang
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["Segment", "Bead", "Split", "Alignment", "TextPair", "join_segments", "is_cjk_lang", "UNIT_LEVELS"]
+__all__ = ["Segment", "Bead", "Split", "Alignment", "TextPair", "join_segments", "is_cjk_lang", "UNIT_LEVELS", "LOW_CONFIDENCE"]
 
 UNIT_LEVELS = ("sentence", "bead")  # what a translation memory's units are
+LOW_CONFIDENCE = 0.2  # a two-sided bead scoring below this is worth a look (tables, summaries, stderr)
 
 def join_segments(texts: Sequence[str], lang: str) -> str:
     """Join the texts of a bead's segments: no space for Chinese/Japanese, else one."""

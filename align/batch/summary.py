@@ -7,14 +7,14 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from corpora import Alignment
+from corpora.model import LOW_CONFIDENCE
 from corpora.humancsv import write_human_csv
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["SummaryRow", "LOW_CONFIDENCE", "summary_row", "failed_row", "write_summary", "summary_frame"]
+__all__ = ["SummaryRow", "summary_row", "failed_row", "write_summary", "summary_frame"]
 
-LOW_CONFIDENCE = 0.2
 """Two-sided beads scoring below this are counted as low-confidence."""
 
 

@@ -8,6 +8,7 @@ import click
 
 from corpora.errors import UnknownFormatError
 from corpora.formats import input_format, output_format as format_to_write
+from corpora.model import LOW_CONFIDENCE
 from corpora.safeio import STDIO
 from corpora.textio import check_output
 
@@ -15,9 +16,8 @@ from ..errors import AlignError
 from ..options import AlignOptions
 
 __all__ = ["check_output", "output_format", "input_format_name", "alignment_options", "pass_alignment_options",
-           "tell_lines_detected", "alignment_summary", "progress_bar", "LOW_CONFIDENCE", "LONG_INPUT"]
+           "tell_lines_detected", "alignment_summary", "progress_bar", "LONG_INPUT"]
 
-LOW_CONFIDENCE = 0.2  # a two-sided bead scoring below this is worth a look (as in batch summaries)
 LONG_INPUT = 200_000  # bytes of input above which `align` shows a progress bar on a terminal
 
 

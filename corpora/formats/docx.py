@@ -17,7 +17,7 @@ from typing import BinaryIO, Iterable, Iterator
 from ..errors import FormatError
 from ..model import Alignment
 from ..units import MemoryHeader, TranslationUnit
-from .table import alignment_rows, derived_kind, table_units, unit_rows
+from .table import alignment_rows, derived_kind, low_confidence, table_units, unit_rows
 
 __all__ = ["write", "write_units", "iter_units", "table_rows"]
 
@@ -59,7 +59,7 @@ def _save(rows: Iterable[tuple[str, str, float | None, str]], out: BinaryIO, src
             f'{_cell(tgt_lang, True, width=width)}{head}</w:tr>']
     count = 0
     for src, tgt, score, kind in rows:
-        low = score is not None and score < 0.2 and "0" not in kind.split("-")
+        low = low_confidence(score, kind)
         extra = _cell(kind, shade=low, width=1200) if typed else ""
         body.append(f"<w:tr>{_cell(src, shade=low, width=width)}{_cell(tgt, shade=low, width=width)}{extra}</w:tr>")
         count += 1

@@ -29,12 +29,12 @@ from typing import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from ..errors import FormatError
-from ..model import Alignment
+from ..model import LOW_CONFIDENCE, Alignment
 from ..textio import read_text
 from ..units import FROM_BEAD_PROP, JOINED_PROP, MemoryHeader, TranslationUnit, plain_pairs, unit_from_pair
 
 __all__ = ["TableColumns", "table_columns", "table_units", "iter_units", "read_rows_delimited", "write",
-           "write_units", "alignment_rows", "unit_rows", "derived_kind"]
+           "write_units", "alignment_rows", "unit_rows", "derived_kind", "low_confidence"]
 
 _NAMES = {"chinese": "zh", "中文": "zh", "汉语": "zh", "漢語": "zh", "简体中文": "zh-CN", "繁體中文": "zh-TW",
           "繁体中文": "zh-TW", "english": "en", "英文": "en", "英语": "en", "英語": "en", "french": "fr",
@@ -174,6 +174,12 @@ def iter_units(path: str | os.PathLike[str], src_lang: str | None = None, tgt_la
 def derived_kind(kind: str) -> bool:
     """True for the type of a derived row (``1-1 part 1/2``, ``2-2 joined``)."""
     return bool(_DERIVED.match(kind))
+
+
+def low_confidence(score: float | None, kind: str) -> bool:
+    """True for a row worth a look: a two-sided bead type (no ``0`` side) scoring below
+    :data:`~corpora.model.LOW_CONFIDENCE`."""
+    return score is not None and score < LOW_CONFIDENCE and "0" not in kind.split("-")
 
 
 def _write_rows(rows: Iterable[tuple[str, str, float | None, str]], out: TextIO, src_lang: str,

@@ -15,11 +15,10 @@ from typing import BinaryIO, Iterable, Iterator
 from ..errors import FormatError
 from ..model import Alignment
 from ..units import MemoryHeader, TranslationUnit
-from .table import alignment_rows, table_units, unit_rows
+from .table import alignment_rows, low_confidence, table_units, unit_rows
 
-__all__ = ["write", "write_units", "iter_units", "LOW_CONFIDENCE"]
+__all__ = ["write", "write_units", "iter_units"]
 
-LOW_CONFIDENCE = 0.2
 _WIDTHS = (60, 80, 8, 7, 8)
 
 
@@ -40,7 +39,7 @@ def _save(rows: Iterable[tuple[str, str, float | None, str]], out: BinaryIO, src
     from .tmx import strip_illegal_xml
 
     for src, tgt, score, kind in rows:
-        low = score is not None and score < LOW_CONFIDENCE and "0" not in kind.split("-")
+        low = low_confidence(score, kind)
         src, tgt = strip_illegal_xml(src, f"row {count + 2}"), strip_illegal_xml(tgt, f"row {count + 2}")
         sheet.append([src, tgt, None if score is None else round(score, 4), kind, "low" if low else ""])
         count += 1
