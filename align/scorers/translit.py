@@ -115,8 +115,7 @@ class TransliterationScorer(Scorer):
             hits: set[str] = set()
             for n, c in enumerate(window, 1):
                 sounds = keys_of(c)
-                frontier = {k for key in frontier for sound in sounds
-                            for k in (key + sound[1:] if key and sound and key[-1] == sound[0] else key + sound,)
+                frontier = {k for k in (_extend(key, sound) for key in frontier for sound in sounds)
                             if not k or k in prefixes}
                 if not frontier:
                     break
