@@ -6,7 +6,7 @@ import numpy as np
 
 from align.aligner import Aligner
 from align.analysis import DocPair, Side
-from align.anchors import anchor_centers, anchor_pairs
+from align.anchors import _top_per_row, anchor_centers, anchor_pairs
 from align.options import AlignOptions
 from align.scorers import make_scorers
 from align.scorers.base import Coverage
@@ -51,3 +51,10 @@ def test_a_text_that_repeats_itself_keeps_every_gold_bead_inside_the_first_band(
     width = AlignOptions.default("first_width")
     assert farthest(refine=True) < width
     assert farthest(refine=False) > width  # what the refinement is for
+
+
+def test_top_per_row_keeps_each_rows_heaviest_pairs_in_order():
+    rows = np.array([0, 0, 0, 1, 2, 2])
+    weights = np.array([1.0, 3.0, 2.0, 5.0, 1.0, 4.0])
+    assert _top_per_row(rows, weights, 2).tolist() == [1, 2, 3, 4, 5]
+    assert _top_per_row(rows, weights, 1).tolist() == [1, 3, 5]
