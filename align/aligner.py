@@ -32,6 +32,7 @@ __all__ = ["AlignOptions", "Aligner", "DEFAULT_SCORERS", "WEIGHTS", "MT_WEIGHTS"
 
 FEATURE_BLOCK = 65_536  # band cells whose features are computed at once
 LONG_TEXT = 8_000  # sentences (both sides) from which freed memory is given back between phases
+WORKER_SCORERS = ("dictionary", "translit")  # the evidence a worker builds, if there is one
 
 # Tuned on MAC-Dev and bible-5k by benchmarks/tune_weights.py (see its docstring).
 WEIGHTS = Weights(
@@ -157,12 +158,15 @@ class Aligner:
 
 
 def _background_tasks(doc: DocPair, scorers: Sequence[Scorer], options: AlignOptions) -> dict[str, Callable]:
-    """Work for a second process: the dictionary evidence (the longest to build) and the
+    """Work for a second process, in the order this one takes the results: the evidence
+    that reads the Chinese side's dictionary words (the dictionary's, the longest to
+    build, and the transliterations', which segment it once between them), then the
     learned lexicon's unit models (SentencePiece training needs the texts only)."""
     tasks: dict[str, Callable] = {}
-    dictionary = next((s for s in scorers if s.name == "dictionary"), None)
-    if dictionary is not None and doc.zh_en is not None:
-        tasks["evidence: dictionary"] = functools.partial(dictionary.fit, doc)
+    if doc.zh_en is not None:
+        for scorer in scorers:
+            if scorer.name in WORKER_SCORERS:
+                tasks[f"evidence: {scorer.name}"] = functools.partial(scorer.fit, doc)
     if options.learn:
         # the units of the sentences too: sent with the models (a second result would
         # wait in the pipe until this process reads the first)
