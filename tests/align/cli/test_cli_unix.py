@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from click.testing import CliRunner
 
 from align.cli import cli
@@ -92,3 +95,20 @@ def test_progress_bar_only_on_a_terminal_for_long_inputs(tmp_path):
             return False
 
     assert progress_bar((str(big), str(CORPUS.en)), Pipe()) == (None, None)
+
+
+def test_the_console_entry_point_flushes_everything_and_keeps_exit_codes(tmp_path):
+    # the process ends without the interpreter's teardown: what it printed must all be
+    # there, through a pipe, and the exit codes must be the command's
+    entry = [sys.executable, "-m", "align"]
+    proc = subprocess.run([*entry, "align", str(CORPUS.zh), str(CORPUS.en), "--format", "tsv", "-q"],
+                          capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode() == run("align", str(CORPUS.zh), str(CORPUS.en), "--format", "tsv", "-q").output
+    bad = subprocess.run([*entry, "align", str(tmp_path / "missing.txt"), str(CORPUS.en)],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert bad.stderr.count("\n") == 1 and "no such file" in bad.stderr
+    usage = subprocess.run([*entry, "align", "--no-such-option"], capture_output=True, text=True, timeout=120)
+    assert usage.returncode == 2 and "no such option" in usage.stderr.lower()
+    assert subprocess.run([*entry, "--version"], capture_output=True, text=True, timeout=120).stdout.startswith("duiqi")
