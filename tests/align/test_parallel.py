@@ -61,7 +61,7 @@ def test_jobs_never_change_the_alignment(corpus, monkeypatch):
 
     monkeypatch.setattr(parallel.Worker, "__init__", counting)
     two = align_texts(zh, en, "zh", "en", options=AlignOptions(jobs=2))
-    assert forked == [["evidence: dictionary", "lexicon: units"]]
+    assert forked == [["evidence: dictionary", "evidence: translit", "lexicon: units"]]
     assert two.beads == one.beads and two.signature == one.signature
 
 
