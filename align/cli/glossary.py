@@ -21,7 +21,7 @@ from .options import check_output, pass_alignment_options, tell_lines_detected
 from ..errors import AlignError
 from ..options import AlignOptions
 
-__all__ = ["COMMANDS", "check_cmd", "score_cmd", "glossary_group"]
+__all__ = ["check_cmd", "score_cmd", "glossary_group"]
 
 
 def _kinds(ctx, param, value: str) -> tuple[str, ...]:
@@ -166,4 +166,3 @@ def show_cmd(glossary_path) -> None:
     click.echo(terminal_safe(f"({len(tb.concepts)} concepts, {len(tb)} terms, languages: {', '.join(tb.languages)})"))
 
 
-COMMANDS = (check_cmd, score_cmd, glossary_group)

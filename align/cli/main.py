@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import importlib
 import json
 import os
 import sys
@@ -63,8 +64,29 @@ def exit_status(e: BaseException) -> tuple[int, str | None]:
     return EXIT_BUG, f"internal error: {type(e).__name__}: {e} (set DUIQI_DEBUG=1 for details)"
 
 
+# Commands defined in other modules, imported when named (`duiqi align` loads none of
+# them): name → (module of this package, attribute).
+LAZY_COMMANDS = {
+    "convert": ("formats", "convert_cmd"), "tmx": ("formats", "tmx_group"),
+    "check": ("glossary", "check_cmd"), "score": ("glossary", "score_cmd"), "glossary": ("glossary", "glossary_group"),
+    "review": ("review", "review_cmd"), "batch": ("batch", "batch_cmd"),
+}
+
+
 class DuiqiGroup(click.Group):
-    """A click group whose every end is one line at most and the exit code of its exception."""
+    """A click group whose every end is one line at most and the exit code of its
+    exception, and whose commands from other modules load when named."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in LAZY_COMMANDS:
+            module, attr = LAZY_COMMANDS[cmd_name]
+            command = getattr(importlib.import_module(f"{__package__}.{module}"), attr)
+            self.add_command(command, cmd_name)
+        return command
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         collecting = gc.get_threshold()
@@ -197,15 +219,6 @@ def evaluate_cmd(gold, test, as_json) -> None:
     click.echo(f"{'recall':10} {s.r_strict:8.4f} {s.r_lax:8.4f}")
     click.echo(f"{'F1':10} {s.f1_strict:8.4f} {s.f1_lax:8.4f}")
     click.echo(f"({s.documents} document(s), {s.gold_beads} gold beads, {s.test_beads} test beads)")
-
-
-from .batch import batch_cmd  # noqa: E402
-from .formats import convert_cmd, tmx_group  # noqa: E402
-from .glossary import COMMANDS as _GLOSSARY_COMMANDS  # noqa: E402
-from .review import review_cmd  # noqa: E402
-
-for _command in (convert_cmd, tmx_group, *_GLOSSARY_COMMANDS, review_cmd, batch_cmd):
-    cli.add_command(_command)
 
 
 def main() -> None:

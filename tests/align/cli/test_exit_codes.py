@@ -1,6 +1,8 @@
 """Exit codes belong to the exception classes; the CLI has one handler for them all."""
 
 import errno
+import subprocess
+import sys
 
 import click
 import pytest
@@ -63,3 +65,18 @@ def test_a_command_collects_garbage_rarely_and_restores_the_collector(tmp_path):
         assert result.exit_code == 2 and gc.get_threshold() == before
     finally:
         cli.commands.pop("gc-probe", None)
+
+
+def test_commands_of_other_modules_load_when_named():
+    from align.cli.main import LAZY_COMMANDS, cli
+
+    ctx = click.Context(cli)
+    for name in LAZY_COMMANDS:
+        command = cli.get_command(ctx, name)
+        assert command is not None and command.name == name
+    assert set(LAZY_COMMANDS) <= set(cli.list_commands(ctx))
+    # `duiqi align` imports none of them
+    code = ("import sys; from align.cli import cli; "
+            "print(sorted(m for m in sys.modules if m.startswith('align.cli.')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert not any(f"align.cli.{module}'" in loaded for module, _ in LAZY_COMMANDS.values())
