@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
 from corpora import Alignment, Bead, Segment
 
 from .analysis import DocPair, Side
+from .background import DocumentUnits, background_tasks
 from .anchors import anchor_centers
 from .cedict import Cedict
 from .costs import (BeadFeatures, LengthModel, SideContext, Weights, bead_confidence, bead_features, bead_scores,
@@ -32,7 +32,6 @@ __all__ = ["AlignOptions", "Aligner", "DEFAULT_SCORERS", "WEIGHTS", "MT_WEIGHTS"
 
 FEATURE_BLOCK = 65_536  # band cells whose features are computed at once
 LONG_TEXT = 8_000  # sentences (both sides) from which freed memory is given back between phases
-WORKER_SCORERS = ("dictionary", "translit")  # the evidence a worker builds, if there is one
 
 # Tuned on MAC-Dev and bible-5k by benchmarks/tune_weights.py (see its docstring).
 WEIGHTS = Weights(
@@ -95,6 +94,19 @@ class Aligner:
         one line per source segment; adds word and chrF evidence and the weights tuned
         for it. ``extra_scorers``: more evidence (e.g. glossary anchors).
         """
+        return self.align_with_units(src, tgt, src_lang, tgt_lang, extra_scorers, translation).alignment
+
+    def align_with_units(
+        self,
+        src: Sequence[Segment],
+        tgt: Sequence[Segment],
+        src_lang: str,
+        tgt_lang: str,
+        extra_scorers: Sequence[Scorer] = (),
+        translation: Sequence[str] | None = None,
+    ) -> "Aligned":
+        """:meth:`align`, with the unit models of both sides' texts its learned lexicon was
+        made of (for what learns from the alignment next, e.g. the sentence splitter)."""
         src = tuple(src)
         tgt = tuple(tgt)
         signature = self.options.signature([s.describe() for s in extra_scorers]
@@ -102,7 +114,7 @@ class Aligner:
                                            + ([f"learned:{len(self.lexicon)}"] if self.lexicon else []))
         if not src or not tgt:
             beads = [Bead((k,), (), 0.0) for k in range(len(src))] + [Bead((), (k,), 0.0) for k in range(len(tgt))]
-            return Alignment(src, tgt, tuple(beads), src_lang, tgt_lang, signature)
+            return Aligned(Alignment(src, tgt, tuple(beads), src_lang, tgt_lang, signature), None)
         s_side = Side([s.text for s in src], src_lang, [s.paragraph for s in src])
         t_side = Side([s.text for s in tgt], tgt_lang, [s.paragraph for s in tgt])
         doc = DocPair(s_side, t_side, None)
@@ -131,7 +143,7 @@ class Aligner:
             # it guides the first round; beside the document's own lexicon, learned from
             # that, it weighs half as much in the second (see _rounds)
             scorers.append(SharedLexiconScorer(self.lexicon, SHARED_LEXICON_SHARE * options.weights.scorer("learned")))
-        tasks = _background_tasks(doc, scorers, options) if parallel else {}
+        tasks = background_tasks(doc, scorers, options.learn) if parallel else {}
         worker = Worker(list(tasks.items())) if tasks else None
         try:
             fitted = {}
@@ -147,69 +159,23 @@ class Aligner:
             t_side.forget(keep=("lookup",))
             if len(src) + len(tgt) >= LONG_TEXT:
                 release()
-            units = _Units(doc, worker if "lexicon: units" in tasks else None)
+            units = DocumentUnits(doc, worker if "lexicon: units" in tasks else None)
             raw = _search_with_glossary(doc, _token_weighted(coverages), options, units)
         finally:
             if worker is not None:
                 worker.close()
         beads = tuple(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(float(score), 4))
                       for (i0, i1, j0, j1), score in raw)
-        return Alignment(src, tgt, beads, src_lang, tgt_lang, signature)
+        return Aligned(Alignment(src, tgt, beads, src_lang, tgt_lang, signature), units.models)
 
 
-def _background_tasks(doc: DocPair, scorers: Sequence[Scorer], options: AlignOptions) -> dict[str, Callable]:
-    """Work for a second process, in the order this one takes the results: the evidence
-    that reads the Chinese side's dictionary words (the dictionary's, the longest to
-    build, and the transliterations', which segment it once between them), then the
-    learned lexicon's unit models (SentencePiece training needs the texts only)."""
-    tasks: dict[str, Callable] = {}
-    if doc.zh_en is not None:
-        for scorer in scorers:
-            if scorer.name in WORKER_SCORERS:
-                tasks[f"evidence: {scorer.name}"] = functools.partial(scorer.fit, doc)
-    if options.learn:
-        # the units of the sentences too: sent with the models (a second result would
-        # wait in the pipe until this process reads the first)
-        tasks["lexicon: units"] = functools.partial(_units_and_sentences, doc)
-    return tasks
+@dataclass(frozen=True)
+class Aligned:
+    """An alignment and the unit models (source, target) of its texts that its learned
+    lexicon used (None when it learned none)."""
 
-
-def _train_units(doc: DocPair) -> "tuple[UnitModel, UnitModel]":
-    """Both sides' unit models (a side's early start in a thread, if any, is used)."""
-    return doc.src.unit_model(), doc.tgt.unit_model()
-
-
-def _units_and_sentences(doc: DocPair):
-    """Both sides' unit models and the units of each of their sentences."""
-    src, tgt = _train_units(doc)
-    return (src, tgt), (src.units(doc.src.texts), tgt.units(doc.tgt.texts))
-
-
-class _Units:
-    """The unit models of the learned lexicon of a document and the units of its
-    sentences: worked out once, by the worker when there is one."""
-
-    def __init__(self, doc: DocPair, worker: Worker | None = None) -> None:
-        self.doc, self.worker = doc, worker
-        self.models: "tuple[UnitModel, UnitModel] | None" = None
-        self.sentences: tuple[list[list[str]], list[list[str]]] | None = None
-
-    def get(self) -> "tuple[UnitModel, UnitModel]":
-        if self.models is None:
-            if self.worker is not None:
-                self.models, self.sentences = self.worker.result()
-            else:
-                with phase("lexicon: units"):
-                    self.models = _train_units(self.doc)
-        return self.models
-
-    def of_sentences(self) -> tuple[list[list[str]], list[list[str]]]:
-        """The units of each sentence of both sides (after :meth:`get`)."""
-        if self.sentences is None:
-            with phase("lexicon: sentence units"):
-                src, tgt = self.get()
-                self.sentences = src.units(self.doc.src.texts), tgt.units(self.doc.tgt.texts)
-        return self.sentences
+    alignment: Alignment
+    units: "tuple[UnitModel, UnitModel] | None"
 
 
 def _token_weighted(coverages: list[Coverage]) -> list[Coverage]:
@@ -337,7 +303,7 @@ def _first_pass(problem: "_Problem", options: AlignOptions,
 
 
 def _search_with_glossary(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions,
-                          units: _Units | None = None):
+                          units: DocumentUnits | None = None):
     """The beads of ``doc``; glossary evidence, if any, is first checked against the
     alignment made without it, and only the concepts that agree with it are used."""
     from .scorers.glossary import consistent_concepts
@@ -351,7 +317,7 @@ def _search_with_glossary(doc: DocPair, coverages: Sequence[Coverage], options: 
     return _search(doc, [*others, *kept], options, units) if kept else first
 
 
-def _search(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions, units: _Units | None = None):
+def _search(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions, units: DocumentUnits | None = None):
     """The beads of ``doc`` with their confidences."""
     problem, band, sums = _rounds(doc, coverages, options, units)
     return problem.solve(band, bead_types(options.max_bead), options.weights, sums)
@@ -365,7 +331,7 @@ def _prepare(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions,
     return problem, band, problem.features(band, bead_types(options.max_bead), options.weights, sums, lean)
 
 
-def _rounds(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions, units: _Units | None = None):
+def _rounds(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions, units: DocumentUnits | None = None):
     """Problem, final band and its evidence: first pass, band, all bead types; then, if
     asked, a lexicon learned from the resulting alignment and both passes again with
     its evidence."""
@@ -375,7 +341,7 @@ def _rounds(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions, 
     sums = problem.evidence(band, types)
     if options.learn:
         result = problem.solve(band, types, options.weights, sums)
-        learned = _learned_coverage(doc, result, options, units or _Units(doc))
+        learned = _learned_coverage(doc, result, options, units or DocumentUnits(doc))
         if learned is not None:
             # both passes again, around the first round's anchor chain: the 1-1 pass
             # changes with the learned evidence (reusing the first round's band cost
@@ -394,7 +360,7 @@ def _rounds(doc: DocPair, coverages: Sequence[Coverage], options: AlignOptions, 
     return problem, band, sums
 
 
-def _learned_coverage(doc: DocPair, result, options: AlignOptions, units: _Units) -> Coverage | None:
+def _learned_coverage(doc: DocPair, result, options: AlignOptions, units: DocumentUnits) -> Coverage | None:
     """A lexicon learned from the confident two-sided beads of ``result``."""
     from .lexicon import confident_pairs, learn_lexicon
     from .scorers.learned import LearnedScorer

@@ -120,11 +120,12 @@ def align_texts(
         extra.append(GlossaryScorer(termbase))
     if units not in UNIT_LEVELS:
         raise AlignError(f"unknown unit level {units!r} (known: {', '.join(UNIT_LEVELS)})")
-    alignment = engine.align(src, tgt, s_lang, t_lang, extra_scorers=extra, translation=translation)
+    aligned = engine.align_with_units(src, tgt, s_lang, t_lang, extra_scorers=extra, translation=translation)
+    alignment = aligned.alignment
     detected = ",".join(side for side, flag in (("source", s_lines), ("target", t_lines)) if flag)
     if detected:
         alignment = dataclasses.replace(alignment, meta=alignment.meta + ((LINES_DETECTED, detected),))
-    return split_beads(alignment, engine) if units == "sentence" else alignment
+    return split_beads(alignment, engine, unit_models=aligned.units) if units == "sentence" else alignment
 
 
 def _engine(aligner: Aligner | None, options: AlignOptions | None) -> Aligner:

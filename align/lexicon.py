@@ -247,9 +247,11 @@ def confident_pairs(
     ]
 
 
-def train_lexicon(alignments: Sequence[Alignment], quantile: float = 0.3, min_dice: float = 0.3) -> Lexicon:
-    """One lexicon from many aligned documents: unit models trained on all their text,
-    links from their confident beads. All alignments must share one language pair."""
+def train_lexicon(alignments: Sequence[Alignment], quantile: float = 0.3, min_dice: float = 0.3,
+                  unit_models: tuple[UnitModel, UnitModel] | None = None) -> Lexicon:
+    """One lexicon from many aligned documents: unit models trained on all their text
+    (or ``unit_models``, if already trained on exactly that text), links from their
+    confident beads. All alignments must share one language pair."""
     if not alignments:
         raise AlignError("no alignments to learn a lexicon from")
     src_lang, tgt_lang = alignments[0].src_lang, alignments[0].tgt_lang
@@ -265,5 +267,5 @@ def train_lexicon(alignments: Sequence[Alignment], quantile: float = 0.3, min_di
         tgt_texts += t
         beads = [(b.src, b.tgt, b.score or 0.0) for b in a.beads]
         pairs += confident_pairs(s, t, beads, a.src_lang, a.tgt_lang, quantile)
-    return learn_lexicon(train_units(src_texts, src_lang), train_units(tgt_texts, tgt_lang), pairs,
-                         min_dice=min_dice)
+    src_units, tgt_units = unit_models or (train_units(src_texts, src_lang), train_units(tgt_texts, tgt_lang))
+    return learn_lexicon(src_units, tgt_units, pairs, min_dice=min_dice)

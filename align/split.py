@@ -23,11 +23,12 @@ import numpy as np
 
 from corpora import Alignment, Bead, Split, is_cjk_lang
 
-from .analysis import DocPair, Side, text_length
+from .analysis import text_length
+from .split_evidence import cut_evidence
 
 if TYPE_CHECKING:  # pragma: no cover
     from .aligner import Aligner
-    from .lexicon import Lexicon
+    from .lexicon import Lexicon, UnitModel
 
 __all__ = ["SplitOptions", "CutProblem", "CutChoice", "split_beads", "cut_candidates", "choose_cuts", "choose_all",
            "document_lexicon", "has_text", "unit_scores"]
@@ -118,7 +119,13 @@ def _inside(text: str, k: int) -> bool:
 
 def has_text(piece: str) -> bool:
     """True when ``piece`` holds at least two letters, digits or characters."""
-    return sum(1 for c in piece if c.isalnum()) >= 2
+    found = 0
+    for c in piece:
+        if c.isalnum():
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -133,65 +140,6 @@ class CutProblem:
     one_lang: str
     one_is_src: bool
     anywhere: bool = False  # also cut between words (a CAT segment need not end a clause of the other side)
-
-
-def _evidence(problems: Sequence[CutProblem], chunks: Sequence[Sequence[str]], aligner: "Aligner",
-              lexicon: "Lexicon | None"):
-    """For each problem: matched mass (many sentences × spans of the one sentence), the
-    many sentences' and the spans' held mass, pooled over the scorers with their weights.
-
-    All problems of one orientation are one document for the scorers (one fit each), so
-    rare words weigh more, as in the aligner.
-    """
-    from .aligner import DEFAULT_SCORERS, WEIGHTS
-    from .scorers import make_scorers
-
-    scorers = make_scorers(DEFAULT_SCORERS, WEIGHTS)
-    lexicon = lexicon if lexicon is not None else aligner.lexicon
-    if lexicon is not None:
-        from .scorers.learned import LearnedScorer
-
-        scorers.append(LearnedScorer(lexicon, WEIGHTS.scorer("learned")))
-    out: list = [None] * len(problems)
-    for one_is_src in (False, True):
-        ids = [k for k, p in enumerate(problems) if p.one_is_src == one_is_src]
-        if not ids:
-            continue
-        many_rows = [0]
-        one_rows = [0]
-        for k in ids:
-            many_rows.append(many_rows[-1] + len(problems[k].many))
-            one_rows.append(one_rows[-1] + len(chunks[k]))
-        many_side = Side([t for k in ids for t in problems[k].many], problems[ids[0]].many_lang)
-        one_side = Side([t for k in ids for t in chunks[k]], problems[ids[0]].one_lang)
-        doc = DocPair(one_side, many_side) if one_is_src else DocPair(many_side, one_side)
-        if doc.zh_en is not None:
-            doc.cedict = aligner.cedict
-        parts = [(np.zeros((len(problems[k].many), len(chunks[k]))), np.zeros(len(problems[k].many)),
-                  np.zeros(len(chunks[k]))) for k in ids]
-        for cov in (sc.fit(doc) for sc in scorers):
-            if cov is None:
-                continue
-            src_mass, tgt_mass = cov.src_mass, cov.tgt_mass
-            many_mass, one_mass = (tgt_mass, src_mass) if one_is_src else (src_mass, tgt_mass)
-            for n, (matched, m_mass, o_mass) in enumerate(parts):
-                a0, a1, b0, b1 = many_rows[n], many_rows[n + 1], one_rows[n], one_rows[n + 1]
-                s0, s1, t0, t1 = (b0, b1, a0, a1) if one_is_src else (a0, a1, b0, b1)
-                block = _block(cov.src_held, cov.tgt_covers, s0, s1, t0, t1) + \
-                    _block(cov.src_covers, cov.tgt_held, s0, s1, t0, t1)
-                matched += cov.weight * (block.T if one_is_src else block)
-                m_mass += cov.weight * many_mass[a0:a1]
-                o_mass += cov.weight * one_mass[b0:b1]
-        for n, k in enumerate(ids):
-            out[k] = parts[n]
-    return out
-
-
-def _block(a, b, s0: int, s1: int, t0: int, t1: int) -> np.ndarray:
-    """Dense ``a[s0:s1] · b[t0:t1]ᵀ`` (zeros when the evidence is one-sided)."""
-    if a is None or b is None:
-        return np.zeros((s1 - s0, t1 - t0))
-    return (a[s0:s1] @ b[t0:t1].T).toarray()
 
 
 def choose_cuts(many: Sequence[str], one: str, many_lang: str, one_lang: str, one_is_src: bool,
@@ -222,7 +170,7 @@ def choose_all(problems: Sequence[CutProblem], aligner: "Aligner", options: Spli
     for k in live:
         bounds = (0, *(b for b, _ in candidates[k]), len(problems[k].one))
         texts[k] = [problems[k].one[bounds[a]:bounds[b]].strip() for a, b in spans[k]]
-    found = _evidence([problems[k] for k in live], [texts[k] for k in live], aligner, lexicon)
+    found = cut_evidence([problems[k] for k in live], [texts[k] for k in live], aligner, lexicon)
     out: list[CutChoice | None] = [None] * len(problems)
     for k, ev in zip(live, found):
         out[k] = _best_cut(problems[k], candidates[k], spans[k], ev, options)
@@ -297,7 +245,8 @@ def _lead(best, second, length: int) -> float:
     return (best[0] - second[0]) / math.sqrt(disputed + _DISPUTE_FLOOR)
 
 
-def split_beads(alignment: Alignment, aligner: "Aligner", options: SplitOptions = SplitOptions()) -> Alignment:
+def split_beads(alignment: Alignment, aligner: "Aligner", options: SplitOptions = SplitOptions(),
+                unit_models: "tuple[UnitModel, UnitModel] | None" = None) -> Alignment:
     """The alignment with its many-to-one beads cut into sentence-level units where the
     cut is confident (``splits``), and the others listed in ``kept_whole``; and with the
     1-1 beads whose sentence a CAT tool segments into several segments (see
@@ -306,7 +255,9 @@ def split_beads(alignment: Alignment, aligner: "Aligner", options: SplitOptions 
 
     A unit's score is the bead's, scaled down by how much less evidence the unit has than
     the whole cut (its share of matched mass against the cut's) and, down to half, by a
-    small margin of the cut over the next best.
+    small margin of the cut over the next best. ``unit_models``: the unit models of the
+    alignment's two sides' texts, when the aligner has trained them (see
+    :func:`document_lexicon`).
     """
     from .cat_split import cat_problem, within_splits, word_cut_scores
 
@@ -315,7 +266,7 @@ def split_beads(alignment: Alignment, aligner: "Aligner", options: SplitOptions 
     segmented: list[Split] = []
     lexicon = aligner.lexicon
     if lexicon is None and any(_one_side(b) for b in alignment.beads):
-        lexicon = document_lexicon(alignment)
+        lexicon = document_lexicon(alignment, unit_models)
     indices, problems, spans = [], [], []
     for index, bead in enumerate(alignment.beads):
         side = _one_side(bead)
@@ -357,14 +308,16 @@ def _problem(alignment: Alignment, bead: Bead, side: str) -> CutProblem:
                       alignment.src_lang, alignment.tgt_lang, False)
 
 
-def document_lexicon(alignment: Alignment) -> "Lexicon | None":
+def document_lexicon(alignment: Alignment, unit_models: "tuple[UnitModel, UnitModel] | None" = None
+                     ) -> "Lexicon | None":
     """A lexicon learned from the alignment's own confident beads (as the aligner's second
-    round learns one), or None when it has fewer than 20 two-sided beads."""
+    round learns one), or None when it has fewer than 20 two-sided beads. ``unit_models``:
+    the sides' unit models, if already trained on exactly these texts."""
     if sum(1 for b in alignment.beads if b.is_pair) < 20:
         return None
     from .lexicon import train_lexicon
 
-    return train_lexicon([alignment])
+    return train_lexicon([alignment], unit_models=unit_models)
 
 
 def _one_side(bead: Bead) -> str | None:

@@ -16,6 +16,7 @@ splitter (``align/split.py``) can give each such segment a unit of its own.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Sequence
 
@@ -102,6 +103,7 @@ def _distinct(parts: Sequence["TextPair"], side: str) -> list["TextPair"]:
     return kept
 
 
+@functools.lru_cache(maxsize=64)
 def _rules(lang: str):
     from .lang import base_lang
     from .model import is_cjk_lang
