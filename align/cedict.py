@@ -209,7 +209,12 @@ class Cedict:
         han = np.concatenate([[0], np.cumsum(is_han_code)]).tolist()
         starts, ends, values = self._words.find_all(code)
         on_han = is_han_code[ends - 1]  # words that end with a Chinese character
-        starts, ends, values = starts[on_han].tolist(), ends[on_han].tolist(), values[on_han].tolist()
+        starts, ends, values = starts[on_han], ends[on_han], values[on_han]
+        # a word that overlaps no other is on the path: only the words of overlapping
+        # runs need the DP (the fewest tokens of a run do not depend on what is outside it)
+        alone = _alone(starts, ends)
+        lone = list(zip(starts[alone].tolist(), ends[alone].tolist(), values[alone].tolist()))
+        starts, ends, values = starts[~alone].tolist(), ends[~alone].tolist(), values[~alone].tolist()
         event_pos: list[int] = []
         event_g: list[int] = []
         chosen: list[int] = []
@@ -247,6 +252,8 @@ class Cedict:
                 i = chosen[k]
                 path.append((i, e, chosen_value[k]))
         path.reverse()
+        if lone:
+            path = sorted(path + lone)
         out: list[list[str]] = []
         findall = _HAN_CHAR.findall
         found = self._found
@@ -269,6 +276,22 @@ class Cedict:
             out.append(words)
             start = stop + 1
         return out
+
+
+def _alone(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Which of the words [start, end) overlap no other word."""
+    if len(starts) == 0:
+        return np.zeros(0, dtype=bool)
+    order = np.lexsort((-ends, starts))
+    s, e = starts[order], ends[order]
+    reach = np.maximum.accumulate(e)  # the farthest end of the words starting so far
+    begins = np.ones(len(s), dtype=bool)  # a word overlapping none before it ...
+    begins[1:] = s[1:] >= reach[:-1]
+    ends_run = np.ones(len(s), dtype=bool)  # ... and none after it
+    ends_run[:-1] = begins[1:]
+    alone = np.empty(len(s), dtype=bool)
+    alone[order] = begins & ends_run
+    return alone
 
 
 def _is_han_code(code: np.ndarray) -> np.ndarray:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import gzip
 import os
 
+import numpy as np
 import pytest
 
 from align import cache
-from align.cedict import Cedict, cedict_path
+from align.cedict import Cedict, _alone, cedict_path
 from align.tokens import stem
 from tests.conftest import sentence_fixture
 
@@ -125,3 +126,11 @@ def test_one_pass_segmentation_equals_the_definition(cedict):
 def test_full_dictionary_is_the_packaged_one(cedict):
     assert cedict_path().exists()
     assert cedict.max_len >= 4 and "world" in cedict.stems("世界")
+
+
+def test_words_overlapping_no_other_skip_the_segmenter_dp():
+    # [0,2) alone; [3,5) and [4,7) overlap; [7,9) touches [4,7) without overlapping
+    starts, ends = np.array([0, 3, 4, 7]), np.array([2, 5, 7, 9])
+    assert _alone(starts, ends).tolist() == [True, False, False, True]
+    # a word inside another overlaps it
+    assert _alone(np.array([0, 1]), np.array([4, 3])).tolist() == [False, False]
