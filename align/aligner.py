@@ -268,7 +268,8 @@ class _Problem:
         if path:
             arr = np.array(path, dtype=np.int64)
             kinds = np.stack([arr[:, 1] - arr[:, 0], arr[:, 3] - arr[:, 2]], axis=1)
-            for kind in sorted({(int(a), int(b)) for a, b in kinds if a and b}):
+            two_sided = kinds[(kinds[:, 0] > 0) & (kinds[:, 1] > 0)]
+            for kind in map(tuple, np.unique(two_sided, axis=0).tolist()):
                 hit = (kinds[:, 0] == kind[0]) & (kinds[:, 1] == kind[1])
                 terms = BeadTerms(ev, None, weights, cells=(arr[hit, 1], arr[hit, 3]))
                 conf[hit] = bead_confidence(ev, kind, self.src, self.tgt, self.length, weights, terms)
