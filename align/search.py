@@ -186,14 +186,17 @@ def search_costs(kinds: Sequence[tuple[int, int]], step: np.ndarray, band: Band,
         for t, (a, b) in enumerate(types):
             p = band.index(rows - a, js - b)
             pred[t] = np.where(p >= 0, p, size)
+        # the cost of each type's bead ending at each cell of the block, deletions last
+        costs = np.empty((len(types), len(rows)))
+        costs[:-1] = step[:, base:base + len(rows)]
+        costs[-1] = skip
         del rows, js
         for i in range(first, last):
             s, e = int(offsets[i]), int(offsets[i + 1])
             w = e - s
             cand = dist[pred[:, s - base:e - base]]
-            cand[:-1] += step[:, s:e]
-            cand[-1] += skip
-            arg = np.argmin(cand, axis=0)
+            cand += costs[:, s - base:e - base]
+            arg = cand.argmin(axis=0)
             best = cand.min(axis=0)
             if i == 0:
                 best[0] = 0.0
