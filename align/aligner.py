@@ -79,15 +79,8 @@ class Aligner:
                 self._cedict = Cedict()
         return self._cedict
 
-    def align(
-        self,
-        src: Sequence[Segment],
-        tgt: Sequence[Segment],
-        src_lang: str,
-        tgt_lang: str,
-        extra_scorers: Sequence[Scorer] = (),
-        translation: Sequence[str] | None = None,
-    ) -> Alignment:
+    def align(self, src: Sequence[Segment], tgt: Sequence[Segment], src_lang: str, tgt_lang: str,
+              extra_scorers: Sequence[Scorer] = (), translation: Sequence[str] | None = None) -> Alignment:
         """Align two segment lists; every segment ends up in exactly one bead.
 
         ``translation``: a machine translation of the source into the target language,
