@@ -199,7 +199,13 @@ def _side_context(side: Side) -> SideContext:
     return side.memo("context", lambda: SideContext(
         _cumulative(side.lengths), _paragraph_breaks(side),
         np.array([*inside_quotes(side.texts, side.paragraphs), False], dtype=np.float64),
-        np.array([ends_quote(t) for t in side.texts], dtype=np.float64)))
+        _closing(side.texts)))
+
+
+def _closing(texts: Sequence[str]) -> np.ndarray | None:
+    """1.0 where a sentence ends closing a quotation; None when none does (no feature to compute)."""
+    closing = np.array([ends_quote(t) for t in texts], dtype=np.float64)
+    return closing if closing.any() else None
 
 
 @dataclass

@@ -216,7 +216,7 @@ class SideContext:
     lengths: np.ndarray  # (count + 1,) cumulative lengths
     breaks: np.ndarray  # (count + 1,) cumulative paragraph starts among sentences 1..k-1
     quoted: np.ndarray  # (count + 1,) 1.0 where sentence k starts inside a quotation
-    closing: np.ndarray | None = None  # (count,) 1.0 where sentence k ends closing a quotation
+    closing: np.ndarray | None = None  # (count,) 1.0 where sentence k ends closing a quotation; None: none does
 
 
 class _Candidates:
@@ -271,9 +271,9 @@ class _Candidates:
         return np.abs(self.src.quoted[self.i - a] - self.tgt.quoted[self.j - b])
 
     def _quote_end(self) -> np.ndarray:
-        if self.src.closing is None or self.tgt.closing is None:
-            return np.zeros(len(self.i))
-        return np.abs(self.src.closing[self.i - 1] - self.tgt.closing[self.j - 1])
+        src = 0.0 if self.src.closing is None else self.src.closing[self.i - 1]
+        tgt = 0.0 if self.tgt.closing is None else self.tgt.closing[self.j - 1]
+        return np.abs(src - tgt) + np.zeros(len(self.i))
 
     def _ratio(self) -> np.ndarray:
         a, b = self.kind
@@ -297,7 +297,7 @@ class _Candidates:
         features) matrix (only the features with a weight are computed)."""
         score = np.zeros(len(self.i))
         for w, name in zip(self.weights.vector(), FEATURES):
-            if w:
+            if w and not (name == "quote_end" and self.src.closing is None and self.tgt.closing is None):
                 score += w * self.column(name)
         return score + self.weights.bias(self.kind)
 

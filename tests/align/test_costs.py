@@ -108,7 +108,8 @@ def test_quote_end_compares_the_last_sentences_of_both_sides():
     assert at(f1, 2, 1, "quote_end") == 0.0  # neither does
     f2 = features((1, 2), src=src, tgt=tgt)
     assert at(f2, 1, 2, "quote_end") == 0.0
-    assert at(features((1, 1)), 1, 1, "quote_end") == 0.0  # no quotation facts: no feature
+    assert at(features((1, 1)), 1, 1, "quote_end") == 0.0  # no side closes a quotation
+    assert at(features((1, 1), src=src), 1, 1, "quote_end") == 1.0  # one side closes some, the other none
 
 
 def test_costs_are_negated_weighted_sums_plus_the_type_bias():
