@@ -95,6 +95,7 @@ REGISTRY: tuple[Feature, ...] = (
     Feature("length_extra", 0.0, "feature", "length once more per sentence beyond the first two"),
     Feature("paragraph", -0.3, "feature", "paragraph boundaries the bead crosses"),
     Feature("quote", 0.0, "feature", "1 when one side starts inside a quotation and the other does not"),
+    Feature("quote_end", 0.0, "feature", "1 when one side's last sentence closes a quotation and the other's does not"),
     Feature("ratio", 0.0, "feature", "(target - source sentences) × log of the document's sentence ratio"),
     Feature("matched", 0.0, "feature", "matched evidence in units of a mean sentence's evidence"),
     Feature("weakest", 0.0, "feature", "smallest share of its evidence any sentence of the bead finds matched"),
@@ -132,6 +133,7 @@ class Weights:
     length_extra: float = _DEFAULTS["length_extra"]
     paragraph: float = _DEFAULTS["paragraph"]
     quote: float = _DEFAULTS["quote"]
+    quote_end: float = _DEFAULTS["quote_end"]
     ratio: float = _DEFAULTS["ratio"]
     matched: float = _DEFAULTS["matched"]
     weakest: float = _DEFAULTS["weakest"]
@@ -214,6 +216,7 @@ class SideContext:
     lengths: np.ndarray  # (count + 1,) cumulative lengths
     breaks: np.ndarray  # (count + 1,) cumulative paragraph starts among sentences 1..k-1
     quoted: np.ndarray  # (count + 1,) 1.0 where sentence k starts inside a quotation
+    closing: np.ndarray | None = None  # (count,) 1.0 where sentence k ends closing a quotation; None: none does
 
 
 class _Candidates:
@@ -267,6 +270,11 @@ class _Candidates:
         a, b = self.kind
         return np.abs(self.src.quoted[self.i - a] - self.tgt.quoted[self.j - b])
 
+    def _quote_end(self) -> np.ndarray:
+        src = 0.0 if self.src.closing is None else self.src.closing[self.i - 1]
+        tgt = 0.0 if self.tgt.closing is None else self.tgt.closing[self.j - 1]
+        return np.abs(src - tgt) + np.zeros(len(self.i))
+
     def _ratio(self) -> np.ndarray:
         a, b = self.kind
         log_ratio = np.log((len(self.tgt.lengths) - 1) / max(len(self.src.lengths) - 1, 1))
@@ -289,7 +297,7 @@ class _Candidates:
         features) matrix (only the features with a weight are computed)."""
         score = np.zeros(len(self.i))
         for w, name in zip(self.weights.vector(), FEATURES):
-            if w:
+            if w and not (name == "quote_end" and self.src.closing is None and self.tgt.closing is None):
                 score += w * self.column(name)
         return score + self.weights.bias(self.kind)
 

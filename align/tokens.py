@@ -263,6 +263,15 @@ def quote_marks(text: str) -> list[int]:
     return [v for _, v in marks]
 
 
+_CLOSING_END = re.compile(r"[”」』»\"’']\W*$")
+
+
+def ends_quote(text: str) -> bool:
+    """Whether a sentence ends by closing a quotation (its last mark, nothing but
+    punctuation after it): ``……”``, ``…!'``."""
+    return _CLOSING_END.search(text.rstrip()) is not None
+
+
 def inside_quotes(texts: Sequence[str], paragraphs: Sequence[int]) -> list[bool]:
     """For each sentence, whether it starts inside a quotation opened before it
     (in the same paragraph)."""

@@ -22,11 +22,11 @@ from align.search import Band
 FULL = Band(np.array([0, 0, 0]), np.array([2, 2, 2]))
 
 
-def side(lengths, paragraph_starts=(0, 0), quoted=(0.0, 0.0)) -> SideContext:
+def side(lengths, paragraph_starts=(0, 0), quoted=(0.0, 0.0), closing=None) -> SideContext:
     starts = np.zeros(len(lengths) + 1)
     starts[2:] = np.diff(np.asarray(paragraph_starts, dtype=float)) != 0
     return SideContext(np.concatenate([[0.0], np.cumsum(lengths)]), np.cumsum(starts),
-                       np.array([*quoted, 0.0]))
+                       np.array([*quoted, 0.0]), None if closing is None else np.array(closing, dtype=float))
 
 
 def features(kind, src=None, tgt=None, weights=Weights()):
@@ -97,6 +97,19 @@ def test_paragraph_quote_and_ratio_features():
     assert at(f1, 2, 2, "quote") == 1.0  # source 1 starts inside a quotation, target 1 does not
     assert at(f1, 1, 1, "quote") == 0.0
     assert at(f2, 2, 1, "ratio") == 0.0  # as many source as target sentences: log(2 / 2) = 0
+
+
+def test_quote_end_compares_the_last_sentences_of_both_sides():
+    src = side([10, 20], closing=(1.0, 0.0))  # source 0 ends closing a quotation
+    tgt = side([20, 40], closing=(0.0, 1.0))  # target 1 does
+    f1 = features((1, 1), src=src, tgt=tgt)
+    assert at(f1, 1, 1, "quote_end") == 1.0
+    assert at(f1, 1, 2, "quote_end") == 0.0  # both last sentences close one
+    assert at(f1, 2, 1, "quote_end") == 0.0  # neither does
+    f2 = features((1, 2), src=src, tgt=tgt)
+    assert at(f2, 1, 2, "quote_end") == 0.0
+    assert at(features((1, 1)), 1, 1, "quote_end") == 0.0  # no side closes a quotation
+    assert at(features((1, 1), src=src), 1, 1, "quote_end") == 1.0  # one side closes some, the other none
 
 
 def test_costs_are_negated_weighted_sums_plus_the_type_bias():

@@ -66,3 +66,13 @@ def test_punctuation_cues_equal_their_definition(lang):
                             "«»", ""]
     assert [punctuation_cues(t) for t in texts] == [reference(t) for t in texts]
     assert punctuation_cues("Why (really)?!") == ["cue:?", "cue:!", "cue:paren"]
+
+
+def test_ends_quote_reads_a_closing_mark_at_the_very_end():
+    from align.tokens import ends_quote
+
+    assert ends_quote("他说：“好。”")
+    assert ends_quote("'Go to!'  ")
+    assert ends_quote("「走吧！」")
+    assert not ends_quote("'Laurel!")  # opens a quotation, does not close one
+    assert not ends_quote("“好，”他说。")  # closes one, but the sentence goes on
