@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 from typing import Any, Callable, Sequence
 
 from . import phases
@@ -42,6 +43,13 @@ def worth_a_worker(jobs: int, sentences: int) -> bool:
     return not proc.daemon and multiprocessing.parent_process() is None
 
 
+def _other_threads() -> bool:
+    """Whether a thread other than the main one is running (daemons aside: a progress
+    bar's monitor sleeps holding nothing)."""
+    main = threading.main_thread()
+    return any(t is not main and t.is_alive() and not t.daemon for t in threading.enumerate())
+
+
 def _child(tasks: Sequence[tuple[str, Callable[[], Any]]], conn) -> None:
     for name, task in tasks:
         phases.reset()
@@ -64,6 +72,10 @@ class Worker:
         self._tasks = list(tasks)
         self._next = 0
         self._proc = None
+        if _other_threads():
+            # forking a process while another of its threads runs can copy a lock that
+            # thread holds, and hang the child: the tasks run here instead
+            return
         try:
             ctx = multiprocessing.get_context("fork")
             self._conn, send = ctx.Pipe(duplex=False)

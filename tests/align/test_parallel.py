@@ -72,3 +72,22 @@ def test_align_takes_jobs_and_refuses_a_negative_number(corpus, tmp_path):
     assert out.read_text(encoding="utf-8").strip()
     bad = CliRunner().invoke(cli, ["align", str(corpus.zh), str(corpus.en), "--jobs", "-1"])
     assert bad.exit_code == 2 and "jobs" in bad.output.lower()
+
+
+def test_no_fork_while_another_thread_runs():
+    # a fork copies the locks other threads hold: with one running, the tasks run here
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        worker = parallel.Worker([("here", _pid)])
+        assert worker.result() == os.getpid()
+        worker.close()
+    finally:
+        release.set()
+        other.join()
+    worker = parallel.Worker([("there", _pid)])
+    assert worker.result() != os.getpid()
+    worker.close()
