@@ -297,7 +297,7 @@ class _Candidates:
         features) matrix (only the features with a weight are computed)."""
         score = np.zeros(len(self.i))
         for w, name in zip(self.weights.vector(), FEATURES):
-            if w and not (name == "quote_end" and self.src.closing is None and self.tgt.closing is None):
+            if w:
                 score += w * self.column(name)
         return score + self.weights.bias(self.kind)
 
