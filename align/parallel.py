@@ -18,7 +18,7 @@ from typing import Any, Callable, Sequence
 from . import phases
 from .errors import AlignError
 
-__all__ = ["Worker", "worth_a_worker", "available_cpus", "PARALLEL_MIN_SENTENCES"]
+__all__ = ["Worker", "worth_a_worker", "available_cpus", "other_threads_running", "PARALLEL_MIN_SENTENCES"]
 
 PARALLEL_MIN_SENTENCES = 8_000  # source + target sentences below which one process is faster
 
@@ -43,7 +43,7 @@ def worth_a_worker(jobs: int, sentences: int) -> bool:
     return not proc.daemon and multiprocessing.parent_process() is None
 
 
-def _other_threads() -> bool:
+def other_threads_running() -> bool:
     """Whether a thread other than the main one is running (daemons aside: a progress
     bar's monitor sleeps holding nothing)."""
     main = threading.main_thread()
@@ -72,7 +72,7 @@ class Worker:
         self._tasks = list(tasks)
         self._next = 0
         self._proc = None
-        if _other_threads():
+        if other_threads_running():
             # forking a process while another of its threads runs can copy a lock that
             # thread holds, and hang the child: the tasks run here instead
             return

@@ -11,7 +11,6 @@ import importlib
 import json
 import os
 import sys
-import threading
 import warnings
 from typing import Callable
 
@@ -234,7 +233,9 @@ def main() -> None:
         code: object = 0
     except SystemExit as e:
         code = e.code
-    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+    from ..parallel import other_threads_running
+
+    if other_threads_running():
         sys.exit(code)
     if code is None:
         code = 0
