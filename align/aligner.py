@@ -206,10 +206,9 @@ def _side_context(side: Side) -> SideContext:
         _closing(side.texts)))
 
 
-def _closing(texts: Sequence[str]) -> np.ndarray | None:
-    """1.0 where a sentence ends closing a quotation; None when none does (no feature to compute)."""
-    closing = np.array([ends_quote(t) for t in texts], dtype=np.float64)
-    return closing if closing.any() else None
+def _closing(texts: Sequence[str]) -> np.ndarray:
+    """1.0 where a sentence ends closing a quotation."""
+    return np.array([ends_quote(t) for t in texts], dtype=np.float64)
 
 
 @dataclass

@@ -216,7 +216,7 @@ class SideContext:
     lengths: np.ndarray  # (count + 1,) cumulative lengths
     breaks: np.ndarray  # (count + 1,) cumulative paragraph starts among sentences 1..k-1
     quoted: np.ndarray  # (count + 1,) 1.0 where sentence k starts inside a quotation
-    closing: np.ndarray | None = None  # (count,) 1.0 where sentence k ends closing a quotation; None: none does
+    closing: np.ndarray | None = None  # (count,) 1.0 where sentence k ends closing a quotation; None: not known
 
 
 class _Candidates:
