@@ -50,6 +50,7 @@ def cut_evidence(problems: Sequence["CutProblem"], chunks: Sequence[Sequence[str
         doc = DocPair(one_side, many_side) if one_is_src else DocPair(many_side, one_side)
         if doc.zh_en is not None:
             doc.cedict = aligner.cedict
+        many_rows, one_rows = np.array(many_rows), np.array(one_rows)
         many_counts = np.diff(many_rows)
         one_counts = np.diff(one_rows)
         many_block = np.repeat(np.arange(len(ids)), many_counts)
@@ -71,8 +72,7 @@ def cut_evidence(problems: Sequence["CutProblem"], chunks: Sequence[Sequence[str
                 many, one = (pairs.col, pairs.row) if one_is_src else (pairs.row, pairs.col)
                 n = many_block[many]
                 block = np.zeros(len(matched))
-                block[offsets[n] + (many - np.asarray(many_rows)[n]) * one_counts[n]
-                      + (one - np.asarray(one_rows)[n])] = pairs.data
+                block[offsets[n] + (many - many_rows[n]) * one_counts[n] + (one - one_rows[n])] = pairs.data
                 matched += cov.weight * block
             many_mass, one_mass = (cov.tgt_mass, cov.src_mass) if one_is_src else (cov.src_mass, cov.tgt_mass)
             many_mass_all += cov.weight * many_mass
