@@ -30,7 +30,7 @@ REFINE_MAX_DF = 100  # tokens of the refining pass: in at most this many sentenc
 REFINE_WINDOW = 100  # ... pairing sentences at most this far (target sentences) from the first chain
 # ... of which the chain, one pair a row, is sought among each row's heaviest few: near
 # the first chain the heaviest are the right ones (bible-5k's refined pairs 65,715 and
-# 99,436 → 18,000–20,000; the same chains on bible-5k, MAC-Dev and the bundled report).
+# 99,436 → 16,507 and 18,269; the same beads on bible-5k, MAC-Dev and the bundled report).
 # Not the first chain's pairs: in a text that repeats itself a row's pairs tie.
 REFINE_PER_ROW = 4
 
