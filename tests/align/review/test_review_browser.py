@@ -18,7 +18,6 @@ from align.api import align_files
 from align.review import BeadIssue, Highlight, ReviewOptions, write_review
 from corpora import Alignment, bundled_corpus, join_segments
 from corpora.formats import read_alignment, render_alignment
-from tests.conftest import SHARED
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
 CHROMIUM = os.environ.get("DUIQI_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
@@ -26,7 +25,6 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH (a
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-TMX_DTD = SHARED / "formats" / "tmx14.dtd"
 CORPUS = bundled_corpus()
 
 
@@ -264,7 +262,7 @@ def test_filters_and_keyboard_navigation(review, alignment, annotations, thresho
     assert not any("low" in r["cls"] for r in review.rows())
 
 
-def test_merge_split_move_reject_undo_then_export(review, alignment, tmp_path):
+def test_merge_split_move_reject_undo_then_export(review, alignment, tmp_path, tmx_dtd):
     page, beads = review.page, start_beads(alignment)
     n = len(beads)
 
@@ -318,9 +316,8 @@ def test_merge_split_move_reject_undo_then_export(review, alignment, tmp_path):
     assert name == "review.tmx"
     tmx_path = tmp_path / name
     tmx_path.write_text(tmx, encoding="utf-8")
-    dtd = etree.DTD(str(TMX_DTD))
     root = etree.parse(str(tmx_path), etree.XMLParser(load_dtd=False, no_network=True)).getroot()
-    assert dtd.validate(root), dtd.error_log.filter_from_errors()
+    assert tmx_dtd.validate(root), tmx_dtd.error_log.filter_from_errors()
     expected = [text(alignment, b) for b in beads if not b.rejected and b.src and b.tgt]
     assert [(p.src, p.tgt) for p in read_alignment(tmx_path).pairs()] == expected
     tus = root.findall("body/tu")
