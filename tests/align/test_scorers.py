@@ -116,6 +116,27 @@ def test_aligner_reports_a_loaded_lexicon_in_its_signature(tmp_path, mac_dev):
     again.validate()
 
 
+def test_shared_lexicon_guides_the_first_round_only(mac_dev):
+    """A shared lexicon's evidence is in the first round; the second has the document's
+    own lexicon in its place, unless the document is too short to learn one."""
+    from align.aligner import _rounds
+    from align.api import align_files
+    from align.lexicon import train_lexicon
+    from align.options import AlignOptions
+    from align.scorers.learned import SharedLexiconScorer
+    from corpora import read_text
+
+    aligner = Aligner()
+    lex = train_lexicon([align_files(mac_dev / "zh" / "002", mac_dev / "en" / "002", no_split=True)])
+    zh, en = ([x.strip() for x in read_text(mac_dev / lang / "002").split("\n") if x.strip()] for lang in ("zh", "en"))
+    for size, names in ((None, {"dictionary", "learned"}), (12, {"dictionary", "shared"})):
+        doc = DocPair(Side(zh[:size], "zh"), Side(en[:size], "en"), aligner.cedict)
+        coverages = [make_scorer("dictionary").fit(doc), SharedLexiconScorer(lex).fit(doc)]
+        assert {c.name for c in coverages} == {"dictionary", "shared"}
+        problem, _, _ = _rounds(doc, coverages, AlignOptions())
+        assert {c.name for c in problem.coverages} == names
+
+
 def test_band_products_equal_dense_products(report):
     """Both ways of computing band evidence (binary search, blocks of rows) agree with
     the dense product on the report's dictionary evidence."""
