@@ -6,7 +6,8 @@
 Each run is a fresh `duiqi align SRC TGT --no-split --format align` process, so the
 wall time includes start-up and loading the dictionary, as a user sees it; CPU time
 (user + system, all threads) and peak memory (maximum resident set) are that
-process's own, read with wait4. F1 follows Bertalign's protocol: consecutive test
+process's own, read with wait4 by a small launcher process. F1 follows Bertalign's
+protocol: consecutive test
 beads inside one verse are merged before scoring; k copies are scored against the
 gold repeated k times. For the largest input the per-phase CPU time and peak memory
 (align/phases.py) are printed too. ``--jobs N`` is passed to `duiqi align` (default: its
@@ -61,19 +62,39 @@ finally:
 """
 
 
+# The child is started by a small launcher, not by this process: a child's peak RSS
+# (ru_maxrss) starts at the RSS of the process it was forked from, so once this process
+# holds the inputs and gold, a small child (hunalign at 1x) would report this process's
+# size instead of its own.
+_LAUNCH = """
+import json, os, sys, time
+out, cmd = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(cmd[0], cmd)
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+with open(out, "w") as f:
+    json.dump([os.waitstatus_to_exitcode(status), wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss], f)
+"""
+
+
 def _measure(cmd: list[str], stdout=subprocess.DEVNULL, **kw) -> tuple[dict, str]:
     """Wall seconds, CPU seconds and peak MB of one child process, and its stderr."""
-    start = time.perf_counter()
-    with tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen(cmd, stdout=stdout, stderr=err, **kw)
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        wall = time.perf_counter() - start
+    with tempfile.TemporaryFile("w+") as err, tempfile.TemporaryDirectory() as tmp:
+        stats = Path(tmp) / "stats.json"
+        subprocess.run([sys.executable, "-S", "-c", _LAUNCH, str(stats), *cmd], stdout=stdout, stderr=err,
+                       check=True, **kw)
+        code, wall, cpu, maxrss = json.loads(stats.read_text())
         err.seek(0)
         text = err.read()
-    if proc.returncode != 0:
+    if code != 0:
         sys.exit(f"{Path(cmd[0]).name} failed: {text.strip()[-2000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}, text
+    return {"wall": wall, "cpu": cpu, "peak_mb": maxrss / 1024}, text
 
 
 def run_duiqi(src: Path, tgt: Path, out: Path, jobs: int | None = None) -> dict:
