@@ -3,12 +3,12 @@
     python benchmarks/bible.py [--data ../shared/data/bible-5k] [--copies 1,2,4,8]
                                [--hunalign PATH] [--runs N] [--jobs N]
 
-Each run is a fresh `duiqi align SRC TGT --no-split --format align` process, so the
-wall time includes start-up and loading the dictionary, as a user sees it; CPU time
-(user + system, all threads) and peak memory (maximum resident set) are that
-process's own, read with wait4 by a small launcher process. F1 follows Bertalign's
-protocol: consecutive test beads inside one verse are merged before scoring; k copies
-are scored against the gold repeated k times. For the largest input the per-phase CPU time and peak memory
+Each run is a fresh `duiqi align SRC TGT --no-split --format align` process, so the wall
+time includes start-up and loading the dictionary, as a user sees it; CPU time (user +
+system, all threads) and peak memory (maximum resident set) are that process's own, read
+with wait4 by a small launcher process. F1 follows Bertalign's protocol: consecutive
+test beads inside one verse are merged before scoring; k copies are scored against the
+gold repeated k times. For the largest input the per-phase CPU time and peak memory
 (align/phases.py) are printed too. ``--jobs N`` is passed to `duiqi align` (default: its
 own, one process per CPU on a long text); a worker process's CPU time is in the
 process's (it is waited for), and the phases it ran show its own peak memory.
